@@ -1,0 +1,27 @@
+import { ConfigDocument } from "./document.js";
+import { parseJson } from "./json.js";
+import { parseToml } from "./toml.js";
+import { parseYaml } from "./yaml.js";
+import type { Format, ParseOutput } from "./types.js";
+
+export { ConfigDocument } from "./document.js";
+export type { PointerPart } from "./document.js";
+export * from "./pointer.js";
+export * from "./types.js";
+export { LineIndex } from "./lines.js";
+export { parseJson, fromMomoa } from "./json.js";
+
+export function parseText(text: string, format: Format): ParseOutput {
+  switch (format) {
+    case "json":
+      return parseJson(text);
+    case "yaml":
+      return parseYaml(text);
+    case "toml":
+      return parseToml(text);
+  }
+}
+
+export function parseDocument(filePath: string, text: string, format: Format): ConfigDocument {
+  return new ConfigDocument(filePath, text, format, parseText(text, format));
+}

@@ -1,0 +1,11 @@
+export * from "./finding.js";
+export * from "./document/index.js";
+export * from "./dialects/index.js";
+export * from "./servers.js";
+export * from "./rules/index.js";
+export * from "./runner.js";
+export * from "./fix.js";
+export * from "./edits.js";
+export { fingerprint } from "./fingerprint.js";
+export { collectDirectives } from "./directives.js";
+export { detectSecret, isPlaceholder } from "./util/secrets.js";

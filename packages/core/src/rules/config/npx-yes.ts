@@ -1,0 +1,44 @@
+import { addMemberAfter, insertArrayItems, stringArray } from "../../edits.js";
+import { echo } from "../../util/secrets.js";
+import { defineConfigRule } from "../types.js";
+import { invocation, npxPackageIndex } from "../../util/commands.js";
+
+export const npxYes = defineConfigRule({
+  meta: {
+    id: "npx-yes",
+    description: "`npx` needs `-y` so it does not wait for an install prompt no one can answer",
+    severity: "warning",
+    recommended: true,
+    fixable: true,
+    messages: {
+      missing:
+        'npx asks "Ok to proceed? (y)" before installing {{what}}, and no one can answer on a server\'s stdin: the server hangs until the client times out. Add "-y" before the package name.',
+    },
+    schema: [],
+    defaultOptions: {},
+  },
+  check({ document, servers, report }) {
+    for (const entry of servers) {
+      const run = invocation(entry);
+      if (!run || run.program !== "npx") continue;
+      const pkgIndex = npxPackageIndex(run.args);
+      const npxOptions = run.args.slice(0, pkgIndex < 0 ? run.args.length : pkgIndex).map((a) => a.value);
+      if (npxOptions.some((o) => o === "-y" || o === "--yes" || o === "--no" || o === "--no-yes" || o === "--no-install")) continue;
+      const pkg = pkgIndex >= 0 ? run.args[pkgIndex] : undefined;
+      const insertAt = entry.argsOffset + run.argsStart;
+      let fix = entry.argsPointer ? insertArrayItems(document, entry.argsPointer, insertAt, ["-y"]) : undefined;
+      if (!fix && !entry.argsPointer && entry.command && run.argsStart === 0 && !entry.command.pointer.endsWith("/0")) {
+        // No args at all: add `"args": ["-y"]` after the command.
+        fix = addMemberAfter(document, entry.command.pointer, "args", stringArray(["-y"]));
+      }
+      report({
+        messageId: "missing",
+        data: { what: pkg ? echo(pkg.value, "the package") : "the package" },
+        pointer: run.programPointer,
+        part: "value",
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+});
+

@@ -1,0 +1,72 @@
+import type { ConfigDocument, PointerPart } from "../document/document.js";
+import type { OffsetRange } from "../document/types.js";
+import type { Dialect } from "../dialects/types.js";
+import type { Fix, Severity } from "../finding.js";
+import type { ServerEntry } from "../servers.js";
+
+export type JSONSchema = Record<string, unknown>;
+
+export interface RuleMeta<MessageIds extends string = string> {
+  /** kebab-case id, also the doc page name: docs/rules/<id>.md */
+  id: string;
+  description: string;
+  /** Severity when the rule is on; `recommended` says whether it is on by default. */
+  severity: Severity;
+  /** On in the default (recommended) set; rules off there are in `strict`. */
+  recommended: boolean;
+  fixable?: boolean;
+  hasSuggestions?: boolean;
+  messages: Record<MessageIds, string>;
+  /** JSON Schema of the options object (ESLint-style: one options object). */
+  schema: JSONSchema[];
+  defaultOptions: Record<string, unknown>;
+}
+
+export interface ReportDescriptor<MessageIds extends string> {
+  messageId: MessageIds;
+  data?: Record<string, string | number>;
+  /** The key or value the finding is about. */
+  pointer: string;
+  /** Locate the member's key (default) or its value. */
+  part?: PointerPart;
+  /** Exact offsets when narrower than the node (a comment, a token). */
+  range?: OffsetRange;
+  fix?: Fix;
+  suggestions?: Array<{ desc: string; fix: Fix }>;
+}
+
+export interface ConfigRuleContext<MessageIds extends string, Options> {
+  document: ConfigDocument;
+  dialect: Dialect;
+  /** Server entries normalised over the dialect's field names. */
+  servers: ServerEntry[];
+  options: Options;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+/** A config rule: metadata plus a pure function over a parsed, dialect-tagged document. */
+export interface ConfigRule<MessageIds extends string = string, Options = Record<string, unknown>> {
+  meta: RuleMeta<MessageIds>;
+  /** Also runs on documents that failed to parse (only the syntax rule does). */
+  runsOnParseErrors?: boolean;
+  check(context: ConfigRuleContext<MessageIds, Options>): void;
+}
+
+export const DOCS_BASE = "https://github.com/mcp-lint/mcp-lint/blob/main/docs/rules/";
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+/** Identity helper that keeps message ids and options typed. */
+export function defineConfigRule<MessageIds extends string, Options = Record<string, unknown>>(
+  rule: ConfigRule<MessageIds, Options>,
+): ConfigRule<MessageIds, Options> {
+  return rule;
+}
+
+/** Fills `{{name}}` placeholders of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

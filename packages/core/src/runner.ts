@@ -1,0 +1,178 @@
+import { collectDirectives } from "./directives.js";
+import { dialectForPath, formatForPath, getDialect, sniffDialect } from "./dialects/index.js";
+import type { Dialect } from "./dialects/types.js";
+import { parseDocument, type ConfigDocument } from "./document/index.js";
+import { isWithinPointer } from "./document/pointer.js";
+import { fingerprint } from "./fingerprint.js";
+import type { Finding, Fix, SeveritySetting } from "./finding.js";
+import { compareFindings } from "./finding.js";
+import { applyFixes } from "./fix.js";
+import { configRules } from "./rules/index.js";
+import type { ConfigRule } from "./rules/types.js";
+import { formatMessage } from "./rules/types.js";
+import { collectServers } from "./servers.js";
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+export type RuleSettings = Record<string, RuleSetting>;
+
+export interface PointerOverride {
+  /** Findings at or below this JSON pointer take these settings. */
+  pointer: string;
+  rules: RuleSettings;
+}
+
+export interface LintTextOptions {
+  /** Force a dialect (id or object) instead of detecting it from path and content. */
+  dialect?: string | Dialect;
+  /** Effective rule settings; rules not named keep their defaults. */
+  rules?: RuleSettings;
+  pointerOverrides?: PointerOverride[];
+  /** Apply fixes (up to 10 passes) and return the fixed text as `output`. */
+  fix?: boolean;
+}
+
+export interface FileResult {
+  file: string;
+  /** Dialect id the file was checked as; undefined when skipped. */
+  dialect?: string;
+  findings: Finding[];
+  /** The fixed text, when `fix` was asked and changed something. */
+  output?: string;
+  /** Set when the file is not an MCP config and was skipped quietly. */
+  skipped?: "not-mcp";
+  /** Source text (kept for formatters and suppressions; never printed by the built-in formatters). */
+  source?: string;
+}
+
+/** Default settings: the recommended rules at their severity, the others off. */
+export function defaultRuleSettings(preset: "recommended" | "strict" | "all" = "recommended"): RuleSettings {
+  const out: RuleSettings = {};
+  for (const rule of configRules) {
+    out[rule.meta.id] = { severity: preset !== "recommended" || rule.meta.recommended ? rule.meta.severity : "off" };
+  }
+  return out;
+}
+
+/** Which dialect a file is, from the override, its path, or (fallback) its content. */
+export function detectDialect(file: string, text: string | undefined, override?: string | Dialect): { dialect?: Dialect; document?: ConfigDocument } {
+  if (override) {
+    const d = typeof override === "string" ? getDialect(override) : override;
+    if (d) return { dialect: d };
+  }
+  const byPath = dialectForPath(file);
+  if (byPath) return { dialect: byPath };
+  const format = formatForPath(file);
+  if (!format || text === undefined) return {};
+  const document = parseDocument(file, text, format);
+  if (document.errors.length > 0) return {};
+  const sniffed = sniffDialect(document.value, format);
+  return sniffed ? { dialect: sniffed, document: sniffed.format === format ? document : undefined } : {};
+}
+
+/** Lints one config file's text. Never throws: a broken file or a failing rule becomes a finding. */
+export function lintConfigText(file: string, text: string, options: LintTextOptions = {}): FileResult {
+  const { dialect, document } = detectDialect(file, text, options.dialect);
+  if (!dialect) return { file, findings: [], skipped: "not-mcp" };
+  let doc = document ?? parseDocument(file, text, dialect.format);
+  let findings = runRules(doc, dialect, options);
+  if (!options.fix) return { file, dialect: dialect.id, findings, source: text };
+
+  let current = text;
+  for (let pass = 0; pass < 10; pass++) {
+    const fixes = findings.map((f) => f.fix).filter((f): f is Fix => f !== undefined);
+    if (fixes.length === 0) break;
+    const { output, applied } = applyFixes(current, fixes);
+    if (applied === 0 || output === current) break;
+    current = output;
+    doc = parseDocument(file, current, dialect.format);
+    findings = runRules(doc, dialect, options);
+  }
+  return { file, dialect: dialect.id, findings, source: current, ...(current !== text ? { output: current } : {}) };
+}
+
+function settingFor(id: string, options: LintTextOptions, defaults: RuleSettings): RuleSetting {
+  return options.rules?.[id] ?? defaults[id] ?? { severity: "off" };
+}
+
+let cachedDefaults: RuleSettings | undefined;
+
+function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOptions): Finding[] {
+  const defaults = (cachedDefaults ??= defaultRuleSettings());
+  const servers = doc.errors.length === 0 ? collectServers(doc, dialect) : [];
+  const directives = collectDirectives(doc.comments, doc.lines);
+  const overrides = options.pointerOverrides ?? [];
+  const findings: Finding[] = [];
+  const file = doc.filePath;
+
+  for (const rule of configRules) {
+    const id = rule.meta.id;
+    const base = settingFor(id, options, defaults);
+    const enabledSomewhere = base.severity !== "off" || overrides.some((o) => o.rules[id] && o.rules[id].severity !== "off");
+    if (!enabledSomewhere) continue;
+    if (doc.errors.length > 0 && !rule.runsOnParseErrors) continue;
+    const ruleOptions = { ...rule.meta.defaultOptions, ...(base.options ?? {}) };
+    try {
+      (rule as ConfigRule<string, Record<string, unknown>>).check({
+        document: doc,
+        dialect,
+        servers,
+        options: ruleOptions,
+        report(d) {
+          const setting = pointerSetting(id, d.pointer, overrides) ?? base;
+          if (setting.severity === "off") return;
+          const range = d.range ? doc.rangeOfOffsets(d.range) : doc.locate(d.pointer, d.part ?? "key");
+          if (directives.isDisabled(id, range.line)) return;
+          const template = rule.meta.messages[d.messageId] ?? d.messageId;
+          findings.push({
+            ruleId: id,
+            severity: setting.severity,
+            message: formatMessage(template, d.data),
+            file,
+            pointer: d.pointer,
+            fingerprint: fingerprint(id, file, d.pointer),
+            ...range,
+            ...(d.fix ? { fix: d.fix } : {}),
+            ...(d.suggestions?.length ? { suggestions: d.suggestions } : {}),
+          });
+        },
+      });
+    } catch (error) {
+      findings.push(internalError(file, id, error));
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function pointerSetting(id: string, pointer: string, overrides: PointerOverride[]): RuleSetting | undefined {
+  let found: RuleSetting | undefined;
+  let depth = -1;
+  for (const o of overrides) {
+    const s = o.rules[id];
+    if (s && isWithinPointer(pointer, o.pointer) && o.pointer.length >= depth) {
+      found = s;
+      depth = o.pointer.length;
+    }
+  }
+  return found;
+}
+
+/** A rule that throws must not stop the run: it becomes a located, reportable finding. */
+export function internalError(file: string, ruleId: string, error: unknown): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: "internal-error",
+    severity: "error",
+    message: `Rule "${ruleId}" failed on this file (${reason.split("\n")[0]}). This is a bug in mcp-lint: please report it with the file's structure.`,
+    file,
+    pointer: "",
+    fingerprint: fingerprint("internal-error", file, ruleId),
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+}

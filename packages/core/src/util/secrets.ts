@@ -1,0 +1,88 @@
+/**
+ * Shapes of credentials that must not sit in a config file. Detection only:
+ * nothing here ever returns or formats the matched value.
+ */
+export interface SecretKind {
+  id: string;
+  /** What the user sees: "a GitHub token". Never the value. */
+  label: string;
+  pattern: RegExp;
+}
+
+export const SECRET_KINDS: readonly SecretKind[] = [
+  { id: "github", label: "a GitHub token", pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/ },
+  { id: "anthropic", label: "an Anthropic API key", pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/ },
+  { id: "openai", label: "an OpenAI API key", pattern: /\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/ },
+  { id: "slack", label: "a Slack token", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
+  { id: "aws", label: "an AWS access key id", pattern: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/ },
+  { id: "google", label: "a Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { id: "gitlab", label: "a GitLab token", pattern: /\bglpat-[A-Za-z0-9_-]{20,}/ },
+  { id: "stripe", label: "a Stripe secret key", pattern: /\b[rs]k_(live|test)_[A-Za-z0-9]{20,}/ },
+  { id: "supabase", label: "a Supabase access token", pattern: /\bsbp_[A-Za-z0-9]{30,}/ },
+  { id: "npm", label: "an npm token", pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { id: "huggingface", label: "a Hugging Face token", pattern: /\bhf_[A-Za-z0-9]{30,}/ },
+  { id: "private-key", label: "a private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+  { id: "jwt", label: "a JSON Web Token", pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
+  { id: "bearer", label: "a bearer token", pattern: /^\s*Bearer\s+(?!\$|\{|<)[A-Za-z0-9._~+/=-]{16,}\s*$/i },
+  { id: "basic", label: "Basic-auth credentials", pattern: /^\s*Basic\s+(?!\$|\{|<)[A-Za-z0-9+/=]{12,}\s*$/i },
+];
+
+/** Placeholder-looking values that are not secrets: "${TOKEN}", "<your-token>", "xxx", "changeme". */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  return (
+    /\$\{|\{env:|\$[A-Za-z_]|\{\{/.test(v) ||
+    /^<[^>]*>$/.test(v) ||
+    /^(x+|\*+|\.+|changeme|change-me|your[-_ ].*|replace[-_ ]?me|todo|placeholder|redacted|secret|token|null|none|example.*)$/i.test(v) ||
+    /(your|my)[-_]?(api[-_]?)?(key|token|secret)/i.test(v) ||
+    /x{6,}|X{6,}|\*{4,}/.test(v)
+  );
+}
+
+/** The kind of credential `value` holds, if any. */
+export function detectSecret(value: string): SecretKind | undefined {
+  if (value.length < 12 || isPlaceholder(value)) return undefined;
+  return SECRET_KINDS.find((k) => k.pattern.test(value));
+}
+
+/** Names of env vars / headers that carry credentials. */
+export const SECRET_NAME = /(^|[_-])(api[_-]?key|apikey|token|secret|password|passwd|pwd|credential|credentials|private[_-]?key|access[_-]?key|auth)([_-]|$)|^authorization$|^x-api-key$/i;
+
+/**
+ * A high-entropy literal under a credential-like name (`API_KEY: "f3a9..."`).
+ * Values with spaces, paths, URLs and short words are not treated as secrets.
+ */
+export function looksLikeSecretValue(name: string, value: string): boolean {
+  if (!SECRET_NAME.test(name) || isPlaceholder(value)) return false;
+  const v = value.trim();
+  if (v.length < 16 || /\s/.test(v) || /^(https?:|\/|\.|~)/.test(v) || /^(true|false|\d+)$/i.test(v)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(v)).length;
+  return classes >= 2 && shannonEntropy(v) >= 3.5;
+}
+
+function shannonEntropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/**
+ * A value safe to quote in a message: short, single-line, and not a
+ * credential. Otherwise the fallback text is used instead.
+ */
+export function echo(value: string, fallback: string): string {
+  if (value.length > 80 || /[\r\n]/.test(value) || detectSecret(value) || isOpaqueToken(value)) return fallback;
+  return JSON.stringify(value);
+}
+
+/** A long run of mixed-case letters and digits with no word separators: an opaque token. */
+function isOpaqueToken(value: string): boolean {
+  if (value.length < 20 || /[\s/@.:]/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(value)).length;
+  return classes === 3 && shannonEntropy(value) >= 3.5;
+}
