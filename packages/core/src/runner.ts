@@ -11,6 +11,11 @@ import { configRules } from "./rules/index.js";
 import type { ConfigRule } from "./rules/types.js";
 import { formatMessage } from "./rules/types.js";
 import { collectServers } from "./servers.js";
+import { detectSecret } from "./util/secrets.js";
+
+function carriesSecret(text: string): boolean {
+  return text.split(/["'\s,=]+/).some((token) => detectSecret(token) !== undefined);
+}
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -127,6 +132,9 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
           const range = d.range ? doc.rangeOfOffsets(d.range) : doc.locate(d.pointer, d.part ?? "key");
           if (directives.isDisabled(id, range.line)) return;
           const template = rule.meta.messages[d.messageId] ?? d.messageId;
+          // A fix or suggestion whose text would carry a credential is dropped: no output may contain one.
+          const fix = d.fix && !carriesSecret(d.fix.text) ? d.fix : undefined;
+          const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
           findings.push({
             ruleId: id,
             severity: setting.severity,
@@ -135,8 +143,8 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
             pointer: d.pointer,
             fingerprint: fingerprint(id, file, d.pointer),
             ...range,
-            ...(d.fix ? { fix: d.fix } : {}),
-            ...(d.suggestions?.length ? { suggestions: d.suggestions } : {}),
+            ...(fix ? { fix } : {}),
+            ...(suggestions?.length ? { suggestions } : {}),
           });
         },
       });

@@ -1,5 +1,5 @@
 import schema from "../schemas/mcp-registry.schema.json" with { type: "json" };
-import { isObject, pathEndsWith } from "./shared.js";
+import { isObject } from "./shared.js";
 import type { Dialect } from "./types.js";
 
 export const mcpRegistry: Dialect = {

@@ -247,7 +247,23 @@ export function describeTomlError(text: string, error: unknown): ParseProblem {
     if (/[\p{L}\p{N}]/u.test(ch)) return { message: "Unexpected unquoted text: string values must be in quotes.", range };
     return { message: `Unexpected character ${/[\x21-\x7e]/.test(ch) ? `'${ch}'` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`}.`, range };
   }
-  for (const [pattern, text_] of MESSAGES) if (pattern.test(message)) return { message: text_, range };
+  if (message.startsWith("Unspecified values")) {
+    // The parser points at whatever follows (often the next line): point at the '=' instead.
+    let eq = offset - 1;
+    while (eq >= 0 && /\s/.test(text[eq]!)) eq--;
+    if (text[eq] === "=") return { message: "A value is missing after '='.", range: [eq, eq + 1] };
+  }
+  if (message.startsWith("The key, equals sign, and value")) {
+    // `[table` without its `]`: the parser reads the header key on into the next line.
+    let last = offset - 1;
+    while (last >= 0 && /\s/.test(text[last]!)) last--;
+    const lineStart = text.lastIndexOf("\n", last) + 1;
+    const line = text.slice(lineStart, last + 1);
+    const indent = line.length - line.trimStart().length;
+    if (line.trimStart().startsWith("[") && !line.includes("]"))
+      return { message: "A table header '[...]' is not closed.", range: [lineStart + indent, lineStart + indent + 1] };
+  }
+  for (const [pattern, friendly] of MESSAGES) if (pattern.test(message)) return { message: friendly, range };
   return { message: "The file is not valid TOML.", range };
 }
 
@@ -261,7 +277,7 @@ function keyAt(text: string, offset: number): OffsetRange | undefined {
     }
     return undefined;
   }
-  const bare = /[A-Za-z0-9_-]+/y;
+  const bare = /[^\s=.[\]"'#,{}]+/uy;
   bare.lastIndex = offset;
   const m = bare.exec(text);
   return m ? [offset, offset + m[0].length] : undefined;
