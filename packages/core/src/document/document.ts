@@ -16,7 +16,7 @@ export class ConfigDocument {
   readonly comments: Comment[];
   readonly extensions: SyntaxExtension[];
   readonly errors: ParseProblem[];
-  readonly lines: LineIndex;
+  private lineIndex: LineIndex | undefined;
 
   constructor(
     readonly filePath: string,
@@ -25,11 +25,15 @@ export class ConfigDocument {
     parsed: ParseOutput,
   ) {
     this.root = parsed.root;
-    this.value = parsed.root ? toValue(parsed.root) : undefined;
+    this.value = parsed.value !== undefined ? parsed.value : parsed.root ? toValue(parsed.root) : undefined;
     this.comments = parsed.comments;
     this.extensions = parsed.extensions;
     this.errors = parsed.errors;
-    this.lines = new LineIndex(text);
+  }
+
+  /** Line index, built on first use (most files have no finding to locate). */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
   }
 
   /** The node at `pointer` (last duplicate key wins), or undefined. */

@@ -1,5 +1,6 @@
 import { parse as parseMomoa } from "@humanwhocodes/momoa";
 import type { AnyNode, DocumentNode, Token } from "@humanwhocodes/momoa";
+import { scanJson, type ScanFailure } from "./json-scan.js";
 import type { Comment, DocNode, Member, ParseOutput, ParseProblem, SyntaxExtension } from "./types.js";
 
 /**
@@ -9,13 +10,24 @@ import type { Comment, DocNode, Member, ParseOutput, ParseProblem, SyntaxExtensi
  * decides per client whether they are errors.
  */
 export function parseJson(text: string): ParseOutput {
+  // Fast path: a one-pass scanner; momoa only runs to explain a syntax error.
+  const failure: ScanFailure = {};
+  const scanned = scanJson(text, failure);
+  if (scanned) return { root: scanned.root, value: scanned.value, comments: scanned.comments, extensions: scanned.extensions, errors: [] };
   let ast: DocumentNode;
   try {
     ast = parseMomoa(text, { mode: "jsonc", ranges: true, tokens: true, allowTrailingCommas: true });
   } catch (error) {
     return { root: undefined, comments: [], extensions: [], errors: [describeJsonError(text, error)] };
   }
-  return fromMomoa(ast, text);
+  // momoa tolerates raw control characters inside strings; JSON (and every client) does not.
+  const at = failure.controlCharacterAt;
+  if (at === undefined) return fromMomoa(ast, text);
+  return {
+    ...fromMomoa(ast, text),
+    root: undefined,
+    errors: [{ message: "Unescaped control character (e.g. a raw line break or tab) inside a string: write it as \\n or \\t.", range: [at, at + 1] }],
+  };
 }
 
 /** Builds the document tree from a momoa AST (also used by the ESLint plugin, which already has one). */
@@ -93,13 +105,15 @@ const TOKEN_NAMES: Record<string, string> = {
  * quote the source text around the error, which could be a secret.
  */
 export function describeJsonError(text: string, error: unknown): ParseProblem {
-  const e = error as { name?: string; message?: string; offset?: number };
+  const e = error as { message?: string; offset?: number };
+  // momoa's error classes keep `name` as "Error": the class name says what went wrong.
+  const kind = (error as object | undefined)?.constructor?.name;
   const offset = typeof e.offset === "number" ? Math.min(Math.max(0, e.offset), text.length) : 0;
   const end = Math.min(offset + 1, text.length);
   const at = text[offset];
   const range: [number, number] = [offset, end];
   if (text.trim() === "") return { message: "The file is empty: an MCP config must hold a JSON object.", range: [0, 0] };
-  switch (e.name) {
+  switch (kind) {
     case "UnexpectedEOF":
       return { message: "Unexpected end of file: a '{', '[' or '\"' is not closed.", range: [text.length, text.length] };
     case "UnexpectedChar":

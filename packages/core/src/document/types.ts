@@ -55,6 +55,8 @@ export interface ParseProblem {
 
 export interface ParseOutput {
   root: DocNode | undefined;
+  /** The plain value, when the parser built it along the way (else derived from `root`). */
+  value?: unknown;
   comments: Comment[];
   extensions: SyntaxExtension[];
   errors: ParseProblem[];
