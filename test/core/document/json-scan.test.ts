@@ -58,7 +58,7 @@ describe("fast JSONC scanner", () => {
     ]);
     const commas = out.extensions.filter((e) => e.kind === "trailing-comma");
     expect(commas.map((e) => text.slice(e.range[0], e.range[1]))).toEqual([",", ",", ","]);
-    expect(commas.map((e) => text.slice(e.range[0] - 2, e.range[1] + 1))).toEqual([" 2,]", "ue,}", "},\n"]);
+    expect(commas.map((e) => text.slice(e.range[0] - 2, e.range[1] + 1))).toEqual([" 2,]", "ue,}", ",},\n"]);
   });
 
   it("falls back to momoa to explain errors", () => {
