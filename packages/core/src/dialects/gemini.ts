@@ -12,7 +12,7 @@ export const gemini: Dialect = {
   trailingCommas: false,
   paths: [pathEndsWith("\\.gemini/settings\\.json"), pathEndsWith("gemini-extension\\.json"), pathEndsWith("gemini-cli/(settings|system-defaults)\\.json")],
   schema,
-  keys: { command: "command", args: "args", env: "env", headers: "headers", cwd: "cwd", type: "type", url: ["httpUrl", "url"] },
+  keys: { command: "command", args: "args", env: "env", headers: "headers", cwd: "cwd", type: "type", url: ["url", "httpUrl"] },
   types: { stdio: "stdio", sse: "sse", http: "http" },
   canonicalType: { stdio: "stdio", http: "http", sse: "sse" },
   urlDefault: "http",

@@ -117,6 +117,11 @@ export function describeJsonError(text: string, error: unknown): ParseProblem {
     case "UnexpectedEOF":
       return { message: "Unexpected end of file: a '{', '[' or '\"' is not closed.", range: [text.length, text.length] };
     case "UnexpectedChar":
+      if (at === "\\")
+        return {
+          message: "Invalid escape sequence in a string: write a backslash as '\\\\' (or use '/' in Windows paths).",
+          range: [offset, Math.min(offset + 2, text.length)],
+        };
       if (text[offset - 1] === "\\")
         return {
           message: "Invalid escape sequence in a string: write a backslash as '\\\\' (or use '/' in Windows paths).",

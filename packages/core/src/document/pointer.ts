@@ -1,6 +1,9 @@
 /** RFC 6901 JSON pointers. */
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const s = typeof segment === "number" ? String(segment) : segment;
+  // Fast path: most keys need no escaping.
+  if (s.indexOf("~") < 0 && s.indexOf("/") < 0) return s;
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function joinPointer(base: string, ...segments: Array<string | number>): string {

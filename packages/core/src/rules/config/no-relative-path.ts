@@ -1,15 +1,147 @@
+import type { Dialect } from "../../dialects/types.js";
+import { quote, replaceValue } from "../../edits.js";
+import type { Located } from "../../servers.js";
+import { echo } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";
 
-/** PLACEHOLDER: to be implemented. */
+/** Script, data and config files: a bare name ending like this is a file in the working directory. */
+const FILE_EXTENSION =
+  /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx|py|pyw|pyz|rb|php|pl|lua|jar|war|sh|bash|zsh|ps1|json|jsonc|ya?ml|toml|ini|cfg|conf|env|txt|csv|db|sqlite3?|duckdb|wasm|dll|so|dylib|md)$/i;
+
+/** First path segments that are directories of a project, not the owner part of `owner/repo` or a Docker image. */
+const PROJECT_DIRS = /^(src|lib|dist|build|out|bin|scripts?|servers?|tools?|target|node_modules|vendor|app|apps|packages|data|config|mcp-server)$/i;
+
+/** Options that set the directory later relative arguments are resolved against (`uv --directory /abs run server.py`). */
+const DIRECTORY_OPTIONS = new Set(["--directory", "--cwd", "--project", "--prefix", "-C", "--working-directory", "--workdir", "--chdir"]);
+
+function isPlaceholder(s: string): boolean {
+  return /\$\{|\$\{\{|\{env:|\{file:|\$[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_]*%/.test(s);
+}
+
+function isAbsolute(s: string): boolean {
+  return s.startsWith("/") || s.startsWith("\\") || /^[A-Za-z]:[\\/]/.test(s);
+}
+
+/** `https://x`, `git+ssh://x`, `npm:pkg`, `github:owner/repo`, `file:x`: a URL or a package-manager specifier. */
+function isUrlOrSpecifier(s: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(s);
+}
+
+/** A path a shell-less spawn resolves against the working directory. */
+export function isRelativePath(s: string): boolean {
+  if (s === "" || s.startsWith("-") || s.startsWith("~") || isAbsolute(s) || isUrlOrSpecifier(s) || isPlaceholder(s)) return false;
+  if (/\s/.test(s) && !/[\\/]/.test(s)) return false; // words, not a path
+  if (s === "." || s === ".." || /^\.{1,2}[\\/]/.test(s)) return true;
+  // npm specs: @scope/pkg, pkg@1.2.3, @scope/pkg@latest
+  if (s.startsWith("@") || /^[A-Za-z0-9._-]+@/.test(s)) return false;
+  const segments = s.split(/[\\/]/).filter((x) => x !== "");
+  const last = segments[segments.length - 1] ?? "";
+  if (segments.length > 1) {
+    // `.venv/bin/python`, `build/index.js`, `src/main.ts`; not `mcp/fetch` or `owner/repo`.
+    return segments[0]!.startsWith(".") || PROJECT_DIRS.test(segments[0]!) || FILE_EXTENSION.test(last);
+  }
+  // `server.py`, `.env`, `feeds.toml`; not `mcp-server-git` or `example.com`.
+  return FILE_EXTENSION.test(s) || /^\.[A-Za-z0-9_]/.test(s);
+}
+
+/** `~`, `~/x`, `~\x`: a home path no client expands. */
+function tildePath(s: string): boolean {
+  return s === "~" || /^~[\\/]/.test(s);
+}
+
+/** The path part of an argument: the whole argument, or the value of `--opt=value`. */
+function pathPart(arg: string): { path: string; offset: number } {
+  const eq = /^--?[A-Za-z0-9][A-Za-z0-9_.-]*=/.exec(arg);
+  return eq ? { path: arg.slice(eq[0].length), offset: eq[0].length } : { path: arg, offset: 0 };
+}
+
+function expands(dialect: Dialect, placeholder: string): boolean {
+  return dialect.variables.expands.some((re) => re.test(placeholder));
+}
+
 export const noRelativePath = defineConfigRule({
   meta: {
     id: "no-relative-path",
-    description: "TODO",
+    description: "Paths in command and args must not depend on a working directory the client does not set, nor on `~`",
     severity: "warning",
-    recommended: false,
-    messages: { todo: "TODO" },
+    recommended: true,
+    hasSuggestions: true,
+    messages: {
+      relative:
+        "{{client}} starts stdio servers in {{where}}, so the relative path {{value}} does not point into your project. {{advice}}",
+      tilde:
+        "{{client}} starts servers without a shell, so {{value}} reaches the server with a literal \"~\" and the path does not exist. {{advice}}",
+    },
     schema: [],
     defaultOptions: {},
   },
-  check() {},
+  check({ document, dialect, servers, report }) {
+    const workspaceFolder = expands(dialect, "${workspaceFolder}");
+    // `${VAR}` clients (Claude Code, Gemini) would read `${userHome}` as an environment variable: probe with a made-up name.
+    const envBraces = expands(dialect, "${MCP_LINT_PROBE}");
+    const homeVariable = envBraces ? "${HOME}" : ["${userHome}", "${env:HOME}"].find((v) => expands(dialect, v));
+    const checkRelative = dialect.cwd !== "project";
+    const where = dialect.cwd === "home" ? "the user's home directory" : "a directory that is not your project";
+    const advice = [
+      "Use an absolute path",
+      ...(dialect.keys.cwd ? [`set "${dialect.keys.cwd}" to the project directory`] : []),
+      ...(workspaceFolder ? ["start the path with ${workspaceFolder}/"] : []),
+    ];
+    const relativeAdvice =
+      advice.length === 1 ? `${advice[0]}.` : `${advice.slice(0, -1).join(", ")} or ${advice[advice.length - 1]}.`;
+    const tildeAdvice = homeVariable ? `Use the absolute path or ${homeVariable} instead of "~".` : 'Use the absolute path instead of "~".';
+
+    for (const entry of servers) {
+      if (entry.kind === "other") continue;
+      const values: Located<string>[] = [];
+      if (entry.command && typeof entry.command.value === "string") values.push(entry.command as Located<string>);
+      const args = entry.args.filter((a): a is Located<string> => typeof a.value === "string");
+      if (entry.cwd && typeof entry.cwd.value === "string" && tildePath(entry.cwd.value)) values.push(entry.cwd as Located<string>);
+
+      let relativeOk = !checkRelative || entry.cwd !== undefined;
+      const visit = (item: Located<string>, isArg: boolean): void => {
+        const { path, offset } = isArg ? pathPart(item.value) : { path: item.value, offset: 0 };
+        const shown = echo(item.value, "this path");
+        if (tildePath(path)) {
+          const replacement = homeVariable === "${userHome}" ? item.value.slice(0, offset) + "${userHome}" + path.slice(1) : undefined;
+          const fix = replacement !== undefined ? replaceValue(document, item.pointer, quote(replacement)) : undefined;
+          report({
+            messageId: "tilde",
+            data: { client: dialect.client, value: shown, advice: tildeAdvice },
+            pointer: item.pointer,
+            part: "value",
+            ...(fix ? { suggestions: [{ desc: 'Replace "~" with ${userHome}', fix }] } : {}),
+          });
+          return;
+        }
+        if (relativeOk || !isRelativePath(path)) return;
+        const suggestion =
+          workspaceFolder && path !== ".." && !path.startsWith("../") && !path.startsWith("..\\")
+            ? item.value.slice(0, offset) + "${workspaceFolder}" + (path === "." ? "" : "/" + path.replace(/^\.[\\/]/, ""))
+            : undefined;
+        const fix = suggestion !== undefined ? replaceValue(document, item.pointer, quote(suggestion)) : undefined;
+        report({
+          messageId: "relative",
+          data: { client: dialect.client, where, value: shown, advice: relativeAdvice },
+          pointer: item.pointer,
+          part: "value",
+          ...(fix ? { suggestions: [{ desc: "Resolve the path against ${workspaceFolder}", fix }] } : {}),
+        });
+      };
+
+      for (const v of values) visit(v, false);
+      // After `--directory <dir>`, relative arguments are resolved against <dir> (itself still checked).
+      let directoryNext = false;
+      for (const arg of args) {
+        visit(arg, true);
+        if (directoryNext) relativeOk = true;
+        directoryNext = false;
+        const [option, value] = arg.value.split(/=(.*)/s) as [string, string | undefined];
+        if (DIRECTORY_OPTIONS.has(option)) {
+          if (value === undefined) directoryNext = true;
+          else relativeOk = true;
+        }
+      }
+    }
+  },
 });

@@ -7,7 +7,7 @@ export const syntax = defineConfigRule({
     severity: "error",
     recommended: true,
     messages: {
-      parse: "{{message}} The {{client}} cannot read this file, so none of its servers start.",
+      parse: "{{message}} {{client}} cannot read this file, so none of its servers start.",
     },
     schema: [],
     defaultOptions: {},
