@@ -24,6 +24,6 @@ export const opencode: Dialect = {
   canonicalType: { stdio: "local", http: "remote" },
   urlDefault: undefined,
   transports: ["stdio", "http"],
-  variables: { expands: [], env: (n) => `{env:${n}}`, describe: "{env:NAME} or {file:path}" },
+  variables: { expands: [/^\{env:[^}]+\}$/, /^\{file:[^}]+\}$/], env: (n) => `{env:${n}}`, describe: "{env:NAME} or {file:path}" },
   cwd: "project",
 };

@@ -1,15 +1,120 @@
+import type { ConfigDocument } from "../../document/document.js";
+import { joinPointer } from "../../document/pointer.js";
+import type { DocNode } from "../../document/types.js";
+import { findPlaceholders, valueSubrange } from "../../util/placeholders.js";
+import { echo } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";
 
-/** PLACEHOLDER: to be implemented. */
+const INPUT = /^\$\{input:([^}]*)\}$/;
+
+/** Every string under `node`, with its pointer. */
+function* strings(node: DocNode, pointer: string): Generator<{ value: string; pointer: string }> {
+  switch (node.type) {
+    case "scalar":
+      if (typeof node.value === "string") yield { value: node.value, pointer };
+      return;
+    case "array":
+      for (let i = 0; i < node.items.length; i++) yield* strings(node.items[i]!, joinPointer(pointer, i));
+      return;
+    case "object": {
+      // The last duplicate wins, as for the plain value.
+      const seen = new Set<string>();
+      for (let i = node.members.length - 1; i >= 0; i--) {
+        const m = node.members[i]!;
+        if (seen.has(m.key)) continue;
+        seen.add(m.key);
+        yield* strings(m.value, joinPointer(pointer, m.key));
+      }
+    }
+  }
+}
+
+interface InputUse {
+  id: string;
+  pointer: string;
+  start: number;
+  end: number;
+}
+
+function inputUses(doc: ConfigDocument, containers: string[]): InputUse[] {
+  const out: InputUse[] = [];
+  for (const container of containers) {
+    const node = doc.nodeAt(container);
+    if (!node) continue;
+    for (const s of strings(node, container)) {
+      for (const p of findPlaceholders(s.value)) {
+        const m = INPUT.exec(p.text);
+        if (m) out.push({ id: m[1]!, pointer: s.pointer, start: p.start, end: p.end });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : a.start - b.start));
+}
+
 export const noUndeclaredInput = defineConfigRule({
   meta: {
     id: "no-undeclared-input",
-    description: "TODO",
-    severity: "warning",
-    recommended: false,
-    messages: { todo: "TODO" },
+    description: 'VS Code `${input:id}` placeholders must match the `"inputs"` list, and every input must be used',
+    severity: "error",
+    recommended: true,
+    messages: {
+      undeclared:
+        '{{placeholder}} has no entry in "inputs": VS Code cannot prompt for it and the server receives the literal text. Add {"type": "promptString", "id": {{idJson}}, "description": "…", "password": true} to "inputs".',
+      unused: 'Input {{id}} is never used: no server references {{placeholder}}, so VS Code never asks for it. Reference it where the value is needed, or remove it.',
+      duplicate: 'Input id {{id}} is declared more than once: VS Code uses only one of these entries. Remove or rename the duplicate.',
+    },
     schema: [],
     defaultOptions: {},
   },
-  check() {},
+  check({ document, dialect, report }) {
+    if (dialect.id !== "vscode") return;
+    const root = document.value;
+    if (typeof root !== "object" || root === null || Array.isArray(root)) return;
+    const inputs = (root as Record<string, unknown>).inputs;
+
+    const declared = new Map<string, string>();
+    const duplicates: Array<{ id: string; pointer: string }> = [];
+    if (Array.isArray(inputs)) {
+      inputs.forEach((input, i) => {
+        if (typeof input !== "object" || input === null || Array.isArray(input)) return;
+        const id = (input as Record<string, unknown>).id;
+        if (typeof id !== "string") return;
+        const pointer = joinPointer("/inputs", i, "id");
+        if (declared.has(id)) duplicates.push({ id, pointer });
+        else declared.set(id, pointer);
+      });
+    }
+
+    const uses = inputUses(document, ["/servers"]);
+    const used = new Set(uses.map((u) => u.id));
+
+    for (const use of uses) {
+      if (declared.has(use.id)) continue;
+      const idText = echo(use.id, "");
+      const placeholder = idText && use.id.length <= 60 ? `\${input:${use.id}}` : "This ${input:…} placeholder";
+      const range = valueSubrange(document, use.pointer, use.start, use.end);
+      report({
+        messageId: "undeclared",
+        data: { placeholder, idJson: idText || '"…"' },
+        pointer: use.pointer,
+        part: "value",
+        ...(range ? { range } : {}),
+      });
+    }
+
+    for (const [id, pointer] of declared) {
+      if (used.has(id)) continue;
+      const idText = echo(id, "");
+      report({
+        messageId: "unused",
+        data: { id: idText || "this input", placeholder: idText && id.length <= 60 ? `\${input:${id}}` : "it" },
+        pointer,
+        part: "value",
+      });
+    }
+
+    for (const dup of duplicates) {
+      report({ messageId: "duplicate", data: { id: echo(dup.id, "(this id)") }, pointer: dup.pointer, part: "value" });
+    }
+  },
 });

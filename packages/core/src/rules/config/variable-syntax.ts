@@ -1,15 +1,105 @@
+import type { Dialect } from "../../dialects/types.js";
+import type { ConfigDocument } from "../../document/document.js";
+import type { OffsetRange } from "../../document/types.js";
+import { quote, replaceValue } from "../../edits.js";
+import type { Fix } from "../../finding.js";
+import type { ServerEntry } from "../../servers.js";
+import { findPlaceholders, type Placeholder, valueSubrange } from "../../util/placeholders.js";
+import { detectSecret } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";
 
-/** PLACEHOLDER: to be implemented. */
+interface Field {
+  value: string;
+  pointer: string;
+  /** env and headers: a bare `$NAME` anywhere in the value counts. */
+  named: boolean;
+}
+
+function stringFields(entry: ServerEntry): Field[] {
+  const out: Field[] = [];
+  const add = (value: unknown, pointer: string, named = false) => {
+    if (typeof value === "string") out.push({ value, pointer, named });
+  };
+  if (entry.command) add(entry.command.value, entry.command.pointer);
+  for (const a of entry.args) add(a.value, a.pointer);
+  for (const e of entry.env) add(e.value, e.pointer, true);
+  for (const h of entry.headers) add(h.value, h.pointer, true);
+  if (entry.url) add(entry.url.value, entry.url.pointer);
+  if (entry.cwd) add(entry.cwd.value, entry.cwd.pointer);
+  return out;
+}
+
+/** Does the client expand this placeholder? */
+function expands(dialect: Dialect, p: Placeholder): boolean {
+  return dialect.variables.expands.some((re) => re.test(p.text));
+}
+
+function display(text: string): string {
+  return text.length <= 60 && !/[\r\n]/.test(text) && !detectSecret(text) ? text : "this placeholder";
+}
+
+/** Can `replacement` go into the source as is, replacing part of the scalar at `pointer`? */
+function insertableAsIs(doc: ConfigDocument, pointer: string, replacement: string): boolean {
+  const node = doc.nodeAt(pointer);
+  if (!node) return false;
+  const first = doc.text[node.range[0]];
+  if (first === '"' || first === "'") return !/["'\\]/.test(replacement);
+  // A plain YAML scalar: keep it plain only when the replacement has no flow or comment indicators.
+  return !/[{}[\],#]|:\s/.test(replacement);
+}
+
 export const variableSyntax = defineConfigRule({
   meta: {
     id: "variable-syntax",
-    description: "TODO",
+    description: "Variable placeholders must use a syntax the client expands",
     severity: "warning",
-    recommended: false,
-    messages: { todo: "TODO" },
+    recommended: true,
+    fixable: true,
+    messages: {
+      useEnv: "{{client}} does not expand {{placeholder}}: the server receives the literal text. Write {{replacement}}.",
+      unsupported: "{{client}} does not expand {{placeholder}}: the server receives the literal text. It expands only {{describe}}.",
+      noInterpolation:
+        "{{client}} does not expand variables: the server receives {{placeholder}} as literal text. Put the value in {{envKey}} directly or set it in the environment that launches the client.",
+      codex:
+        'OpenAI Codex does not expand variables: the server receives {{placeholder}} as literal text. Forward the variable by name instead: env_vars = [{{name}}] for stdio servers, bearer_token_env_var or env_http_headers for HTTP headers.',
+    },
     schema: [],
     defaultOptions: {},
   },
-  check() {},
+  check({ document, dialect, servers, report }) {
+    const vars = dialect.variables;
+    if (vars.unknown) return;
+    const envKey = dialect.keys.env ? `"${dialect.keys.env}"` : "the environment";
+    for (const entry of servers) {
+      for (const field of stringFields(entry)) {
+        for (const p of findPlaceholders(field.value)) {
+          if (p.form === "bare-dollar" && !field.named && !(p.start === 0 && p.end === field.value.length)) continue;
+          if (expands(dialect, p)) continue;
+          const exact: OffsetRange | undefined = valueSubrange(document, field.pointer, p.start, p.end);
+          const at = { pointer: field.pointer, part: "value" as const, ...(exact ? { range: exact } : {}) };
+          const placeholder = display(p.text);
+
+          if (!vars.env) {
+            if (dialect.id === "codex") {
+              report({ messageId: "codex", data: { placeholder, name: JSON.stringify(p.envName ?? "NAME") }, ...at });
+            } else {
+              report({ messageId: "noInterpolation", data: { client: dialect.client, placeholder, envKey }, ...at });
+            }
+            continue;
+          }
+
+          if (!p.envName) {
+            report({ messageId: "unsupported", data: { client: dialect.client, placeholder, describe: vars.describe }, ...at });
+            continue;
+          }
+
+          const replacement = vars.env(p.envName);
+          let fix: Fix | undefined;
+          if (exact && insertableAsIs(document, field.pointer, replacement)) fix = { range: exact, text: replacement };
+          else fix = replaceValue(document, field.pointer, quote(field.value.slice(0, p.start) + replacement + field.value.slice(p.end)));
+          report({ messageId: "useEnv", data: { client: dialect.client, placeholder, replacement }, ...at, ...(fix ? { fix } : {}) });
+        }
+      }
+    }
+  },
 });
