@@ -78,9 +78,16 @@ describe("no-deprecated-sse", () => {
     expect(suggested(text, f!)).toBe(text.replace("type: sse", 'type: "streamable-http"'));
   });
 
-  it("reports an /sse URL in Codex TOML (Codex has no SSE at all)", () => {
+  it("leaves clients without any SSE support to supported-transport (one finding, not two)", () => {
     const text = `[mcp_servers.a]\nurl = "https://x.dev/sse"\n`;
-    const [f] = lint(".codex/config.toml", text);
-    expect(slice(text, f!)).toBe('"https://x.dev/sse"');
+    expect(lint(".codex/config.toml", text)).toEqual([]);
+    const [f] = lintRule("supported-transport", ".codex/config.toml", text);
+    expect(f!.line).toBe(2);
+  });
+
+  it("reports an /sse URL in a Continue YAML block", () => {
+    const text = `name: a\nversion: 1.0.0\nmcpServers:\n  - name: a\n    url: https://x.dev/sse\n`;
+    const [f] = lint(".continue/mcpServers/a.yaml", text);
+    expect(slice(text, f!)).toBe("https://x.dev/sse");
   });
 });

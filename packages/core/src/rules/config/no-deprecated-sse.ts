@@ -26,6 +26,8 @@ export const noDeprecatedSse = defineConfigRule({
     const httpType = httpTypeValue(dialect);
     const typeKey = dialect.keys.type;
     const typeAdvice = httpType ? ` and set the type to "${httpType}"` : "";
+    // A client without SSE at all: supported-transport reports it as an error; one finding is enough.
+    if (!dialect.transports.includes("sse")) return;
     for (const entry of servers) {
       if (entry.kind === "other") continue;
       const typeValue = typeof entry.type?.value === "string" ? entry.type.value : undefined;
