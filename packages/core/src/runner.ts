@@ -99,38 +99,60 @@ export function lintConfigText(file: string, text: string, options: LintTextOpti
   return { file, dialect: dialect.id, findings, source: current, ...(current !== text ? { output: current } : {}) };
 }
 
-function settingFor(id: string, options: LintTextOptions, defaults: RuleSettings): RuleSetting {
-  return options.rules?.[id] ?? defaults[id] ?? { severity: "off" };
+interface PlannedRule {
+  rule: ConfigRule<string, Record<string, unknown>>;
+  id: string;
+  base: RuleSetting;
+  options: Record<string, unknown>;
 }
 
 let cachedDefaults: RuleSettings | undefined;
+const planCache = new WeakMap<RuleSettings, PlannedRule[]>();
+
+/** The rules to run with their settings and merged options; cached per settings object (one per config, not per file). */
+function plan(options: LintTextOptions): PlannedRule[] {
+  const defaults = (cachedDefaults ??= defaultRuleSettings());
+  const settings = options.rules ?? defaults;
+  const overrides = options.pointerOverrides ?? [];
+  const cached = overrides.length === 0 ? planCache.get(settings) : undefined;
+  if (cached) return cached;
+  const out: PlannedRule[] = [];
+  for (const rule of configRules) {
+    const id = rule.meta.id;
+    const base = settings[id] ?? defaults[id] ?? { severity: "off" };
+    const enabledSomewhere = base.severity !== "off" || overrides.some((o) => o.rules[id] && o.rules[id].severity !== "off");
+    if (!enabledSomewhere) continue;
+    out.push({
+      rule: rule as ConfigRule<string, Record<string, unknown>>,
+      id,
+      base,
+      options: { ...rule.meta.defaultOptions, ...(base.options ?? {}) },
+    });
+  }
+  if (overrides.length === 0) planCache.set(settings, out);
+  return out;
+}
 
 function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOptions): Finding[] {
-  const defaults = (cachedDefaults ??= defaultRuleSettings());
   const servers = doc.errors.length === 0 ? collectServers(doc, dialect) : [];
-  const directives = collectDirectives(doc.comments, doc.lines);
+  const directives = doc.comments.length > 0 ? collectDirectives(doc.comments, doc.lines) : undefined;
   const overrides = options.pointerOverrides ?? [];
   const findings: Finding[] = [];
   const file = doc.filePath;
 
-  for (const rule of configRules) {
-    const id = rule.meta.id;
-    const base = settingFor(id, options, defaults);
-    const enabledSomewhere = base.severity !== "off" || overrides.some((o) => o.rules[id] && o.rules[id].severity !== "off");
-    if (!enabledSomewhere) continue;
+  for (const { rule, id, base, options: ruleOptions } of plan(options)) {
     if (doc.errors.length > 0 && !rule.runsOnParseErrors) continue;
-    const ruleOptions = { ...rule.meta.defaultOptions, ...(base.options ?? {}) };
     try {
-      (rule as ConfigRule<string, Record<string, unknown>>).check({
+      rule.check({
         document: doc,
         dialect,
         servers,
         options: ruleOptions,
         report(d) {
-          const setting = pointerSetting(id, d.pointer, overrides) ?? base;
+          const setting = overrides.length > 0 ? (pointerSetting(id, d.pointer, overrides) ?? base) : base;
           if (setting.severity === "off") return;
           const range = d.range ? doc.rangeOfOffsets(d.range) : doc.locate(d.pointer, d.part ?? "key");
-          if (directives.isDisabled(id, range.line)) return;
+          if (directives?.isDisabled(id, range.line)) return;
           const template = rule.meta.messages[d.messageId] ?? d.messageId;
           // A fix or suggestion whose text would carry a credential is dropped: no output may contain one.
           const fix = d.fix && !carriesSecret(d.fix.text) ? d.fix : undefined;
@@ -152,7 +174,7 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
       findings.push(internalError(file, id, error));
     }
   }
-  return findings.sort(compareFindings);
+  return findings.length > 1 ? findings.sort(compareFindings) : findings;
 }
 
 function pointerSetting(id: string, pointer: string, overrides: PointerOverride[]): RuleSetting | undefined {

@@ -41,6 +41,8 @@ const PLACEHOLDER = new RegExp(
 /** Every placeholder in `value`, in order. */
 export function findPlaceholders(value: string): Placeholder[] {
   const out: Placeholder[] = [];
+  // Fast path: every placeholder form has a "$" or a "{".
+  if (value.indexOf("$") < 0 && value.indexOf("{") < 0) return out;
   for (const m of value.matchAll(PLACEHOLDER)) {
     const text = m[0];
     const start = m.index;

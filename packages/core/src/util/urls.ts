@@ -77,7 +77,24 @@ const HOST_PORT = new RegExp(`^(${HOST_CHARS}):(\\d{1,5})([/?#].*)?$`, "s");
 const HOSTISH = /^([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}|localhost)([/?#].*)?$/is;
 
 /** What `value` is as a server URL. */
+/**
+ * Several rules analyse the same URL value; the analysis is pure, so it is
+ * memoised per value (bounded; results are shared and must not be mutated).
+ */
+const memo = new Map<string, UrlShape>();
+
 export function analyseUrl(value: string, options: AnalyseOptions = {}): UrlShape {
+  const key = options.uriTemplates ? `t\0${value}` : value;
+  let shape = memo.get(key);
+  if (shape === undefined) {
+    if (memo.size >= 4096) memo.clear();
+    shape = analyseUrlUncached(value, options);
+    memo.set(key, shape);
+  }
+  return shape;
+}
+
+function analyseUrlUncached(value: string, options: AnalyseOptions): UrlShape {
   const lead = value.length - value.trimStart().length;
   const text = value.trim();
   if (text === "") return { kind: "empty" };

@@ -29,6 +29,11 @@ export const noDuplicateKeys = defineConfigRule({
 
     const visitObject = (node: ObjectNode, pointer: string): void => {
       const isServers = containers.has(pointer);
+      // Fast path (nearly every object): no two keys equal, even ignoring case.
+      if (!mayHaveDuplicates(node.members, isServers)) {
+        for (const m of node.members) visit(m.value, joinPointer(pointer, m.key));
+        return;
+      }
       const byKey = new Map<string, Member[]>();
       for (const m of node.members) {
         const list = byKey.get(m.key);
@@ -92,3 +97,17 @@ export const noDuplicateKeys = defineConfigRule({
     if (document.root) visit(document.root, "");
   },
 });
+
+/** Cheap pre-check without allocation for small objects; false means no duplicate (case-insensitive for servers). */
+function mayHaveDuplicates(members: Member[], foldCase: boolean): boolean {
+  const n = members.length;
+  if (n > 32) return true;
+  for (let i = 1; i < n; i++) {
+    const a = members[i]!.key;
+    for (let j = 0; j < i; j++) {
+      const b = members[j]!.key;
+      if (a === b || (foldCase && a.length === b.length && a.toLowerCase() === b.toLowerCase())) return true;
+    }
+  }
+  return false;
+}
