@@ -1,0 +1,220 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  ConfigError,
+  formatResults,
+  formatterNames,
+  listRules,
+  parseRuleSpec,
+  printConfigFor,
+  runLint,
+  UsageError,
+  type RuleSettings,
+} from "@mcp-lint/core";
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+export const version: string = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+const HELP = `mcp-lint [options] [file|dir|glob]...
+
+Find broken MCP client configs before anything runs.
+Folders are searched for MCP config files (.mcp.json, .cursor/mcp.json, .vscode/mcp.json,
+claude_desktop_config.json, ...); files named explicitly are always checked. Default: "."
+
+Output:
+  -f, --format <name>              ${formatterNames.join(" | ")} (default: stylish)
+  -o, --output-file <file>         Write the report to a file instead of stdout
+      --color, --no-color          Force colours on or off (default: on for a terminal, off with NO_COLOR)
+      --quiet                      Report errors only
+
+Rules and config:
+  -c, --config <file>              Use this config file instead of looking up mcp-lint.config.json
+      --no-config-lookup           Use no config file
+      --rule <id:severity>         Set a rule, e.g. --rule npx-yes:off or 'no-relative-path:["error",{...}]'
+                                   (repeatable; beats the config file)
+      --dialect <id>               Check the files named on the command line as this client's format
+      --no-warn-ignored            No warning for explicitly named files that "ignores" matches
+
+Fixing and results:
+      --fix                        Fix problems where the fix is certain, and write the files back
+      --max-warnings <n>           Fail (exit 1) when there are more than n warnings
+
+Suppressions (baseline of accepted errors):
+      --suppress-all               Record all current errors in the suppressions file
+      --prune-suppressions         Remove suppressions that no longer occur
+      --suppressions-location <f>  Suppressions file (default: mcp-lint-suppressions.json)
+      --pass-on-unpruned-suppressions  Do not fail on suppressions that no longer occur
+
+Information:
+      --list-rules                 List the rules and their defaults
+      --print-config <file>        Print the dialect and rule settings used for a file
+  -h, --help                       Show this help
+  -v, --version                    Show the version
+
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, config or internal error.
+`;
+
+const OPTIONS = {
+  format: { type: "string", short: "f" },
+  "output-file": { type: "string", short: "o" },
+  "max-warnings": { type: "string" },
+  quiet: { type: "boolean" },
+  fix: { type: "boolean" },
+  rule: { type: "string", multiple: true },
+  config: { type: "string", short: "c" },
+  "no-config-lookup": { type: "boolean" },
+  dialect: { type: "string" },
+  "list-rules": { type: "boolean" },
+  "print-config": { type: "string" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  "suppress-all": { type: "boolean" },
+  "prune-suppressions": { type: "boolean" },
+  "suppressions-location": { type: "string" },
+  "pass-on-unpruned-suppressions": { type: "boolean" },
+  "no-warn-ignored": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+function defaultIO(): CliIO {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
+/** Colour by default when stdout is a terminal, NO_COLOR is unset or empty, and FORCE_COLOR is not "0". */
+function colorFromEnvironment(io: CliIO): boolean {
+  if (io.env.FORCE_COLOR === "0") return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "") return true;
+  return io.stdout.isTTY === true;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--max-warnings needs a whole number, not "${value}".`);
+  return Number(value);
+}
+
+function parseRules(specs: string[] | undefined): RuleSettings | undefined {
+  if (!specs?.length) return undefined;
+  const rules: RuleSettings = {};
+  for (const spec of specs) {
+    const parsed = parseRuleSpec(spec);
+    if ("error" in parsed) throw new UsageError(`--rule: ${parsed.error}`);
+    rules[parsed.id] = parsed.setting;
+  }
+  return rules;
+}
+
+function ruleTable(): string {
+  const rows = listRules().map((r) => [r.id, r.severity, r.recommended ? "yes" : "no", r.fixable ? "yes" : r.hasSuggestions ? "suggestion" : "no", r.description]);
+  const header = ["Rule", "Default severity", "Recommended", "Fixable", "Description"];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
+}
+
+function errorText(error: unknown, debug: boolean): string {
+  if (error instanceof ConfigError) return `mcp-lint: ${error.describe()}\n`;
+  if (error instanceof UsageError) return `mcp-lint: ${error.message}\n`;
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
+  return `mcp-lint: internal error: ${message.split("\n")[0]}${stack}\nThis is a bug in mcp-lint; run with DEBUG=mcp-lint for details and please report it.\n`;
+}
+
+/** Runs the CLI; returns the exit code (the bin sets process.exitCode). Never throws. */
+export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Promise<number> {
+  const io: CliIO = { ...defaultIO(), ...ioOverrides };
+  const debug = (io.env.DEBUG ?? "").split(/[\s,]+/).some((d) => d === "mcp-lint" || d === "mcp-lint:*" || d === "*");
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    } catch (error) {
+      // Node's messages run on ("... To specify a positional argument ..."): keep the first sentence.
+      const message = (error instanceof Error ? error.message : String(error)).split(/\.\s/)[0]!.replace(/\.?$/, ".");
+      io.stderr.write(`mcp-lint: ${message}\nRun "mcp-lint --help" for usage.\n`);
+      return 2;
+    }
+    const { values, positionals, tokens } = parsed;
+    if (values.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout.write(`v${version}\n`);
+      return 0;
+    }
+    if (values["list-rules"]) {
+      io.stdout.write(ruleTable());
+      return 0;
+    }
+
+    const rules = parseRules(values.rule);
+    const common = {
+      cwd: io.cwd,
+      ...(values.config !== undefined ? { configPath: values.config } : {}),
+      ...(values["no-config-lookup"] ? { noConfigLookup: true } : {}),
+      ...(rules ? { rules } : {}),
+      ...(values.dialect !== undefined ? { dialect: values.dialect } : {}),
+    };
+
+    if (values["print-config"] !== undefined) {
+      io.stdout.write(JSON.stringify(printConfigFor(values["print-config"], common), null, 2) + "\n");
+      return 0;
+    }
+
+    const format = values.format ?? "stylish";
+    if (!formatterNames.includes(format)) formatResults(format, [], { cwd: io.cwd }); // throws the UsageError with a did-you-mean
+    const maxWarnings = parseMaxWarnings(values["max-warnings"]);
+    const outputFile = values["output-file"];
+    // The last of --color / --no-color wins; without either, look at the terminal and the environment.
+    const colorToken = tokens.filter((t) => t.kind === "option" && (t.name === "color" || t.name === "no-color")).pop();
+    const color = colorToken ? colorToken.kind === "option" && colorToken.name === "color" : outputFile === undefined && colorFromEnvironment(io);
+
+    const outcome = await runLint(positionals, {
+      ...common,
+      fix: values.fix === true,
+      quiet: values.quiet === true,
+      ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+      suppressAll: values["suppress-all"] === true,
+      pruneSuppressions: values["prune-suppressions"] === true,
+      ...(values["suppressions-location"] !== undefined ? { suppressionsLocation: values["suppressions-location"] } : {}),
+      passOnUnprunedSuppressions: values["pass-on-unpruned-suppressions"] === true,
+      warnIgnored: values["no-warn-ignored"] !== true,
+    });
+
+    const report = formatResults(format, outcome.results, { cwd: io.cwd, color, version });
+    if (outputFile !== undefined) {
+      const target = resolve(io.cwd, outputFile);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, report);
+      } catch (error) {
+        throw new UsageError(`Cannot write the report to "${outputFile}" (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`);
+      }
+    } else if (report !== "") {
+      io.stdout.write(report.endsWith("\n") ? report : report + "\n");
+    }
+    for (const notice of outcome.notices) io.stderr.write(`${notice}\n`);
+    return outcome.exitCode;
+  } catch (error) {
+    io.stderr.write(errorText(error, debug));
+    return 2;
+  }
+}

@@ -1,0 +1,1 @@
+export { run, version, type CliIO } from "./cli.js";

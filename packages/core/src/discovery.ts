@@ -1,0 +1,207 @@
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import picomatch from "picomatch";
+import { dialectForPath, formatForPath } from "./dialects/index.js";
+import { UsageError } from "./errors.js";
+import { configDialectFor, isIgnoredDirectory, isIgnoredFile, type McpLintConfig } from "./config.js";
+
+export interface DiscoveredFile {
+  /** Absolute path. */
+  path: string;
+  /** Named on the command line (always read, any name), as opposed to found by walking a folder. */
+  explicit: boolean;
+  /** Dialect id matched by the path while walking (saves matching it again). */
+  pathDialect?: string;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  config?: McpLintConfig;
+}
+
+/** Folders never walked, whatever the ignore files say. */
+const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
+
+/** Is this walked file worth reading: a known MCP config path, a registry manifest name, or mapped by the config? */
+export function isCandidatePath(absPath: string, config?: McpLintConfig): boolean {
+  return classify(absPath, config) !== undefined;
+}
+
+/** undefined: not a candidate; otherwise the dialect its path names, if any. */
+function classify(absPath: string, config?: McpLintConfig): { pathDialect?: string } | undefined {
+  if (formatForPath(absPath) !== undefined) {
+    const byPath = dialectForPath(absPath);
+    if (byPath) return { pathDialect: byPath.id };
+    if (basename(absPath).toLowerCase() === "server.json") return {};
+  }
+  return configDialectFor(config, absPath) !== undefined ? {} : undefined;
+}
+
+interface GitIgnoreLevel {
+  /** Folder the patterns are relative to. */
+  dir: string;
+  ig: Ignore;
+}
+
+function toPosix(p: string): string {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+/** The git work tree root containing `dir` (a `.git` folder or file found upward), or undefined. */
+export function findGitRoot(dir: string): string | undefined {
+  let d = resolve(dir);
+  for (;;) {
+    if (existsSync(join(d, ".git"))) return d;
+    const parent = dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+}
+
+/** Git's verdict from root to leaf: a deeper ignore file can re-include (`!pattern`) what a higher one ignored. */
+function gitIgnored(levels: GitIgnoreLevel[], absPath: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const level of levels) {
+    const prefix = level.dir.endsWith(sep) ? level.dir : level.dir + sep;
+    if (!absPath.startsWith(prefix)) continue;
+    const r = level.ig.test(toPosix(absPath.slice(prefix.length)) + (isDir ? "/" : ""));
+    if (r.ignored) ignored = true;
+    else if (r.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+function readIgnoreFile(file: string): Ignore | undefined {
+  try {
+    return ignore().add(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** .gitignore files (and .git/info/exclude) from the git root down to `dir`'s parent. */
+function ancestorLevels(gitRoot: string, dir: string): GitIgnoreLevel[] {
+  const levels: GitIgnoreLevel[] = [];
+  const exclude = readIgnoreFile(join(gitRoot, ".git", "info", "exclude"));
+  if (exclude) levels.push({ dir: gitRoot, ig: exclude });
+  const chain: string[] = [];
+  for (let d = dirname(dir); d.length >= gitRoot.length; d = dirname(d)) {
+    chain.unshift(d);
+    if (d === gitRoot || dirname(d) === d) break;
+  }
+  for (const d of chain) {
+    const ig = readIgnoreFile(join(d, ".gitignore"));
+    if (ig) levels.push({ dir: d, ig });
+  }
+  return levels;
+}
+
+interface WalkContext {
+  config?: McpLintConfig;
+  git: boolean;
+  /** Glob arguments: accept any file the glob matches instead of known MCP config names. */
+  accept?: (absPath: string) => boolean;
+  out: Array<{ path: string; pathDialect?: string }>;
+}
+
+/*
+ * The walk is synchronous on purpose: measured on the 10,000-file benchmark tree
+ * (18,000 folders), readdirSync walks it in ~0.2 s and fs.promises.readdir with
+ * Promise.all in ~1 s; tiny directory reads gain nothing from the thread pool.
+ */
+function walk(dir: string, levels: GitIgnoreLevel[], ctx: WalkContext): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // unreadable folder: nothing to lint there
+  }
+  let here = levels;
+  if (ctx.git && entries.some((e) => e.name === ".gitignore" && !e.isDirectory())) {
+    const ig = readIgnoreFile(join(dir, ".gitignore"));
+    if (ig) here = [...levels, { dir, ig }];
+  }
+  const check = here.length > 0;
+  for (const entry of entries) {
+    const abs = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Symlinked files are followed; symlinked folders are not (no cycles, no walking out of the tree).
+      if (ctx.accept ? !ctx.accept(abs) : !isCandidatePath(abs, ctx.config)) continue;
+      try {
+        isFile = statSync(abs).isFile();
+      } catch {
+        continue;
+      }
+      isDir = false;
+    }
+    if (isDir) {
+      if (SKIPPED_DIRS.has(entry.name)) continue;
+      if (check && gitIgnored(here, abs, true)) continue;
+      if (isIgnoredDirectory(ctx.config, abs)) continue;
+      walk(abs, here, ctx);
+    } else if (isFile) {
+      // Walked folders: known MCP config names only. Glob arguments: any file they match (sniffed later).
+      const kind = ctx.accept ? (ctx.accept(abs) ? {} : undefined) : classify(abs, ctx.config);
+      if (!kind) continue;
+      if (check && gitIgnored(here, abs, false)) continue;
+      if (isIgnoredFile(ctx.config, abs)) continue;
+      ctx.out.push({ path: abs, ...kind });
+    }
+  }
+}
+
+function walkRoot(root: string, ctx: WalkContext): void {
+  const gitRoot = findGitRoot(root);
+  ctx.git = gitRoot !== undefined;
+  let levels: GitIgnoreLevel[] = [];
+  if (gitRoot) {
+    levels = ancestorLevels(gitRoot, root);
+    // A folder named explicitly is walked even when git ignores it; ignore files inside it still apply.
+    if (root !== gitRoot && gitIgnored(levels, root, true)) levels = [];
+  }
+  walk(root, levels, ctx);
+}
+
+/**
+ * The files to lint under `paths` (files, folders or globs, relative to cwd), sorted and de-duplicated.
+ * Folders are walked (dot-folders included; node_modules, .git and git-ignored paths skipped) for MCP
+ * config files; files named explicitly are always returned. A path that matches nothing is a UsageError.
+ */
+export async function discoverFiles(paths: string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
+  const found = new Map<string, DiscoveredFile>();
+  for (const arg of paths.length ? paths : ["."]) {
+    const abs = resolve(options.cwd, arg);
+    let stats;
+    try {
+      stats = statSync(abs);
+    } catch {
+      stats = undefined;
+    }
+    if (stats?.isFile()) {
+      found.set(abs, { path: abs, explicit: true });
+      continue;
+    }
+    if (stats && !stats.isDirectory()) throw new UsageError(`"${arg}" is neither a file nor a folder.`);
+    const ctx: WalkContext = { ...(options.config ? { config: options.config } : {}), git: false, out: [] };
+    if (stats?.isDirectory()) {
+      walkRoot(abs, ctx);
+    } else {
+      const scan = picomatch.scan(toPosix(arg));
+      if (!scan.isGlob) throw new UsageError(`No such file or folder: "${arg}". Check the path.`);
+      const base = resolve(options.cwd, scan.base || ".");
+      const match = picomatch(toPosix(resolve(options.cwd, arg)), { dot: true });
+      if (existsSync(base) && statSync(base).isDirectory()) {
+        ctx.accept = (p) => match(toPosix(p));
+        walkRoot(base, ctx);
+      }
+      if (ctx.out.length === 0) throw new UsageError(`No files matching the pattern "${arg}" were found. Check the pattern.`);
+    }
+    for (const file of ctx.out) if (!found.has(file.path)) found.set(file.path, { ...file, explicit: false });
+  }
+  return [...found.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, file]) => file);
+}

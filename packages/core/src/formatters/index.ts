@@ -1,0 +1,25 @@
+import { UsageError } from "../errors.js";
+import type { LintFileResult } from "../lint-files.js";
+import { didYouMeanText } from "../util/did-you-mean.js";
+import { github } from "./github.js";
+import { json } from "./json.js";
+import { markdown } from "./markdown.js";
+import { sarif } from "./sarif.js";
+import { stylish } from "./stylish.js";
+import type { Formatter, FormatterContext } from "./types.js";
+
+export type { Formatter, FormatterContext } from "./types.js";
+export { escapeData, escapeProperty } from "./github.js";
+
+const formatters: Record<string, Formatter> = { stylish, json, sarif, github, markdown };
+
+/** Names accepted by `formatResults` (and --format). */
+export const formatterNames: readonly string[] = Object.keys(formatters);
+
+/** Renders results in a named format. An unknown name throws a UsageError. */
+export function formatResults(name: string, results: LintFileResult[], context: FormatterContext): string {
+  const formatter = formatters[name];
+  if (!formatter)
+    throw new UsageError(`Unknown format "${name}".${didYouMeanText(name, formatterNames)} Formats: ${formatterNames.join(", ")}.`);
+  return formatter(results, context);
+}

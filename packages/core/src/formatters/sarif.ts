@@ -1,0 +1,105 @@
+import { pathToFileURL } from "node:url";
+import type { Finding, Severity } from "../finding.js";
+import { configRules } from "../rules/index.js";
+import { docsUrl } from "../rules/types.js";
+import type { Formatter } from "./types.js";
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+export const INFORMATION_URI = "https://github.com/mcp-lint/mcp-lint";
+
+/** Findings that do not come from a rule still need a descriptor. */
+const PSEUDO_RULES: Record<string, { description: string; severity: Severity }> = {
+  "read-error": { description: "The file could not be read", severity: "error" },
+  "file-ignored": { description: "A file named explicitly matches an ignore pattern and was not linted", severity: "warning" },
+  "internal-error": { description: "mcp-lint failed on this file (a bug in mcp-lint)", severity: "error" },
+};
+
+interface Descriptor {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri?: string;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: "error" | "warning" | "note"; enabled: boolean };
+  properties: { tags: string[] };
+}
+
+function sentence(s: string): string {
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+function descriptor(id: string, description: string, severity: Severity, enabled: boolean, hasDocs: boolean): Descriptor {
+  const url = docsUrl(id);
+  return {
+    id,
+    name: id,
+    shortDescription: { text: description },
+    fullDescription: { text: sentence(description) },
+    ...(hasDocs ? { helpUri: url } : {}),
+    help: {
+      text: hasDocs ? `${sentence(description)} Documentation: ${url}` : sentence(description),
+      markdown: hasDocs ? `${sentence(description)}\n\n[Documentation of \`${id}\`](${url})` : sentence(description),
+    },
+    defaultConfiguration: { level: LEVEL[severity], enabled },
+    properties: { tags: ["mcp", "configuration"] },
+  };
+}
+
+function artifactUri(file: string): string {
+  return file.split("/").map((segment) => (segment === ".." || segment === "." ? segment : encodeURIComponent(segment))).join("/");
+}
+
+/** SARIF 2.1.0, one run; every rule is described, results point at files relative to %SRCROOT% (cwd). */
+export const sarif: Formatter = (results, { cwd, version }) => {
+  const rules: Descriptor[] = configRules.map((r) => descriptor(r.meta.id, r.meta.description, r.meta.severity, r.meta.recommended, true));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const ruleIndex = (f: Finding): number => {
+    let i = index.get(f.ruleId);
+    if (i === undefined) {
+      const pseudo = PSEUDO_RULES[f.ruleId] ?? { description: f.ruleId, severity: f.severity };
+      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, false)) - 1;
+      index.set(f.ruleId, i);
+    }
+    return i;
+  };
+  const sarifResults = results.flatMap((r) =>
+    r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      ruleIndex: ruleIndex(f),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(r.file), uriBaseId: "%SRCROOT%" },
+            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+          },
+        },
+      ],
+      partialFingerprints: { "mcpLint/v1": f.fingerprint },
+    })),
+  );
+  let root = pathToFileURL(cwd).href;
+  if (!root.endsWith("/")) root += "/";
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "mcp-lint",
+            ...(version ? { version, semanticVersion: version } : {}),
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        originalUriBaseIds: { "%SRCROOT%": { uri: root } },
+        columnKind: "utf16CodeUnits",
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+};
