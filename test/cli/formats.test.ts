@@ -235,7 +235,7 @@ describe("sarif", () => {
           },
         },
       ],
-      partialFingerprints: { "mcpLint/v1": expect.stringMatching(/^[0-9a-f]{32}$/) },
+      partialFingerprints: { "mcpLint/v1": expect.stringMatching(/^[0-9a-f]{16}$/) },
     });
     for (const x of run.results) expect(run.tool.driver.rules[x.ruleIndex]!.id).toBe(x.ruleId);
     expect(run.results.filter((x) => x.ruleId === "npx-yes").map((x) => x.level)).toEqual(["warning", "warning", "warning"]);

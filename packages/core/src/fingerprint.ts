@@ -1,13 +1,21 @@
-import { createHash } from "node:crypto";
-
 /**
  * A finding's identity that survives edits: rule + file + JSON pointer (code
  * findings use their enclosing path instead of a pointer). Used for SARIF
  * partialFingerprints and the suppressions baseline.
+ *
+ * Two independent 32-bit FNV-1a-style hashes give 64 bits: plenty to tell
+ * findings of one repository apart, and far cheaper than a cryptographic
+ * hash on every finding (nothing here needs collision resistance).
  */
 export function fingerprint(ruleId: string, file: string, pointer: string): string {
-  return createHash("sha256")
-    .update(`${ruleId}\0${file.replace(/\\/g, "/")}\0${pointer}`)
-    .digest("hex")
-    .slice(0, 32);
+  const text = `${ruleId}\0${file.indexOf("\\") < 0 ? file : file.replace(/\\/g, "/")}\0${pointer}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }

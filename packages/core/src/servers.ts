@@ -1,5 +1,5 @@
 import type { ConfigDocument } from "./document/document.js";
-import { joinPointer } from "./document/pointer.js";
+import { joinPointer, splitPointer } from "./document/pointer.js";
 import type { Dialect, Transport } from "./dialects/types.js";
 
 export interface Located<T = unknown> {
@@ -58,14 +58,7 @@ function get(value: unknown, pointerSegments: string[]): unknown {
 }
 
 function valueAtPointer(value: unknown, pointer: string): unknown {
-  if (pointer === "") return value;
-  return get(
-    value,
-    pointer
-      .slice(1)
-      .split("/")
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")),
-  );
+  return pointer === "" ? value : get(value, splitPointer(pointer));
 }
 
 function namedValues(raw: unknown, pointer: string): NamedValue[] {

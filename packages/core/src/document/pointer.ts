@@ -14,10 +14,8 @@ export function joinPointer(base: string, ...segments: Array<string | number>): 
 
 export function splitPointer(pointer: string): string[] {
   if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = pointer.slice(1).split("/");
+  return pointer.indexOf("~") < 0 ? parts : parts.map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** True when `pointer` equals `ancestor` or lies below it. */

@@ -1,3 +1,4 @@
+import { analyseUrl } from "./urls.js";
 import type { ConfigDocument } from "../document/document.js";
 import { joinPointer } from "../document/pointer.js";
 import type { DocNode } from "../document/types.js";
@@ -72,11 +73,8 @@ export const TRANSPORT_NAMES: Record<Transport, string> = {
 /** True when the URL's path is the usual legacy SSE endpoint (`.../sse`). Never returns any part of the URL. */
 export function looksLikeSseUrl(url: unknown): boolean {
   if (typeof url !== "string") return false;
-  try {
-    return /\/sse\/?$/i.test(new URL(url).pathname);
-  } catch {
-    return false;
-  }
+  const shape = analyseUrl(url);
+  return shape.kind === "url" && shape.parts.parses !== false && /\/sse\/?$/i.test(shape.parts.path);
 }
 
 /** Offsets of every string scalar in the tree (to tell real keys from look-alikes inside multi-line strings). */

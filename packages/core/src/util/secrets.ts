@@ -39,9 +39,20 @@ export function isPlaceholder(value: string): boolean {
   );
 }
 
+/** One pass over the value for all token shapes (grouped by flags), before the per-kind tests. */
+const ANY_SECRET = (["", "i"] as const).map(
+  (flags) =>
+    new RegExp(
+      SECRET_KINDS.filter((k) => k.pattern.flags === flags)
+        .map((k) => `(?:${k.pattern.source})`)
+        .join("|"),
+      flags,
+    ),
+);
+
 /** The kind of credential `value` holds, if any. */
 export function detectSecret(value: string): SecretKind | undefined {
-  if (value.length < 12 || isPlaceholder(value)) return undefined;
+  if (value.length < 12 || !ANY_SECRET.some((re) => re.test(value)) || isPlaceholder(value)) return undefined;
   return SECRET_KINDS.find((k) => k.pattern.test(value));
 }
 

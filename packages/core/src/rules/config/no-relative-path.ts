@@ -101,13 +101,13 @@ export const noRelativePath = defineConfigRule({
       let relativeOk = !checkRelative || entry.cwd !== undefined;
       const visit = (item: Located<string>, isArg: boolean): void => {
         const { path, offset } = isArg ? pathPart(item.value) : { path: item.value, offset: 0 };
-        const shown = echo(item.value, "this path");
+        const shown = (): string => echo(item.value, "this path");
         if (tildePath(path)) {
           const replacement = homeVariable === "${userHome}" ? item.value.slice(0, offset) + "${userHome}" + path.slice(1) : undefined;
           const fix = replacement !== undefined ? replaceValue(document, item.pointer, quote(replacement)) : undefined;
           report({
             messageId: "tilde",
-            data: { client: dialect.client, value: shown, advice: tildeAdvice },
+            data: { client: dialect.client, value: shown(), advice: tildeAdvice },
             pointer: item.pointer,
             part: "value",
             ...(fix ? { suggestions: [{ desc: 'Replace "~" with ${userHome}', fix }] } : {}),
@@ -122,7 +122,7 @@ export const noRelativePath = defineConfigRule({
         const fix = suggestion !== undefined ? replaceValue(document, item.pointer, quote(suggestion)) : undefined;
         report({
           messageId: "relative",
-          data: { client: dialect.client, where, value: shown, advice: relativeAdvice },
+          data: { client: dialect.client, where, value: shown(), advice: relativeAdvice },
           pointer: item.pointer,
           part: "value",
           ...(fix ? { suggestions: [{ desc: "Resolve the path against ${workspaceFolder}", fix }] } : {}),
