@@ -1,18 +1,4 @@
-/** Levenshtein distance, small strings only (ids, keys). */
-export function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
+import { damerauDistance } from "./similarity.js";
 
 /** The closest candidate when it is close enough to be a typo, else undefined. */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
@@ -20,7 +6,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
+    const d = damerauDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
