@@ -7,8 +7,8 @@ import { parseDocument } from "./document/index.js";
 import { joinPointer, splitPointer } from "./document/pointer.js";
 import { ConfigError } from "./errors.js";
 import type { SeveritySetting } from "./finding.js";
-import { configRules, getConfigRule } from "./rules/index.js";
-import { defaultRuleSettings, type PointerOverride, type RuleSetting, type RuleSettings } from "./runner.js";
+import { allRules, getRuleInfo, presetSeverities } from "./rules/catalog.js";
+import { type PointerOverride, type RuleSetting, type RuleSettings } from "./runner.js";
 import configSchema from "./schemas/mcp-lint.config.schema.json" with { type: "json" };
 import { didYouMeanText } from "./util/did-you-mean.js";
 
@@ -162,10 +162,10 @@ function normaliseRules(rules: Record<string, unknown>, base: string, fail: Fail
   const out: RuleSettings = {};
   for (const [id, setting] of Object.entries(rules)) {
     const pointer = joinPointer(base, id);
-    const rule = getConfigRule(id);
+    const rule = getRuleInfo(id);
     if (!rule) {
       fail(
-        `Unknown rule "${id}".${didYouMeanText(id, configRules.map((r) => r.meta.id))} Remove it or fix the name.`,
+        `Unknown rule "${id}".${didYouMeanText(id, allRules.map((r) => r.id))} Remove it or fix the name.`,
         pointer,
         "key",
       );
@@ -180,8 +180,8 @@ function normaliseRules(rules: Record<string, unknown>, base: string, fail: Fail
 
 /** Checks options against the rule's `meta.schema` (compiled once per rule). */
 function validateRuleOptions(id: string, options: unknown, pointer: string, fail: Fail): void {
-  const rule = getConfigRule(id)!;
-  const schema = rule.meta.schema[0];
+  const rule = getRuleInfo(id)!;
+  const schema = rule.schema[0] as object | undefined;
   if (!schema) {
     if (typeof options === "object" && options !== null && Object.keys(options).length === 0) return;
     fail(`Rule "${id}" takes no options: write just its severity.`, pointer);
@@ -334,7 +334,7 @@ function compile(config: McpLintConfig): CompiledConfig {
         });
       return { whole: whole.length ? compileGlobs(whole) : undefined, pointers, rules: o.rules };
     }),
-    base: mergeRules(defaultRuleSettings(config.preset), config.rules),
+    base: mergeRules(presetSettings(config.preset), config.rules),
     cache: new Map(),
   };
   compiledConfigs.set(config, compiled);
@@ -384,7 +384,7 @@ export function isIgnoredFile(config: McpLintConfig | undefined, absPath: string
 /** Settings for one file (absolute path). Results are cached by which overrides match. */
 export function resolveFileSettings(config: McpLintConfig | undefined, absPath: string): FileSettings {
   if (!config) {
-    defaultsCache ??= { rules: defaultRuleSettings(NO_CONFIG.preset) };
+    defaultsCache ??= { rules: presetSettings(NO_CONFIG.preset) };
     return { ignored: false, rules: defaultsCache.rules, pointerOverrides: [] };
   }
   const c = compile(config);
@@ -446,8 +446,8 @@ export function parseRuleSpec(spec: string): { id: string; setting: RuleSetting 
   if (colon <= 0) return { error: `Invalid rule setting "${spec}": write it as id:severity, e.g. npx-yes:off.` };
   const id = spec.slice(0, colon).trim().replace(/^mcp-lint\//, "");
   const rest = spec.slice(colon + 1).trim();
-  if (!getConfigRule(id)) {
-    return { error: `Unknown rule "${id}".${didYouMeanText(id, configRules.map((r) => r.meta.id))}` };
+  if (!getRuleInfo(id)) {
+    return { error: `Unknown rule "${id}".${didYouMeanText(id, allRules.map((r) => r.id))}` };
   }
   if (rest.startsWith("[")) {
     const doc = parseDocument("<rule>", rest, "json");
@@ -481,4 +481,9 @@ export function dialectIds(): string[] {
 export function checkDialectId(id: string): string | undefined {
   if (getDialect(id)) return undefined;
   return `Unknown dialect "${id}".${didYouMeanText(id, dialectIds())} Known dialects: ${dialectIds().join(", ")}.`;
+}
+
+/** Settings of every rule, config and code, under a preset. */
+function presetSettings(preset: McpLintConfig["preset"]): RuleSettings {
+  return Object.fromEntries(Object.entries(presetSeverities(preset)).map(([id, severity]) => [id, { severity }]));
 }

@@ -1,6 +1,5 @@
 import type { Finding, Severity } from "../finding.js";
-import { getConfigRule } from "../rules/index.js";
-import { docsUrl } from "../rules/types.js";
+import { getRuleInfo } from "../rules/catalog.js";
 import type { Formatter } from "./types.js";
 
 const ICON: Record<Severity, string> = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
@@ -20,7 +19,8 @@ function plural(n: number, word: string): string {
 }
 
 function ruleCell(f: Finding): string {
-  return getConfigRule(f.ruleId) ? `[${f.ruleId}](${docsUrl(f.ruleId)})` : escapeCell(f.ruleId);
+  const rule = getRuleInfo(f.ruleId);
+  return rule ? `[${f.ruleId}](${rule.docsUrl})` : escapeCell(f.ruleId);
 }
 
 /** A report for job summaries and pull-request comments. */

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import type { Finding, Severity } from "../finding.js";
-import { configRules } from "../rules/index.js";
+import { allRules } from "../rules/catalog.js";
 import { docsUrl } from "../rules/types.js";
 import type { Formatter } from "./types.js";
 
@@ -52,7 +52,7 @@ function artifactUri(file: string): string {
 
 /** SARIF 2.1.0, one run; every rule is described, results point at files relative to %SRCROOT% (cwd). */
 export const sarif: Formatter = (results, { cwd, version }) => {
-  const rules: Descriptor[] = configRules.map((r) => descriptor(r.meta.id, r.meta.description, r.meta.severity, r.meta.recommended, true));
+  const rules: Descriptor[] = allRules.map((r) => descriptor(r.id, r.description, r.severity, r.recommended, true));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const ruleIndex = (f: Finding): number => {
     let i = index.get(f.ruleId);

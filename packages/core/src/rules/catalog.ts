@@ -1,0 +1,66 @@
+import type { Severity, SeveritySetting } from "../finding.js";
+import { codeRuleMeta } from "./code/index.js";
+import { configRules } from "./index.js";
+import { docsUrl } from "./types.js";
+
+/**
+ * One metadata list for every rule, config and code alike: what config
+ * validation, --list-rules, the formatters and the docs table read.
+ */
+export interface RuleInfo {
+  id: string;
+  /** "config": a pure function over a config document; "code": an ESLint rule over TSESTree. */
+  kind: "config" | "code";
+  description: string;
+  severity: Severity;
+  recommended: boolean;
+  fixable: boolean;
+  hasSuggestions: boolean;
+  docsUrl: string;
+  /** ESLint-style options schema: one options object. */
+  schema: readonly unknown[];
+}
+
+export const allRules: readonly RuleInfo[] = Object.freeze([
+  ...configRules.map(
+    (r): RuleInfo => ({
+      id: r.meta.id,
+      kind: "config",
+      description: r.meta.description,
+      severity: r.meta.severity,
+      recommended: r.meta.recommended,
+      fixable: r.meta.fixable === true,
+      hasSuggestions: r.meta.hasSuggestions === true,
+      docsUrl: docsUrl(r.meta.id),
+      schema: r.meta.schema,
+    }),
+  ),
+  ...codeRuleMeta.map(
+    (m): RuleInfo => ({
+      id: m.id,
+      kind: "code",
+      description: m.description,
+      severity: m.severity,
+      recommended: m.recommended,
+      fixable: m.fixable,
+      hasSuggestions: m.hasSuggestions,
+      docsUrl: m.docsUrl || docsUrl(m.id),
+      schema: m.schema,
+    }),
+  ),
+]);
+
+const byId = new Map(allRules.map((r) => [r.id, r]));
+
+export function getRuleInfo(id: string): RuleInfo | undefined {
+  return byId.get(id);
+}
+
+export type Preset = "recommended" | "strict" | "all";
+
+/** Severity of every rule (config and code) under a preset: recommended rules, or all of them. */
+export function presetSeverities(preset: Preset = "recommended"): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const r of allRules) out[r.id] = preset !== "recommended" || r.recommended ? r.severity : "off";
+  return out;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { isCodeFile, lintSourceText, mightBeMcpCode } from "../../../packages/core/src/code/runner.js";
+
+const SERVER = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+const server = new McpServer({ name: "x", version: "1" });
+console.log("starting");
+await server.connect(new StdioServerTransport());
+`;
+
+describe("code runner", () => {
+  it("knows source files and skips declaration files", () => {
+    for (const f of ["a.ts", "a.tsx", "a.mts", "a.cts", "a.js", "a.jsx", "a.mjs", "a.cjs"]) expect(isCodeFile(f)).toBe(true);
+    for (const f of ["a.d.ts", "a.json", "a.md", "a.tsbuildinfo"]) expect(isCodeFile(f)).toBe(false);
+  });
+
+  it("prefilters files that cannot be MCP code without parsing them", async () => {
+    expect(mightBeMcpCode(`import x from "y"; console.log(1)`)).toBe(false);
+    expect(mightBeMcpCode(SERVER)).toBe(true);
+    expect(mightBeMcpCode(`socket.write(JSON.stringify({ jsonrpc: "2.0", method: "initialize" }))`)).toBe(true);
+    const r = await lintSourceText("a.ts", `console.log("hi")`);
+    expect(r.skipped).toBe("not-mcp");
+  });
+
+  it("reports through ESLint's Linter with exact positions and suggestions", async () => {
+    const r = await lintSourceText("src/server.ts", SERVER);
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.endLine, f.endColumn])).toEqual([
+      ["no-stdout-in-stdio-server", "error", 4, 1, 4, 12],
+    ]);
+    expect(r.findings[0]!.suggestions?.[0]?.fix.text).toBe("error");
+    expect(r.findings[0]!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("honours eslint-disable directives as ESLint does", async () => {
+    const text = SERVER.replace(`console.log("starting");`, `// eslint-disable-next-line mcp-lint/no-stdout-in-stdio-server\nconsole.log("starting");`);
+    expect((await lintSourceText("src/server.ts", text)).findings).toEqual([]);
+  });
+
+  it("applies rule settings, including off and info", async () => {
+    const off = await lintSourceText("s.ts", SERVER, { rules: { "no-stdout-in-stdio-server": { severity: "off" } } });
+    expect(off.findings).toEqual([]);
+    const info = await lintSourceText("s.ts", SERVER, { rules: { "no-stdout-in-stdio-server": { severity: "info" } } });
+    expect(info.findings.map((f) => f.severity)).toEqual(["info"]);
+  });
+
+  it("fixes with ESLint's verifyAndFix", async () => {
+    const text = `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+const client = new Client({ name: "c", version: "1" });
+await client.connect(new StdioClientTransport({ command: "npx -y some-server" }));
+`;
+    const r = await lintSourceText("c.mjs", text, { fix: true });
+    expect(r.output).toContain(`command: "npx", args: ["-y", "some-server"]`);
+    expect(r.findings.filter((f) => f.ruleId === "no-stdio-command-line")).toEqual([]);
+  });
+
+  it("turns a parse error into a located finding, never a throw", async () => {
+    const r = await lintSourceText("bad.ts", `import "@modelcontextprotocol/sdk/client/index.js";\nconst = ;\n`);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ ruleId: "syntax", severity: "error", line: 2 });
+  });
+
+  it("ignores disable comments that name other plugins' rules", async () => {
+    const text = `${SERVER}// eslint-disable-next-line @typescript-eslint/no-explicit-any\nconst x: any = 1;\n`;
+    const r = await lintSourceText("s.ts", text);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(["no-stdout-in-stdio-server"]);
+  });
+});
