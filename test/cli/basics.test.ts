@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { configRules } from "../../packages/core/src/rules/index.js";
+import { allRules } from "../../packages/core/src/rules/catalog.js";
 import { copyFixture, parseJsonOutput, read, ROOT, runCli, tempDir, write, writeConfig } from "./helpers.js";
 
 const cliVersion = (JSON.parse(readFileSync(join(ROOT, "packages/cli/package.json"), "utf8")) as { version: string }).version;
@@ -89,10 +89,10 @@ describe("--list-rules", () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^Rule\s+Default severity\s+Recommended\s+Fixable\s+Description$/);
-    expect(lines).toHaveLength(configRules.length + 2);
+    expect(lines).toHaveLength(allRules.length + 2);
     const npx = lines.find((l) => l.startsWith("npx-yes "));
     expect(npx).toMatch(/^npx-yes\s+warning\s+yes\s+yes\s+`npx` needs `-y`/);
-    for (const rule of configRules) expect(lines.some((l) => l.startsWith(`${rule.meta.id} `))).toBe(true);
+    for (const rule of allRules) expect(lines.some((l) => l.startsWith(`${rule.id} `))).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ interface AjvInstance {
   compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null };
 }
 import { escapeData, escapeProperty } from "../../packages/core/src/formatters/github.js";
-import { configRules } from "../../packages/core/src/rules/index.js";
+import { allRules } from "../../packages/core/src/rules/catalog.js";
 import { docsUrl } from "../../packages/core/src/rules/types.js";
 import { copyFixture, parseJsonOutput, read, ROOT, runCli, write, writeConfig } from "./helpers.js";
 
@@ -209,12 +209,12 @@ describe("sarif", () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0]!;
     expect(run.tool.driver).toMatchObject({ name: "mcp-lint", version: "0.1.0", informationUri: "https://github.com/mcp-lint/mcp-lint" });
-    expect(run.tool.driver.rules.map((x) => x.id)).toEqual(configRules.map((x) => x.meta.id));
+    expect(run.tool.driver.rules.map((x) => x.id)).toEqual(allRules.map((x) => x.id));
     const npx = run.tool.driver.rules.find((x) => x.id === "npx-yes")!;
     expect(npx).toMatchObject({
       id: "npx-yes",
       name: "npx-yes",
-      shortDescription: { text: configRules.find((x) => x.meta.id === "npx-yes")!.meta.description },
+      shortDescription: { text: allRules.find((x) => x.id === "npx-yes")!.description },
       helpUri: docsUrl("npx-yes"),
       defaultConfiguration: { level: "warning" },
     });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll } from "vitest";
-import { configRules } from "../../packages/core/src/rules/index.js";
+import { allRules } from "../../packages/core/src/rules/catalog.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = join(ROOT, "packages/cli/bin/mcp-lint.js");
@@ -64,7 +64,7 @@ export function read(dir: string, file: string): string {
 /** Every rule but `syntax` and `npx-yes` off: other rules are being written in parallel and must not change these results. */
 export function isolatedRules(extra: Record<string, unknown> = {}): Record<string, unknown> {
   const rules: Record<string, unknown> = {};
-  for (const r of configRules) if (r.meta.id !== "syntax" && r.meta.id !== "npx-yes") rules[r.meta.id] = "off";
+  for (const r of allRules) if (r.id !== "syntax" && r.id !== "npx-yes") rules[r.id] = "off";
   return { ...rules, ...extra };
 }
 

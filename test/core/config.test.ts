@@ -14,6 +14,7 @@ import {
 } from "../../packages/core/src/config.js";
 import { ConfigError } from "../../packages/core/src/errors.js";
 import { configRules } from "../../packages/core/src/rules/index.js";
+import { allRules, presetSeverities } from "../../packages/core/src/rules/catalog.js";
 import { defaultRuleSettings } from "../../packages/core/src/runner.js";
 import schema from "../../packages/core/src/schemas/mcp-lint.config.schema.json" with { type: "json" };
 
@@ -161,7 +162,7 @@ describe("parseConfig", () => {
 describe("the config JSON Schema", () => {
   it("names every rule (for editor completion) and every severity", () => {
     const props = (schema as unknown as { definitions: { rules: { properties: Record<string, unknown> } } }).definitions.rules.properties;
-    expect(Object.keys(props).sort()).toEqual(configRules.map((r) => r.meta.id).sort());
+    expect(Object.keys(props).sort()).toEqual(allRules.map((r) => r.id).sort());
   });
 });
 
@@ -208,7 +209,11 @@ describe("resolveFileSettings", () => {
 
   it("without a config: the recommended defaults", () => {
     const s = resolveFileSettings(undefined, "/x/.mcp.json");
-    expect(s).toEqual({ ignored: false, rules: defaultRuleSettings("recommended"), pointerOverrides: [] });
+    expect(s.ignored).toBe(false);
+    expect(s.pointerOverrides).toEqual([]);
+    expect(Object.fromEntries(Object.entries(s.rules).map(([id, r]) => [id, r.severity]))).toEqual(presetSeverities("recommended"));
+    // The config rules' part is exactly the runner's own defaults.
+    for (const [id, setting] of Object.entries(defaultRuleSettings("recommended"))) expect(s.rules[id]).toEqual(setting);
   });
 
   it("merges the preset, the rules and matching overrides in order", () => {
@@ -222,7 +227,7 @@ describe("resolveFileSettings", () => {
 
   it("the strict preset turns every rule on", () => {
     const strict = resolveFileSettings(parse('{ "preset": "strict" }'), join(DIR, "a.json"));
-    for (const rule of configRules) expect(strict.rules[rule.meta.id]!.severity).toBe(rule.meta.severity);
+    for (const rule of allRules) expect(strict.rules[rule.id]!.severity).toBe(rule.severity);
   });
 
   it("ignores: globs relative to the config folder, dotfiles included, folder patterns", () => {

@@ -1,3 +1,4 @@
+import { isCodeFile } from "./code/runner.js";
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
@@ -35,6 +36,8 @@ function classify(absPath: string, config?: McpLintConfig): { pathDialect?: stri
     if (byPath) return { pathDialect: byPath.id };
     if (basename(absPath).toLowerCase() === "server.json") return {};
   }
+  // JavaScript/TypeScript sources: read and prefiltered for MCP code by the runner.
+  if (isCodeFile(absPath)) return {};
   return configDialectFor(config, absPath) !== undefined ? {} : undefined;
 }
 

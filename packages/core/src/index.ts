@@ -16,3 +16,6 @@ export * from "./lint-files.js";
 export * from "./suppressions.js";
 export * from "./run.js";
 export * from "./formatters/index.js";
+export { allRules, getRuleInfo, presetSeverities, type RuleInfo } from "./rules/catalog.js";
+export { codeRules, codeRuleMeta, type CodeRule, type CodeRuleMeta } from "./rules/code/index.js";
+export { lintSourceText, isCodeFile, mightBeMcpCode, type LintSourceOptions } from "./code/runner.js";

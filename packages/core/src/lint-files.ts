@@ -14,8 +14,8 @@ import { discoverFiles } from "./discovery.js";
 import { UsageError } from "./errors.js";
 import type { Finding } from "./finding.js";
 import { fingerprint } from "./fingerprint.js";
-import { configRules } from "./rules/index.js";
-import { docsUrl } from "./rules/types.js";
+import { allRules } from "./rules/catalog.js";
+import { isCodeFile, lintSourceText } from "./code/runner.js";
 import { detectDialect, internalError, lintConfigText, type FileResult, type PointerOverride, type RuleSettings } from "./runner.js";
 
 export interface LintFilesOptions {
@@ -88,7 +88,10 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
 
   // Files are read synchronously on purpose: on the 10,000-file benchmark, readFileSync reads them all in
   // ~0.2 s, fs.promises.readFile with 64 in flight in ~2 s (config files are tiny; the thread pool only adds cost).
-  const results = files.map(({ path: abs, explicit, pathDialect }): LintFileResult | undefined => {
+  const results: Array<LintFileResult | undefined> = [];
+  for (const { path: abs, explicit, pathDialect } of files) results.push(await lintOne(abs, explicit, pathDialect));
+
+  async function lintOne(abs: string, explicit: boolean, pathDialect: string | undefined): Promise<LintFileResult | undefined> {
     const file = displayPath(cwd, abs);
     const settings = applyRuleOverrides(resolveFileSettings(config, abs), options.rules);
     if (settings.ignored) {
@@ -114,6 +117,18 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       return { file, findings: [fileFinding(file, READ_ERROR, "error", `Cannot read this file (${code}). Check that it exists and is readable.`)] };
     }
     const dialect = (explicit ? options.dialect : undefined) ?? settings.dialect ?? pathDialect ?? (explicit ? dialectForPath(abs)?.id : undefined);
+    if (!dialect && isCodeFile(abs)) {
+      // Source files: the code rules, through ESLint's Linter (loaded only if a file passes the MCP prefilter).
+      let code: FileResult;
+      try {
+        code = await lintSourceText(file, text, { rules: settings.rules, fix: options.fix === true });
+      } catch (error) {
+        return { file, findings: [internalError(file, "code-rules", error)] };
+      }
+      if (code.skipped) return undefined;
+      if (options.fix && code.output !== undefined) writeFileSync(abs, code.output);
+      return code;
+    }
     let result: FileResult;
     try {
       result = lintConfigText(file, text, {
@@ -128,7 +143,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     if (result.skipped) return undefined;
     if (options.fix && result.output !== undefined) writeFileSync(abs, result.output);
     return result;
-  });
+  }
 
   return {
     results: results.filter((r): r is LintFileResult => r !== undefined),
@@ -197,13 +212,13 @@ export interface RuleListing {
 
 /** `--list-rules`: every rule with its defaults. */
 export function listRules(): RuleListing[] {
-  return configRules.map((r) => ({
-    id: r.meta.id,
-    description: r.meta.description,
-    severity: r.meta.severity,
-    recommended: r.meta.recommended,
-    fixable: r.meta.fixable === true,
-    hasSuggestions: r.meta.hasSuggestions === true,
-    docsUrl: docsUrl(r.meta.id),
+  return allRules.map((r) => ({
+    id: r.id,
+    description: r.description,
+    severity: r.severity,
+    recommended: r.recommended,
+    fixable: r.fixable,
+    hasSuggestions: r.hasSuggestions,
+    docsUrl: r.docsUrl,
   }));
 }
