@@ -74,7 +74,8 @@ function configFor(file: string, engine: Engine, rules: LinterType.RulesRecord):
         parser: engine.parser,
         ecmaVersion: "latest",
         sourceType: commonjs ? "commonjs" : "module",
-        parserOptions: { ecmaFeatures: { jsx } },
+        // No rule reads JSDoc or TypeScript's lib globals: skipping them makes the parse and scope analysis cheaper.
+        parserOptions: { ecmaFeatures: { jsx }, jsDocParsingMode: "none", lib: [] },
       },
       plugins: { [PLUGIN]: { rules: codeRules as unknown as Record<string, never> } },
       linterOptions: { reportUnusedDisableDirectives: "off" },
