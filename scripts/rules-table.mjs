@@ -2,7 +2,7 @@
 // Regenerates the rule table in README.md from rule metadata. `--check` fails (exit 1) when README.md is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { configRules } from "../packages/core/dist/index.js";
+import { allRules } from "../packages/core/dist/index.js";
 
 const readmePath = fileURLToPath(new URL("../README.md", import.meta.url));
 const START = "<!-- rules-table-start -->";
@@ -10,16 +10,23 @@ const END = "<!-- rules-table-end -->";
 
 const SEVERITY = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
 
-export function rulesTable() {
-  const rows = configRules.map((r) => {
-    const m = r.meta;
-    const preset = m.recommended ? "recommended" : "strict";
-    return `| [${m.id}](docs/rules/${m.id}.md) | ${m.description.replace(/\|/g, "\\|")} | ${SEVERITY[m.severity]} | ${preset} | ${m.fixable ? "🔧" : ""} | ${m.hasSuggestions ? "💡" : ""} |`;
+function table(rules) {
+  const rows = rules.map((r) => {
+    const preset = r.recommended ? "recommended" : "strict";
+    return `| [${r.id}](docs/rules/${r.id}.md) | ${r.description.replace(/\|/g, "\\|")} | ${SEVERITY[r.severity]} | ${preset} | ${r.fixable ? "🔧" : ""} | ${r.hasSuggestions ? "💡" : ""} |`;
   });
+  return ["| Rule | Description | Severity | Preset | Fix | Suggestion |", "| --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+export function rulesTable() {
   return [
-    "| Rule | Description | Severity | Preset | Fix | Suggestion |",
-    "| --- | --- | --- | --- | --- | --- |",
-    ...rows,
+    "### Config rules (MCP client config files)",
+    "",
+    table(allRules.filter((r) => r.kind === "config")),
+    "",
+    "### Code rules (JavaScript and TypeScript MCP clients and servers)",
+    "",
+    table(allRules.filter((r) => r.kind === "code")),
   ].join("\n");
 }
 
