@@ -8,14 +8,23 @@
  * hash on every finding (nothing here needs collision resistance).
  */
 export function fingerprint(ruleId: string, file: string, pointer: string): string {
-  const text = `${ruleId}\0${file.indexOf("\\") < 0 ? file : file.replace(/\\/g, "/")}\0${pointer}`;
+  // Hashes `${ruleId}\0${file with "/" for "\\"}\0${pointer}` piece by piece, without building that string.
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+  for (let part = 0; part < 3; part++) {
+    const text = part === 0 ? ruleId : part === 1 ? file : pointer;
+    if (part > 0) {
+      h1 = Math.imul(h1, 0x01000193); // h1 ^ 0 === h1
+      h2 = Math.imul(h2, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (part === 1 && c === 92) c = 47;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
   }
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }

@@ -19,3 +19,4 @@ export * from "./formatters/index.js";
 export { allRules, getRuleInfo, presetSeverities, type RuleInfo } from "./rules/catalog.js";
 export { codeRules, codeRuleMeta, type CodeRule, type CodeRuleMeta } from "./rules/code/index.js";
 export { lintSourceText, isCodeFile, mightBeMcpCode, type LintSourceOptions } from "./code/runner.js";
+export * from "./eslint/index.js";

@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { relative, resolve, sep } from "node:path";
+import { Worker } from "node:worker_threads";
 import {
   applyRuleOverrides,
   checkDialectId,
@@ -7,16 +9,19 @@ import {
   findConfigFile,
   loadConfig,
   resolveFileSettings,
+  type FileSettings,
   type McpLintConfig,
 } from "./config.js";
 import { dialectForPath } from "./dialects/index.js";
 import { discoverFiles } from "./discovery.js";
+import { fileKind, resolvePath } from "./util/paths.js";
 import { UsageError } from "./errors.js";
-import type { Finding } from "./finding.js";
-import { fingerprint } from "./fingerprint.js";
 import { allRules } from "./rules/catalog.js";
 import { isCodeFile, lintSourceText } from "./code/runner.js";
-import { detectDialect, internalError, lintConfigText, type FileResult, type PointerOverride, type RuleSettings } from "./runner.js";
+import { detectDialect, internalError, type FileResult, type PointerOverride, type RuleSettings } from "./runner.js";
+import type { Finding } from "./finding.js";
+import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./util/file-lint.js";
+import type { WorkerJob, WorkerReply } from "./util/lint-worker.js";
 
 export interface LintFilesOptions {
   /** Folder paths are relative to, and result paths are shown relative to (default: process.cwd()). */
@@ -47,21 +52,45 @@ export interface LintRun {
   configFile?: string;
 }
 
+/** Files read ahead of linting (see lintFiles). */
+const READ_AHEAD = 64;
+
+/** Runs at least this long are shared with a worker thread (starting one takes ~0.2 s). */
+const PARALLEL_MIN_FILES = 2000;
+/** Files per chunk taken by the main thread or the worker. */
+const PARALLEL_CHUNK = 128;
+
 /** Rule ids of findings that do not come from a rule. */
-export const READ_ERROR = "read-error";
-export const FILE_IGNORED = "file-ignored";
+export { READ_ERROR, FILE_IGNORED };
 
 function toPosix(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
 }
 
 function displayPath(cwd: string, abs: string): string {
+  // Fast path (POSIX): a normalised absolute path inside the normalised cwd is relative() of it without the prefix.
+  if (sep === "/") {
+    const prefixLength = cwd.endsWith("/") ? cwd.length : cwd.length + 1;
+    if (abs.length > prefixLength && abs.startsWith(cwd) && abs.charCodeAt(prefixLength - 1) === 47 && isNormalised(abs, prefixLength)) {
+      return abs.slice(prefixLength);
+    }
+  }
   return toPosix(relative(cwd, abs)) || ".";
 }
 
-function fileFinding(file: string, ruleId: string, severity: Finding["severity"], message: string): Finding {
-  return { ruleId, severity, message, file, pointer: "", fingerprint: fingerprint(ruleId, file, ""), line: 1, column: 1, endLine: 1, endColumn: 1 };
+/** No empty, "." or ".." segment and no trailing "/" after `from` - 1 (a "/"): what path.resolve gives. */
+function isNormalised(p: string, from: number): boolean {
+  const at = from - 1;
+  return (
+    p.indexOf("//", at) < 0 &&
+    p.indexOf("/./", at) < 0 &&
+    p.indexOf("/../", at) < 0 &&
+    !p.endsWith("/") &&
+    !p.endsWith("/.") &&
+    !p.endsWith("/..")
+  );
 }
+
 
 /** The config that applies, per the options. Throws ConfigError for a broken one. */
 export function resolveConfig(options: Pick<LintFilesOptions, "cwd" | "configPath" | "noConfigLookup">): McpLintConfig | undefined {
@@ -83,72 +112,279 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     if (problem) throw new UsageError(problem);
   }
   const config = resolveConfig({ ...options, cwd });
-  const files = await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
   const warnIgnored = options.warnIgnored ?? true;
+
+  const fix = options.fix === true;
+
+  // applyRuleOverrides merges the command-line rules into each file's settings: merged once per distinct settings.
+  const merged = new Map<RuleSettings, Map<PointerOverride[] | undefined, FileSettings>>();
+  const settingsFor = (abs: string): FileSettings => {
+    const base = resolveFileSettings(config, abs);
+    if (!options.rules || Object.keys(options.rules).length === 0) return applyRuleOverrides(base, options.rules);
+    const overridesKey = base.pointerOverrides.length === 0 ? undefined : base.pointerOverrides;
+    let byOverrides = merged.get(base.rules);
+    if (!byOverrides) merged.set(base.rules, (byOverrides = new Map()));
+    let m = byOverrides.get(overridesKey);
+    if (!m) byOverrides.set(overridesKey, (m = applyRuleOverrides(base, options.rules)));
+    return { ...base, rules: m.rules, pointerOverrides: m.pointerOverrides };
+  };
+  const prepare = ({ path: abs, explicit, pathDialect }: { path: string; explicit: boolean; pathDialect?: string }): PreparedJob => {
+    const settings = settingsFor(abs);
+    return {
+      abs,
+      file: displayPath(cwd, abs),
+      explicit,
+      dialectHint: (explicit ? options.dialect : undefined) ?? settings.dialect ?? pathDialect,
+      codeCandidate: isCodeFile(abs),
+      rules: settings.rules,
+      pointerOverrides: settings.pointerOverrides,
+      ignored: settings.ignored,
+    };
+  };
+  const ignoredResult = (job: PreparedJob): LintFileResult | undefined => {
+    // Walked files were already left out; a file named explicitly gets ESLint's warning instead of a silent skip.
+    if (!job.explicit || !warnIgnored) return undefined;
+    return {
+      file: job.file,
+      findings: [
+        fileFinding(
+          job.file,
+          FILE_IGNORED,
+          "warning",
+          `File ignored because a pattern in "ignores" of ${CONFIG_FILE_NAME} matches it, so it was not linted. Remove the pattern to lint it.`,
+        ),
+      ],
+    };
+  };
+  const lintCode = async (job: PreparedJob, read: ReadResult): Promise<LintFileResult | undefined> => {
+    // Source files: the code rules, through ESLint's Linter (loaded only if a file passes the MCP prefilter).
+    const { abs, file } = job;
+    let code: FileResult;
+    try {
+      code = await lintSourceText(file, (read as { text: string }).text, { rules: job.rules, fix });
+    } catch (error) {
+      return { file, findings: [internalError(file, "code-rules", error)] };
+    }
+    if (code.skipped) return undefined;
+    if (fix && code.output !== undefined) writeFileSync(abs, code.output);
+    return code;
+  };
 
   // Files are read synchronously on purpose: on the 10,000-file benchmark, readFileSync reads them all in
   // ~0.2 s, fs.promises.readFile with 64 in flight in ~2 s (config files are tiny; the thread pool only adds cost).
-  const results: Array<LintFileResult | undefined> = [];
-  for (const { path: abs, explicit, pathDialect } of files) results.push(await lintOne(abs, explicit, pathDialect));
+  //
+  // Files are read a batch at a time, then linted: on the benchmark, reading each file just before linting it
+  // makes the linting itself markedly slower (the kernel's work on every read evicts the linter's code and data
+  // from the CPU caches). With --fix, files are written as they go, so each is read right before it is linted.
+  let parallel: { jobs: PreparedJob[]; raw: RawResult[] } | undefined;
+  if (!fix && paths.length >= PARALLEL_MIN_FILES) {
+    // Many paths named one by one (a file list from git or a build tool): when they all are files, discovery
+    // would return them sorted and de-duplicated, as named files. So they are stat'ed while they are linted,
+    // instead of all first; if one is not a file after all, nothing was written, and discovery runs as usual.
+    const named = [...new Set(paths.map((p) => resolvePath(cwd, p)))].sort().map((abs) => prepare({ path: abs, explicit: true }));
+    const raw = await lintInParallel(named, true);
+    if (!raw.includes(NOT_A_FILE)) parallel = { jobs: named, raw };
+  }
+  const files = parallel ? undefined : await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
+  if (files && !fix && files.length >= PARALLEL_MIN_FILES) {
+    // Large runs without --fix: shared with a worker thread (results are put back in file order).
+    const jobs = files.map(prepare);
+    parallel = { jobs, raw: await lintInParallel(jobs, false) };
+  }
 
-  async function lintOne(abs: string, explicit: boolean, pathDialect: string | undefined): Promise<LintFileResult | undefined> {
-    const file = displayPath(cwd, abs);
-    const settings = applyRuleOverrides(resolveFileSettings(config, abs), options.rules);
-    if (settings.ignored) {
-      // Walked files were already left out; a file named explicitly gets ESLint's warning instead of a silent skip.
-      if (!explicit || !warnIgnored) return undefined;
-      return {
-        file,
-        findings: [
-          fileFinding(
-            file,
-            FILE_IGNORED,
-            "warning",
-            `File ignored because a pattern in "ignores" of ${CONFIG_FILE_NAME} matches it, so it was not linted. Remove the pattern to lint it.`,
-          ),
-        ],
-      };
-    }
-    let text: string;
-    try {
-      text = readFileSync(abs, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-      return { file, findings: [fileFinding(file, READ_ERROR, "error", `Cannot read this file (${code}). Check that it exists and is readable.`)] };
-    }
-    const dialect = (explicit ? options.dialect : undefined) ?? settings.dialect ?? pathDialect ?? (explicit ? dialectForPath(abs)?.id : undefined);
-    if (!dialect && isCodeFile(abs)) {
-      // Source files: the code rules, through ESLint's Linter (loaded only if a file passes the MCP prefilter).
-      let code: FileResult;
-      try {
-        code = await lintSourceText(file, text, { rules: settings.rules, fix: options.fix === true });
-      } catch (error) {
-        return { file, findings: [internalError(file, "code-rules", error)] };
+  const results: Array<LintFileResult | undefined> = new Array(parallel ? parallel.jobs.length : files!.length);
+  if (parallel) {
+    const { jobs, raw } = parallel;
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i]!;
+      const r = raw[i];
+      if (job.ignored) results[i] = ignoredResult(job);
+      else if (r !== CODE_FILE) results[i] = r as FileResult | undefined;
+      else {
+        const read = readText(job.abs);
+        results[i] = "error" in read ? (lintReadFile(job, read, false) as LintFileResult) : await lintCode(job, read);
       }
-      if (code.skipped) return undefined;
-      if (options.fix && code.output !== undefined) writeFileSync(abs, code.output);
-      return code;
     }
-    let result: FileResult;
-    try {
-      result = lintConfigText(file, text, {
-        ...(dialect ? { dialect } : {}),
-        rules: settings.rules,
-        pointerOverrides: settings.pointerOverrides,
-        fix: options.fix === true,
+  } else if (files) {
+    const batchSize = fix ? 1 : READ_AHEAD;
+    for (let start = 0; start < files.length; start += batchSize) {
+      const batch = files.slice(start, start + batchSize).map((f) => {
+        const job = prepare(f);
+        return { job, read: job.ignored ? undefined : readText(job.abs) };
       });
-    } catch (error) {
-      return { file, findings: [internalError(file, "parser", error)] };
+      for (let k = 0; k < batch.length; k++) {
+        const { job, read } = batch[k]!;
+        let result: LintFileResult | undefined;
+        if (!read) result = ignoredResult(job);
+        else {
+          const r = lintReadFile(job, read, fix);
+          result = r === CODE_FILE ? await lintCode(job, read) : r;
+          if (fix && r !== CODE_FILE && r?.output !== undefined) writeFileSync(job.abs, r.output);
+        }
+        results[start + k] = result;
+      }
     }
-    if (result.skipped) return undefined;
-    if (options.fix && result.output !== undefined) writeFileSync(abs, result.output);
-    return result;
   }
 
   return {
     results: results.filter((r): r is LintFileResult => r !== undefined),
     ...(config ? { configFile: config.file } : {}),
   };
+}
+
+interface PreparedJob extends FileJob {
+  ignored: boolean;
+}
+
+type RawResult = FileResult | undefined | typeof CODE_FILE | typeof NOT_A_FILE;
+
+/** Lints one chunk of jobs on this thread: read the chunk, then lint it. */
+function lintChunk(jobs: PreparedJob[], chunk: number, statFirst: boolean, out: RawResult[]): void {
+  const start = chunk * PARALLEL_CHUNK;
+  const end = Math.min(jobs.length, start + PARALLEL_CHUNK);
+  const reads: Array<ReadResult | typeof NOT_A_FILE | undefined> = [];
+  for (let i = start; i < end; i++) {
+    if (statFirst && fileKind(jobs[i]!.abs) !== 1) reads.push(NOT_A_FILE);
+    else reads.push(jobs[i]!.ignored ? undefined : readText(jobs[i]!.abs));
+  }
+  for (let i = start; i < end; i++) {
+    const read = reads[i - start];
+    out[i] = !read || read === NOT_A_FILE ? read : lintReadFile(jobs[i]!, read, false);
+  }
+}
+
+let worker: Worker | "unavailable" | undefined;
+let nextJobId = 1;
+/** Jobs whose main thread is waiting for the worker: the worker keeps the process alive only while there are some. */
+let waiting = 0;
+
+/** The worker thread, started on first use; undefined when none can run here. */
+function getWorker(): Worker | undefined {
+  if (worker === "unavailable") return undefined;
+  if (worker) return worker;
+  const url = new URL("./util/lint-worker.js", import.meta.url);
+  // Only from the built package: run from TypeScript sources or a bundle, there is no worker file to start.
+  if (availableParallelism() < 2 || url.protocol !== "file:" || !existsSync(url)) {
+    worker = "unavailable";
+    return undefined;
+  }
+  let started: Worker;
+  try {
+    started = new Worker(url);
+  } catch {
+    worker = "unavailable";
+    return undefined;
+  }
+  started.unref();
+  // A worker that fails is not started again: the main thread then does everything.
+  started.on("error", () => (worker = "unavailable"));
+  started.on("exit", () => (worker = "unavailable"));
+  worker = started;
+  return started;
+}
+
+/**
+ * Runs `chunks` chunks of a job on this thread (`runChunk`) and on the worker thread (which posts each chunk's
+ * results to `onResults`): both take the next chunk from a shared counter, so the work is split by speed and
+ * a worker still starting up simply takes none. Chunks a failed worker did not return are run here. The
+ * worker's results are computed by the same code as on this thread, so the outcome never depends on the split.
+ */
+async function shareWithWorker(
+  chunks: number,
+  message: (jobId: number, counter: Int32Array) => WorkerJob,
+  runChunk: (chunk: number) => void,
+  onResults: (chunk: number, results: unknown[]) => void,
+): Promise<void> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const done = new Uint8Array(chunks);
+  const w = getWorker();
+  let finish: (() => void) | undefined;
+  let workerDone: Promise<void> | undefined;
+  if (w) {
+    const jobId = nextJobId++;
+    workerDone = new Promise<void>((resolveDone) => {
+      const onMessage = (reply: WorkerReply): void => {
+        if (reply.jobId !== jobId) return;
+        if ("done" in reply) return finish!();
+        onResults(reply.chunk, reply.results);
+        done[reply.chunk] = 1;
+      };
+      finish = () => {
+        w.off("message", onMessage);
+        w.off("exit", finish!);
+        resolveDone();
+      };
+      w.on("message", onMessage);
+      w.on("exit", finish);
+    });
+    try {
+      w.postMessage(message(jobId, counter));
+    } catch {
+      finish!(); // not expected with plain data: this thread takes every chunk
+    }
+  }
+  for (let chunk = Atomics.add(counter, 0, 1); chunk < chunks; chunk = Atomics.add(counter, 0, 1)) {
+    runChunk(chunk);
+    done[chunk] = 1;
+  }
+  if (w && workerDone) {
+    if (done.every((d) => d === 1)) {
+      // The worker took nothing (still starting, or slower): its late "done" is not waited for.
+      finish!();
+    } else {
+      if (waiting++ === 0) w.ref();
+      await workerDone;
+      if (--waiting === 0) w.unref();
+    }
+  }
+  for (let chunk = 0; chunk < chunks; chunk++) if (!done[chunk]) runChunk(chunk);
+}
+
+/** Lints `jobs` on this thread and the worker thread. Ignored files are left undefined. */
+async function lintInParallel(jobs: PreparedJob[], statFirst: boolean): Promise<RawResult[]> {
+  const out: RawResult[] = new Array(jobs.length);
+  const chunks = Math.ceil(jobs.length / PARALLEL_CHUNK);
+  const message = (jobId: number, counter: Int32Array): WorkerJob => {
+    // Settings are sent once per distinct settings object (the runner caches its rule plan by identity).
+    const settings: Array<{ rules: RuleSettings; pointerOverrides: PointerOverride[] }> = [];
+    const index = new Map<RuleSettings, Map<PointerOverride[], number>>();
+    const settingsIndex = jobs.map((job) => {
+      if (job.ignored) return -1;
+      let byOverrides = index.get(job.rules);
+      if (!byOverrides) index.set(job.rules, (byOverrides = new Map()));
+      let i = byOverrides.get(job.pointerOverrides);
+      if (i === undefined) {
+        i = settings.length;
+        settings.push({ rules: job.rules, pointerOverrides: job.pointerOverrides });
+        byOverrides.set(job.pointerOverrides, i);
+      }
+      return i;
+    });
+    return {
+      type: "lint",
+      jobId,
+      statFirst,
+      counter,
+      chunkSize: PARALLEL_CHUNK,
+      abs: jobs.map((j) => j.abs),
+      file: jobs.map((j) => j.file),
+      explicit: jobs.map((j) => j.explicit),
+      dialectHint: jobs.map((j) => j.dialectHint),
+      codeCandidate: jobs.map((j) => j.codeCandidate),
+      settingsIndex,
+      settings,
+    };
+  };
+  await shareWithWorker(
+    chunks,
+    message,
+    (chunk) => lintChunk(jobs, chunk, statFirst, out),
+    (chunk, results) => {
+      const start = chunk * PARALLEL_CHUNK;
+      for (let k = 0; k < results.length; k++) out[start + k] = results[k] as RawResult;
+    },
+  );
+  return out;
 }
 
 export interface PrintedConfig {

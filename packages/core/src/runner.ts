@@ -8,13 +8,64 @@ import type { Finding, Fix, SeveritySetting } from "./finding.js";
 import { compareFindings } from "./finding.js";
 import { applyFixes } from "./fix.js";
 import { configRules } from "./rules/index.js";
-import type { ConfigRule } from "./rules/types.js";
-import { formatMessage } from "./rules/types.js";
+import type { ConfigRule, ConfigRuleContext, ReportDescriptor } from "./rules/types.js";
 import { collectServers } from "./servers.js";
 import { detectSecret } from "./util/secrets.js";
 
+/**
+ * Does any token of `text` (split at quotes, whitespace, commas and "=") hold a credential? Only tokens of
+ * 12 or more characters can (detectSecret's minimum), and those are exactly the matches of LONG_TOKEN, so
+ * short fix texts cost one regex scan and no split.
+ */
+const LONG_TOKEN = /[^"'\s,=]{12,}/g;
+
 function carriesSecret(text: string): boolean {
-  return text.split(/["'\s,=]+/).some((token) => detectSecret(token) !== undefined);
+  if (text.length < 12) return false;
+  LONG_TOKEN.lastIndex = 0;
+  for (let m = LONG_TOKEN.exec(text); m !== null; m = LONG_TOKEN.exec(text)) {
+    if (detectSecret(m[0]) !== undefined) return true;
+  }
+  return false;
+}
+
+/** A message template split at its `{{name}}` placeholders: literal, name, whole placeholder, literal, … */
+interface CompiledTemplate {
+  literals: string[];
+  keys: string[];
+  wholes: string[];
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compileTemplate(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (compiled) return compiled;
+  compiled = { literals: [], keys: [], wholes: [] };
+  let last = 0;
+  PLACEHOLDER.lastIndex = 0;
+  for (let m = PLACEHOLDER.exec(template); m !== null; m = PLACEHOLDER.exec(template)) {
+    compiled.literals.push(template.slice(last, m.index));
+    compiled.keys.push(m[1]!);
+    compiled.wholes.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  compiled.literals.push(template.slice(last));
+  if (compiledTemplates.size >= 1000) compiledTemplates.clear();
+  compiledTemplates.set(template, compiled);
+  return compiled;
+}
+
+/** `formatMessage(template, data)` from rules/types.ts, with the template parsed once instead of on every finding. */
+function fillTemplate(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  const { literals, keys, wholes } = compileTemplate(template);
+  let out = literals[0]!;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    out += (key in data ? String(data[key]) : wholes[i]!) + literals[i + 1]!;
+  }
+  return out;
 }
 
 export interface RuleSetting {
@@ -134,44 +185,52 @@ function plan(options: LintTextOptions): PlannedRule[] {
 }
 
 function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOptions): Finding[] {
-  const servers = doc.errors.length === 0 ? collectServers(doc, dialect) : [];
+  const planned = plan(options);
+  const parsed = doc.errors.length === 0;
+  const servers = parsed ? collectServers(doc, dialect) : [];
   const directives = doc.comments.length > 0 ? collectDirectives(doc.comments, doc.lines) : undefined;
   const overrides = options.pointerOverrides ?? [];
   const findings: Finding[] = [];
   const file = doc.filePath;
 
-  for (const { rule, id, base, options: ruleOptions } of plan(options)) {
-    if (doc.errors.length > 0 && !rule.runsOnParseErrors) continue;
+  // One context and one report function for every rule of this file; `current` says whose report it is.
+  let current: PlannedRule = planned[0]!;
+  const report = (d: ReportDescriptor<string>): void => {
+    const { id, base } = current;
+    const setting = overrides.length > 0 ? (pointerSetting(id, d.pointer, overrides) ?? base) : base;
+    if (setting.severity === "off") return;
+    const range = d.range ? doc.rangeOfOffsets(d.range) : doc.locate(d.pointer, d.part ?? "key");
+    if (directives?.isDisabled(id, range.line)) return;
+    const template = current.rule.meta.messages[d.messageId] ?? d.messageId;
+    // A fix or suggestion whose text would carry a credential is dropped: no output may contain one.
+    const fix = d.fix && !carriesSecret(d.fix.text) ? d.fix : undefined;
+    const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
+    const finding: Finding = {
+      ruleId: id,
+      severity: setting.severity,
+      message: fillTemplate(template, d.data),
+      file,
+      pointer: d.pointer,
+      fingerprint: fingerprint(id, file, d.pointer),
+      line: range.line,
+      column: range.column,
+      endLine: range.endLine,
+      endColumn: range.endColumn,
+    };
+    if (fix) finding.fix = fix;
+    if (suggestions?.length) finding.suggestions = suggestions;
+    findings.push(finding);
+  };
+  const context: ConfigRuleContext<string, Record<string, unknown>> = { document: doc, dialect, servers, options: {}, report };
+
+  for (const p of planned) {
+    if (!parsed && !p.rule.runsOnParseErrors) continue;
+    current = p;
+    context.options = p.options;
     try {
-      rule.check({
-        document: doc,
-        dialect,
-        servers,
-        options: ruleOptions,
-        report(d) {
-          const setting = overrides.length > 0 ? (pointerSetting(id, d.pointer, overrides) ?? base) : base;
-          if (setting.severity === "off") return;
-          const range = d.range ? doc.rangeOfOffsets(d.range) : doc.locate(d.pointer, d.part ?? "key");
-          if (directives?.isDisabled(id, range.line)) return;
-          const template = rule.meta.messages[d.messageId] ?? d.messageId;
-          // A fix or suggestion whose text would carry a credential is dropped: no output may contain one.
-          const fix = d.fix && !carriesSecret(d.fix.text) ? d.fix : undefined;
-          const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
-          findings.push({
-            ruleId: id,
-            severity: setting.severity,
-            message: formatMessage(template, d.data),
-            file,
-            pointer: d.pointer,
-            fingerprint: fingerprint(id, file, d.pointer),
-            ...range,
-            ...(fix ? { fix } : {}),
-            ...(suggestions?.length ? { suggestions } : {}),
-          });
-        },
-      });
+      p.rule.check(context);
     } catch (error) {
-      findings.push(internalError(file, id, error));
+      findings.push(internalError(file, p.id, error));
     }
   }
   return findings.length > 1 ? findings.sort(compareFindings) : findings;

@@ -1,5 +1,5 @@
 import type { ConfigDocument } from "./document/document.js";
-import { joinPointer, splitPointer } from "./document/pointer.js";
+import { escapeSegment, joinPointer, splitPointer } from "./document/pointer.js";
 import type { Dialect, Transport } from "./dialects/types.js";
 
 export interface Located<T = unknown> {
@@ -58,12 +58,26 @@ function get(value: unknown, pointerSegments: string[]): unknown {
 }
 
 function valueAtPointer(value: unknown, pointer: string): unknown {
-  return pointer === "" ? value : get(value, splitPointer(pointer));
+  if (pointer === "") return value;
+  // Fast path: one plain segment ("/mcpServers"), the usual container.
+  if (pointer.indexOf("/", 1) < 0 && pointer.indexOf("~") < 0) {
+    const s = pointer.slice(1);
+    if (Array.isArray(value)) return value[Number(s)];
+    if (isObject(value)) return Object.prototype.hasOwnProperty.call(value, s) ? value[s] : undefined;
+    return undefined;
+  }
+  return get(value, splitPointer(pointer));
 }
 
 function namedValues(raw: unknown, pointer: string): NamedValue[] {
   if (!isObject(raw)) return [];
-  return Object.entries(raw).map(([name, value]) => ({ name, value, pointer: joinPointer(pointer, name) }));
+  const keys = Object.keys(raw);
+  const out: NamedValue[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const name = keys[i]!;
+    out[i] = { name, value: raw[name], pointer: pointer + "/" + escapeSegment(name) };
+  }
+  return out;
 }
 
 /** The server entries of a document, as the dialect lays them out. */
@@ -75,8 +89,9 @@ export function collectServers(doc: ConfigDocument, dialect: Dialect): ServerEnt
     const container = valueAtPointer(doc.value, containerPointer);
     if (locator.kind === "map") {
       if (!isObject(container)) continue;
-      for (const [name, entry] of Object.entries(container)) {
-        if (isObject(entry)) out.push(normalise(name, joinPointer(containerPointer, name), entry, dialect));
+      for (const name of Object.keys(container)) {
+        const entry = container[name];
+        if (isObject(entry)) out.push(normalise(name, containerPointer + "/" + escapeSegment(name), entry, dialect));
       }
     } else {
       if (!Array.isArray(container)) continue;
@@ -92,32 +107,43 @@ export function collectServers(doc: ConfigDocument, dialect: Dialect): ServerEnt
 
 function normalise(name: string, pointer: string, raw: Record<string, unknown>, dialect: Dialect): ServerEntry {
   const k = dialect.keys;
-  const at = (key: string) => joinPointer(pointer, key);
-  const has = (key: string | undefined): key is string => key !== undefined && raw[key] !== undefined;
+  const at = (key: string) => pointer + "/" + escapeSegment(key);
   const entry: ServerEntry = { name, pointer, raw, args: [], argsOffset: 0, env: [], headers: [], kind: "neither" };
 
-  if (has(k.type)) entry.type = { value: raw[k.type], pointer: at(k.type) };
-  if (has(k.command)) {
-    const command = raw[k.command];
+  if (k.type !== undefined && raw[k.type] !== undefined) entry.type = { value: raw[k.type], pointer: at(k.type) };
+  const command = raw[k.command];
+  if (command !== undefined) {
     if (dialect.commandIsArray && Array.isArray(command)) {
-      entry.argsPointer = at(k.command);
+      const base = at(k.command);
+      entry.argsPointer = base;
       entry.argsOffset = 1;
-      if (command.length > 0) entry.command = { value: command[0], pointer: joinPointer(at(k.command), 0) };
-      entry.args = command.slice(1).map((value, i) => ({ value, pointer: joinPointer(at(k.command), i + 1) }));
+      if (command.length > 0) entry.command = { value: command[0], pointer: base + "/0" };
+      const args: Located[] = new Array(Math.max(0, command.length - 1));
+      for (let i = 1; i < command.length; i++) args[i - 1] = { value: command[i], pointer: base + "/" + i };
+      entry.args = args;
     } else {
       entry.command = { value: command, pointer: at(k.command) };
     }
   }
-  if (!dialect.commandIsArray && has(k.args)) {
-    entry.argsPointer = at(k.args);
+  if (!dialect.commandIsArray && k.args !== undefined && raw[k.args] !== undefined) {
+    const base = at(k.args);
+    entry.argsPointer = base;
     const args = raw[k.args];
-    if (Array.isArray(args)) entry.args = args.map((value, i) => ({ value, pointer: joinPointer(at(k.args!), i) }));
+    if (Array.isArray(args)) {
+      const out: Located[] = new Array(args.length);
+      for (let i = 0; i < args.length; i++) out[i] = { value: args[i], pointer: base + "/" + i };
+      entry.args = out;
+    }
   }
-  if (has(k.env)) entry.env = namedValues(raw[k.env], at(k.env));
-  if (has(k.headers)) entry.headers = namedValues(raw[k.headers], at(k.headers));
-  if (has(k.cwd)) entry.cwd = { value: raw[k.cwd], pointer: at(k.cwd) };
-  const urlKey = k.url.find((key) => raw[key] !== undefined);
-  if (urlKey) entry.url = { key: urlKey, value: raw[urlKey], pointer: at(urlKey) };
+  if (k.env !== undefined && raw[k.env] !== undefined) entry.env = namedValues(raw[k.env], at(k.env));
+  if (k.headers !== undefined && raw[k.headers] !== undefined) entry.headers = namedValues(raw[k.headers], at(k.headers));
+  if (k.cwd !== undefined && raw[k.cwd] !== undefined) entry.cwd = { value: raw[k.cwd], pointer: at(k.cwd) };
+  for (const urlKey of k.url) {
+    if (raw[urlKey] === undefined) continue;
+    // An empty key is falsy: the first URL key present, unless it is "" (as `find` then `if (urlKey)` gave).
+    if (urlKey) entry.url = { key: urlKey, value: raw[urlKey], pointer: at(urlKey) };
+    break;
+  }
 
   const typeValue = typeof entry.type?.value === "string" ? entry.type.value : undefined;
   const declared = typeValue !== undefined && Object.prototype.hasOwnProperty.call(dialect.types, typeValue);

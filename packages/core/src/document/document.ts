@@ -1,5 +1,4 @@
 import { LineIndex } from "./lines.js";
-import { splitPointer } from "./pointer.js";
 import type { Comment, DocNode, Format, Member, OffsetRange, ParseOutput, ParseProblem, SyntaxExtension } from "./types.js";
 import { toValue } from "./types.js";
 import type { SourceRange } from "../finding.js";
@@ -38,30 +37,22 @@ export class ConfigDocument {
 
   /** The node at `pointer` (last duplicate key wins), or undefined. */
   nodeAt(pointer: string): DocNode | undefined {
-    return this.resolve(pointer)?.node;
+    return this.walk(pointer) === pointer.length ? this.walkNode : undefined;
   }
 
   /** The object member whose value is at `pointer`, or undefined (root, array items). */
   memberAt(pointer: string): Member | undefined {
-    return this.resolve(pointer)?.member;
+    return this.walk(pointer) === pointer.length ? this.walkMember : undefined;
   }
 
   /** Offsets of the key (for members) or of the value at `pointer`; falls back to the nearest existing ancestor. */
   offsetsOf(pointer: string, part: PointerPart = "value"): OffsetRange {
-    const segments = splitPointer(pointer);
-    let node = this.root;
-    let member: Member | undefined;
-    let best: OffsetRange = node ? node.range : [0, 0];
-    for (const segment of segments) {
-      const step = node ? child(node, segment) : undefined;
-      if (!step) return best;
-      node = step.node;
-      member = step.member;
-      best = member ? member.keyRange : node.range;
-    }
-    if (!node) return best;
-    if (part === "key" && member) return member.keyRange;
-    return node.range;
+    if (!this.root) return [0, 0];
+    const complete = this.walk(pointer) === pointer.length;
+    const member = this.walkMember;
+    // Stopped early: the deepest step that resolved (its key for a member), as a segment-by-segment walk gives.
+    if (member && (part === "key" || !complete)) return member.keyRange;
+    return this.walkNode!.range;
   }
 
   /** Exact 1-based source range of the key or value at `pointer`. */
@@ -74,32 +65,60 @@ export class ConfigDocument {
     return this.lines.range(range[0], range[1]);
   }
 
-  private resolve(pointer: string): { node: DocNode; member: Member | undefined } | undefined {
-    let node = this.root;
-    let member: Member | undefined;
-    if (!node) return undefined;
-    for (const segment of splitPointer(pointer)) {
-      const step = child(node, segment);
-      if (!step) return undefined;
-      node = step.node;
-      member = step.member;
+  /** After walk(): the deepest node reached, and the member holding it (undefined at the root and for array items). */
+  private walkNode: DocNode | undefined;
+  private walkMember: Member | undefined;
+
+  /**
+   * Follows `pointer` from the root segment by segment (the segments of splitPointer, without building
+   * them: pointers are walked for every finding and every fix). Returns pointer.length when every segment
+   * resolved, -1 otherwise; walkNode / walkMember hold the deepest node reached.
+   */
+  private walk(pointer: string): number {
+    this.walkNode = this.root;
+    this.walkMember = undefined;
+    if (!this.root) return -1;
+    let node: DocNode = this.root;
+    if (pointer === "") return 0;
+    const escaped = pointer.indexOf("~") >= 0;
+    let from = 1;
+    for (;;) {
+      let to = pointer.indexOf("/", from);
+      if (to < 0) to = pointer.length;
+      if (node.type === "object") {
+        const segment = escaped ? unescapeSegment(pointer.slice(from, to)) : undefined;
+        const len = to - from;
+        let found: Member | undefined;
+        // The last duplicate key wins.
+        for (let i = node.members.length - 1; i >= 0; i--) {
+          const m = node.members[i]!;
+          if (segment !== undefined ? m.key === segment : m.key.length === len && pointer.startsWith(m.key, from)) {
+            found = m;
+            break;
+          }
+        }
+        if (!found) return -1;
+        node = found.value;
+        this.walkMember = found;
+      } else if (node.type === "array") {
+        const segment = escaped ? unescapeSegment(pointer.slice(from, to)) : pointer.slice(from, to);
+        if (!INDEX.test(segment)) return -1;
+        const item: DocNode | undefined = node.items[Number(segment)];
+        if (!item) return -1;
+        node = item;
+        this.walkMember = undefined;
+      } else {
+        return -1;
+      }
+      this.walkNode = node;
+      if (to >= pointer.length) return pointer.length;
+      from = to + 1;
     }
-    return { node, member };
   }
 }
 
-function child(node: DocNode, segment: string): { node: DocNode; member: Member | undefined } | undefined {
-  if (node.type === "object") {
-    for (let i = node.members.length - 1; i >= 0; i--) {
-      const m = node.members[i]!;
-      if (m.key === segment) return { node: m.value, member: m };
-    }
-    return undefined;
-  }
-  if (node.type === "array") {
-    if (!/^(0|[1-9]\d*)$/.test(segment)) return undefined;
-    const item = node.items[Number(segment)];
-    return item ? { node: item, member: undefined } : undefined;
-  }
-  return undefined;
+const INDEX = /^(0|[1-9]\d*)$/;
+
+function unescapeSegment(s: string): string {
+  return s.replace(/~1/g, "/").replace(/~0/g, "~");
 }

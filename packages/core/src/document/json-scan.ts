@@ -26,7 +26,8 @@ export function scanJson(text: string, failure?: ScanFailure): ScanOutput | unde
   const s = new Scanner(text, failure);
   try {
     s.skip();
-    const [root, value] = s.value();
+    const root = s.value();
+    const value = s.result;
     s.skip();
     if (s.pos !== text.length) return undefined;
     return { root, value, comments: s.comments, extensions: s.extensions };
@@ -40,6 +41,8 @@ class Scanner {
   pos = 0;
   comments: Comment[] = [];
   extensions: SyntaxExtension[] = [];
+  /** The plain value of the node the last value() call returned (no [node, value] pair allocated per value). */
+  result: unknown = undefined;
   private depth = 0;
 
   constructor(
@@ -51,9 +54,11 @@ class Scanner {
   skip(): void {
     const t = this.text;
     for (;;) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
-      else if (c === 47 /* / */) {
+      let p = this.pos;
+      let c = t.charCodeAt(p);
+      while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++p);
+      this.pos = p;
+      if (c === 47 /* / */) {
         const n = t.charCodeAt(this.pos + 1);
         const start = this.pos;
         if (n === 47) {
@@ -73,7 +78,7 @@ class Scanner {
     }
   }
 
-  value(): [DocNode, unknown] {
+  value(): DocNode {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
     const start = this.pos;
@@ -84,7 +89,8 @@ class Scanner {
         return this.array();
       case 34 /* " */: {
         const v = this.string();
-        return [{ type: "scalar", range: [start, this.pos], value: v }, v];
+        this.result = v;
+        return { type: "scalar", range: [start, this.pos], value: v };
       }
       case 116 /* t */:
         return this.literal("true", true);
@@ -95,19 +101,21 @@ class Scanner {
       default:
         if (c === 45 || (c >= 48 && c <= 57)) {
           const v = this.number();
-          return [{ type: "scalar", range: [start, this.pos], value: v }, v];
+          this.result = v;
+          return { type: "scalar", range: [start, this.pos], value: v };
         }
         throw FAIL;
     }
   }
 
-  private literal(word: string, v: boolean | null): [DocNode, unknown] {
+  private literal(word: string, v: boolean | null): DocNode {
     const start = this.pos;
     if (!this.text.startsWith(word, start)) throw FAIL;
     this.pos += word.length;
     const next = this.text.charCodeAt(this.pos);
     if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || (next >= 48 && next <= 57) || next === 95) throw FAIL;
-    return [{ type: "scalar", range: [start, this.pos], value: v }, v];
+    this.result = v;
+    return { type: "scalar", range: [start, this.pos], value: v };
   }
 
   private number(): number {
@@ -165,7 +173,7 @@ class Scanner {
     }
   }
 
-  private object(): [DocNode, unknown] {
+  private object(): DocNode {
     const t = this.text;
     const start = this.pos;
     if (++this.depth > 1000) throw FAIL;
@@ -183,7 +191,8 @@ class Scanner {
         if (t.charCodeAt(this.pos) !== 58 /* : */) throw FAIL;
         this.pos++;
         this.skip();
-        const [node, v] = this.value();
+        const node = this.value();
+        const v = this.result;
         members.push({ key, keyRange, value: node });
         if (key === "__proto__") Object.defineProperty(value, key, { value: v, enumerable: true, writable: true, configurable: true });
         else value[key] = v;
@@ -205,10 +214,11 @@ class Scanner {
     }
     this.pos++;
     this.depth--;
-    return [{ type: "object", range: [start, this.pos], members }, value];
+    this.result = value;
+    return { type: "object", range: [start, this.pos], members };
   }
 
-  private array(): [DocNode, unknown] {
+  private array(): DocNode {
     const t = this.text;
     const start = this.pos;
     if (++this.depth > 1000) throw FAIL;
@@ -218,9 +228,8 @@ class Scanner {
     this.skip();
     if (t.charCodeAt(this.pos) !== 93) {
       for (;;) {
-        const [node, v] = this.value();
-        items.push(node);
-        value.push(v);
+        items.push(this.value());
+        value.push(this.result);
         this.skip();
         const c = t.charCodeAt(this.pos);
         if (c === 44) {
@@ -239,7 +248,8 @@ class Scanner {
     }
     this.pos++;
     this.depth--;
-    return [{ type: "array", range: [start, this.pos], items }, value];
+    this.result = value;
+    return { type: "array", range: [start, this.pos], items };
   }
 }
 

@@ -3,6 +3,11 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
+    if (text.indexOf("\r") < 0) {
+      // Only "\n" line breaks (nearly every file): let indexOf find them.
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -35,8 +40,25 @@ export class LineIndex {
   }
 
   range(start: number, end: number): { line: number; column: number; endLine: number; endColumn: number } {
-    const s = this.position(start);
-    const e = this.position(Math.max(start, end));
-    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+    // position(start) and position(max(start, end)) without the two intermediate objects.
+    const starts = this.starts;
+    const s = Math.max(0, Math.min(start, this.text.length));
+    const e = Math.max(0, Math.min(Math.max(start, end), this.text.length));
+    const sl = this.lineOf(s);
+    const el = e === s ? sl : this.lineOf(e);
+    return { line: sl + 1, column: s - starts[sl]! + 1, endLine: el + 1, endColumn: e - starts[el]! + 1 };
+  }
+
+  /** 0-based line of a clamped offset. */
+  private lineOf(o: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 }

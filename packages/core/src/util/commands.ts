@@ -2,6 +2,8 @@ import type { ServerEntry, Located } from "../servers.js";
 
 /** Program name without directory and Windows extension: "/usr/bin/npx.cmd" -> "npx". */
 export function programName(command: string): string {
+  // Fast path: a bare name without a directory or an extension ("npx", "uvx").
+  if (command.indexOf("/") < 0 && command.indexOf("\\") < 0 && command.indexOf(".") < 0) return command.toLowerCase();
   const base = command.split(/[\\/]/).pop() ?? command;
   return base.replace(/\.(cmd|exe|bat|ps1)$/i, "").toLowerCase();
 }

@@ -24,13 +24,34 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** The known keys and near-miss candidates of one x-nearMiss schema, worked out on its first use. */
+interface NearMissKeys {
+  schema: boolean | string[];
+  properties: unknown;
+  candidates: string[];
+  known: Set<string>;
+}
+
+const nearMissKeys = new WeakMap<object, NearMissKeys>();
+const NO_PARENT = {};
+
+function keysOf(schema: boolean | string[], parentSchema: SchemaObject | undefined): NearMissKeys {
+  const holder = parentSchema ?? NO_PARENT;
+  const hit = nearMissKeys.get(holder);
+  // Schemas are compiled once and never change; the checks only guard against a different schema at the same object.
+  if (hit && hit.schema === schema && hit.properties === parentSchema?.properties) return hit;
+  const properties = isObject(parentSchema?.properties) ? Object.keys(parentSchema.properties) : [];
+  const candidates = schema === true ? properties : Array.isArray(schema) ? schema : [];
+  const keys = { schema, properties: parentSchema?.properties, candidates, known: new Set([...properties, ...candidates]) };
+  nearMissKeys.set(holder, keys);
+  return keys;
+}
+
 function nearMiss(schema: boolean | string[], data: unknown, parentSchema?: SchemaObject): boolean {
   const validate = nearMiss as typeof nearMiss & { errors?: Array<Partial<ErrorObject>> };
   validate.errors = [];
   if (!isObject(data)) return true;
-  const properties = isObject(parentSchema?.properties) ? Object.keys(parentSchema.properties) : [];
-  const candidates = schema === true ? properties : Array.isArray(schema) ? schema : [];
-  const known = new Set([...properties, ...candidates]);
+  const { candidates, known } = keysOf(schema, parentSchema);
   for (const key of Object.keys(data)) {
     if (known.has(key)) continue;
     const matches = closestMatches(key, candidates, true);

@@ -50,6 +50,14 @@ const ANY_SECRET = (["", "i"] as const).map(
     ),
 );
 
+/**
+ * False when `value` cannot hold a known credential shape: detectSecret is then undefined for it.
+ * (The cheap first half of detectSecret, for callers that can skip further work.)
+ */
+export function mayHoldSecret(value: string): boolean {
+  return value.length >= 12 && ANY_SECRET.some((re) => re.test(value));
+}
+
 /** The kind of credential `value` holds, if any. */
 export function detectSecret(value: string): SecretKind | undefined {
   if (value.length < 12 || !ANY_SECRET.some((re) => re.test(value)) || isPlaceholder(value)) return undefined;

@@ -205,11 +205,14 @@ export function urlOptions(dialect: Dialect): AnalyseOptions {
   return { uriTemplates: dialect.id === "mcp-registry" };
 }
 
+const PLAIN_URLS: AnalyseOptions = { uriTemplates: false };
+const URI_TEMPLATES: AnalyseOptions = { uriTemplates: true };
+
 /** The entry's URL when it is a string, with its shape. */
 export function entryUrl(entry: ServerEntry, dialect: Dialect): { value: string; pointer: string; shape: UrlShape } | undefined {
   const url = entry.url;
   if (!url || typeof url.value !== "string") return undefined;
-  return { value: url.value, pointer: url.pointer, shape: analyseUrl(url.value, urlOptions(dialect)) };
+  return { value: url.value, pointer: url.pointer, shape: analyseUrl(url.value, dialect.id === "mcp-registry" ? URI_TEMPLATES : PLAIN_URLS) };
 }
 
 /** Display form of a URL for messages: scheme, host and port only, never userinfo, path or query. */

@@ -22,12 +22,12 @@ export const noDeprecatedSse = defineConfigRule({
     defaultOptions: {},
   },
   check({ document, dialect, servers, report }) {
+    // A client without SSE at all: supported-transport reports it as an error; one finding is enough.
+    if (!dialect.transports.includes("sse")) return;
     const client = clientName(dialect);
     const httpType = httpTypeValue(dialect);
     const typeKey = dialect.keys.type;
     const typeAdvice = httpType ? ` and set the type to "${httpType}"` : "";
-    // A client without SSE at all: supported-transport reports it as an error; one finding is enough.
-    if (!dialect.transports.includes("sse")) return;
     for (const entry of servers) {
       if (entry.kind === "other") continue;
       const typeValue = typeof entry.type?.value === "string" ? entry.type.value : undefined;
@@ -45,7 +45,6 @@ export const noDeprecatedSse = defineConfigRule({
         continue;
       }
 
-      const url = entry.url ? entryUrl(entry, dialect) : undefined;
       if (!entry.url) continue;
 
       if (!entry.type && typeKey && httpType && entry.kind === "url" && entry.transport === "sse" && dialect.urlDefault === "sse") {
@@ -60,6 +59,7 @@ export const noDeprecatedSse = defineConfigRule({
         continue;
       }
 
+      const url = entryUrl(entry, dialect);
       if (url?.shape.kind === "url" && (url.shape.parts.scheme === "http" || url.shape.parts.scheme === "https") && /\/sse\/?$/i.test(url.shape.parts.path)) {
         const advice = entry.type && declared !== "http" && httpType ? typeAdvice : "";
         report({ messageId: "ssePath", data: { typeAdvice: advice }, pointer: url.pointer, part: "value" });

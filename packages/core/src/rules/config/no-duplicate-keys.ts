@@ -26,14 +26,24 @@ export const noDuplicateKeys = defineConfigRule({
       locator.kind === "map" ? (typeof locator.pointers === "function" ? locator.pointers(document.value) : locator.pointers) : [],
     );
     const lineOf = (m: Member) => document.lines.position(m.keyRange[0]).line;
+    // Pointers are built only where needed: for objects as shallow as a server container, and for reports.
+    let containerDepth = -1;
+    for (const c of containers) containerDepth = Math.max(containerDepth, depthOf(c));
+    const path: Array<string | number> = [];
+    const pointerHere = (): string => joinPointer("", ...path);
 
-    const visitObject = (node: ObjectNode, pointer: string): void => {
-      const isServers = containers.has(pointer);
+    const visitObject = (node: ObjectNode): void => {
+      const isServers = path.length <= containerDepth && containers.has(pointerHere());
       // Fast path (nearly every object): no two keys equal, even ignoring case.
       if (!mayHaveDuplicates(node.members, isServers)) {
-        for (const m of node.members) visit(m.value, joinPointer(pointer, m.key));
+        for (const m of node.members) {
+          path.push(m.key);
+          visit(m.value);
+          path.pop();
+        }
         return;
       }
+      const pointer = pointerHere();
       const byKey = new Map<string, Member[]>();
       for (const m of node.members) {
         const list = byKey.get(m.key);
@@ -86,17 +96,36 @@ export const noDuplicateKeys = defineConfigRule({
           }
         }
       }
-      for (const m of node.members) visit(m.value, joinPointer(pointer, m.key));
+      for (const m of node.members) {
+        path.push(m.key);
+        visit(m.value);
+        path.pop();
+      }
     };
 
-    const visit = (node: DocNode, pointer: string): void => {
-      if (node.type === "object") visitObject(node, pointer);
-      else if (node.type === "array") node.items.forEach((item, i) => visit(item, joinPointer(pointer, i)));
+    const visit = (node: DocNode): void => {
+      if (node.type === "object") visitObject(node);
+      else if (node.type === "array") {
+        for (let i = 0; i < node.items.length; i++) {
+          path.push(i);
+          visit(node.items[i]!);
+          path.pop();
+        }
+      }
     };
 
-    if (document.root) visit(document.root, "");
+    if (document.root) visit(document.root);
   },
 });
+
+/** Number of segments of a pointer ("" has none). */
+function depthOf(pointer: string): number {
+  if (pointer === "") return 0;
+  let n = 0;
+  for (let i = pointer.indexOf("/"); i >= 0; i = pointer.indexOf("/", i + 1)) n++;
+  // splitPointer takes pointer.slice(1): a pointer not starting with "/" still has one segment more than its slashes.
+  return pointer[0] === "/" ? n : n + 1;
+}
 
 /** Cheap pre-check without allocation for small objects; false means no duplicate (case-insensitive for servers). */
 function mayHaveDuplicates(members: Member[], foldCase: boolean): boolean {

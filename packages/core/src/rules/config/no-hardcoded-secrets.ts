@@ -4,7 +4,7 @@ import type { Fix } from "../../finding.js";
 import { joinPointer } from "../../document/pointer.js";
 import { quote, replaceValue } from "../../edits.js";
 import type { NamedValue, ServerEntry } from "../../servers.js";
-import { SECRET_KINDS, detectSecret, echo, isPlaceholder, looksLikeSecretValue } from "../../util/secrets.js";
+import { SECRET_KINDS, SECRET_NAME, detectSecret, echo, isPlaceholder, looksLikeSecretValue, mayHoldSecret } from "../../util/secrets.js";
 import { analyseUrl, urlOptions } from "../../util/urls.js";
 import { defineConfigRule } from "../types.js";
 
@@ -48,6 +48,8 @@ const ARTICLE = /^(a|an) /;
 
 /** The kind of credential `text` is (under `name`, if any), or undefined. */
 function classify(name: string | undefined, text: string): string | undefined {
+  // Without a known token shape in the text and without a credential-like name, nothing below can say "secret".
+  if (!mayHoldSecret(text) && (name === undefined || !SECRET_NAME.test(name))) return undefined;
   if (isPlaceholder(text)) return undefined;
   const known = detectSecret(text);
   if (known) return known.label.replace(ARTICLE, "");
@@ -148,6 +150,8 @@ function argHits(entry: ServerEntry, dialect: Dialect): Hit[] {
     const { value, pointer } = args[i]!;
     if (typeof value !== "string" || value === "") continue;
     let m: RegExpExecArray | null;
+    // The first four shapes need an "=" or a ":"; plain words ("-y", "pkg@1.0.0") go straight to the last one.
+    if (value.indexOf("=") >= 0 || value.indexOf(":") >= 0) {
     // --api-key=VALUE
     if ((m = /^(--?([A-Za-z][\w.-]*))=(.*)$/s.exec(value))) {
       const kind = classify(m[2]!, m[3]!);
@@ -185,9 +189,10 @@ function argHits(entry: ServerEntry, dialect: Dialect): Hit[] {
       if (hit) out.push(hit);
       continue;
     }
+    }
     // --api-key VALUE
     const prev = i > 0 ? args[i - 1]!.value : undefined;
-    const flag = typeof prev === "string" ? /^--?([A-Za-z][\w.-]*)$/.exec(prev) : null;
+    const flag = typeof prev === "string" && prev.charCodeAt(0) === 45 ? /^--?([A-Za-z][\w.-]*)$/.exec(prev) : null;
     const kind = classify(flag ? flag[1]! : undefined, value);
     if (!kind) continue;
     const where = flag ? `The value of ${flagText(prev as string)}` : "This argument";
@@ -284,12 +289,16 @@ export const noHardcodedSecrets = defineConfigRule({
   },
   check({ document, dialect, servers, report }) {
     for (const entry of servers) {
-      const hits: Hit[] = [...namedHits(entry, entry.env, "env"), ...namedHits(entry, entry.headers, "header"), ...argHits(entry, dialect)];
+      const hits: Hit[] = [];
+      if (entry.env.length > 0) hits.push(...namedHits(entry, entry.env, "env"));
+      if (entry.headers.length > 0) hits.push(...namedHits(entry, entry.headers, "header"));
+      if (entry.args.length > 0) hits.push(...argHits(entry, dialect));
       if (dialect.id === "continue") hits.push(...continueHits(entry));
       if (entry.url && typeof entry.url.value === "string") {
         const hit = urlHit(entry, dialect, entry.url.value, entry.url.pointer, "url", "The URL's");
         if (hit) hits.push(hit);
       }
+      if (hits.length === 0) continue;
       const seen = new Set<string>();
       for (const hit of hits) {
         if (seen.has(hit.pointer)) continue;

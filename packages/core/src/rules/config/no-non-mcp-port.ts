@@ -65,16 +65,16 @@ export const noNonMcpPort = defineConfigRule<"port", Options>({
   },
   check({ dialect, servers, options, report }) {
     const allow = new Set(options.allow ?? []);
-    const client = clientName(dialect);
     for (const entry of servers) {
       const url = entryUrl(entry, dialect);
       if (!url) continue;
       const { shape } = url;
       const port = shape.kind === "url" ? shape.parts.port : shape.kind === "host-port" || shape.kind === "no-scheme" ? shape.port : undefined;
-      if (port === undefined || allow.has(port)) continue;
+      if (port === undefined) continue;
+      if (allow.has(port)) continue;
       const service = NON_MCP_PORTS.get(port);
       if (!service) continue;
-      report({ messageId: "port", data: { port, service, client }, pointer: url.pointer, part: "value" });
+      report({ messageId: "port", data: { port, service, client: clientName(dialect) }, pointer: url.pointer, part: "value" });
     }
   },
 });

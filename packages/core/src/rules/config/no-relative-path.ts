@@ -1,3 +1,4 @@
+import { getDialect } from "../../dialects/index.js";
 import type { Dialect } from "../../dialects/types.js";
 import { quote, replaceValue } from "../../edits.js";
 import type { Located } from "../../servers.js";
@@ -29,11 +30,15 @@ function isUrlOrSpecifier(s: string): boolean {
 
 /** A path a shell-less spawn resolves against the working directory. */
 export function isRelativePath(s: string): boolean {
-  if (s === "" || s.startsWith("-") || s.startsWith("~") || isAbsolute(s) || isUrlOrSpecifier(s) || isPlaceholder(s)) return false;
+  if (s === "") return false;
+  // Cheap first-character answers ("-y", "~/x", "/abs", "\\abs", "@scope/pkg"): the same verdicts as the checks below.
+  const c = s.charCodeAt(0);
+  if (c === 45 /* - */ || c === 126 /* ~ */ || c === 47 /* / */ || c === 92 /* \ */ || c === 64 /* @ */) return false;
+  if (isAbsolute(s) || isUrlOrSpecifier(s) || isPlaceholder(s)) return false;
   if (/\s/.test(s) && !/[\\/]/.test(s)) return false; // words, not a path
   if (s === "." || s === ".." || /^\.{1,2}[\\/]/.test(s)) return true;
   // npm specs: @scope/pkg, pkg@1.2.3, @scope/pkg@latest
-  if (s.startsWith("@") || /^[A-Za-z0-9._-]+@/.test(s)) return false;
+  if (/^[A-Za-z0-9._-]+@/.test(s)) return false;
   const segments = s.split(/[\\/]/).filter((x) => x !== "");
   const last = segments[segments.length - 1] ?? "";
   if (segments.length > 1) {
@@ -46,17 +51,54 @@ export function isRelativePath(s: string): boolean {
 
 /** `~`, `~/x`, `~\x`: a home path no client expands. */
 function tildePath(s: string): boolean {
-  return s === "~" || /^~[\\/]/.test(s);
+  return s.charCodeAt(0) === 126 && (s.length === 1 || s[1] === "/" || s[1] === "\\");
 }
 
 /** The path part of an argument: the whole argument, or the value of `--opt=value`. */
 function pathPart(arg: string): { path: string; offset: number } {
-  const eq = /^--?[A-Za-z0-9][A-Za-z0-9_.-]*=/.exec(arg);
+  const eq = arg.charCodeAt(0) === 45 ? /^--?[A-Za-z0-9][A-Za-z0-9_.-]*=/.exec(arg) : null;
   return eq ? { path: arg.slice(eq[0].length), offset: eq[0].length } : { path: arg, offset: 0 };
 }
 
 function expands(dialect: Dialect, placeholder: string): boolean {
   return dialect.variables.expands.some((re) => re.test(placeholder));
+}
+
+interface DialectFacts {
+  workspaceFolder: boolean;
+  homeVariable: string | undefined;
+  checkRelative: boolean;
+  where: string;
+  relativeAdvice: string;
+  tildeAdvice: string;
+}
+
+function computeDialectFacts(dialect: Dialect): DialectFacts {
+  const workspaceFolder = expands(dialect, "${workspaceFolder}");
+  // `${VAR}` clients (Claude Code, Gemini) would read `${userHome}` as an environment variable: probe with a made-up name.
+  const envBraces = expands(dialect, "${MCP_LINT_PROBE}");
+  const homeVariable = envBraces ? "${HOME}" : ["${userHome}", "${env:HOME}"].find((v) => expands(dialect, v));
+  const checkRelative = dialect.cwd !== "project";
+  const where = dialect.cwd === "home" ? "the user's home directory" : "a directory that is not your project";
+  const advice = [
+    "Use an absolute path",
+    ...(dialect.keys.cwd ? [`set "${dialect.keys.cwd}" to the project directory`] : []),
+    ...(workspaceFolder ? ["start the path with ${workspaceFolder}/"] : []),
+  ];
+  const relativeAdvice = advice.length === 1 ? `${advice[0]}.` : `${advice.slice(0, -1).join(", ")} or ${advice[advice.length - 1]}.`;
+  const tildeAdvice = homeVariable ? `Use the absolute path or ${homeVariable} instead of "~".` : 'Use the absolute path instead of "~".';
+  return { workspaceFolder, homeVariable, checkRelative, where, relativeAdvice, tildeAdvice };
+}
+
+/** Facts of the built-in dialects, worked out once (a dialect object passed in by a caller is read afresh each time). */
+const factsByDialect = new Map<string, { dialect: Dialect; facts: DialectFacts }>();
+
+function dialectFacts(dialect: Dialect): DialectFacts {
+  const hit = factsByDialect.get(dialect.id);
+  if (hit && hit.dialect === dialect) return hit.facts;
+  const facts = computeDialectFacts(dialect);
+  if (getDialect(dialect.id) === dialect) factsByDialect.set(dialect.id, { dialect, facts });
+  return facts;
 }
 
 export const noRelativePath = defineConfigRule({
@@ -76,20 +118,7 @@ export const noRelativePath = defineConfigRule({
     defaultOptions: {},
   },
   check({ document, dialect, servers, report }) {
-    const workspaceFolder = expands(dialect, "${workspaceFolder}");
-    // `${VAR}` clients (Claude Code, Gemini) would read `${userHome}` as an environment variable: probe with a made-up name.
-    const envBraces = expands(dialect, "${MCP_LINT_PROBE}");
-    const homeVariable = envBraces ? "${HOME}" : ["${userHome}", "${env:HOME}"].find((v) => expands(dialect, v));
-    const checkRelative = dialect.cwd !== "project";
-    const where = dialect.cwd === "home" ? "the user's home directory" : "a directory that is not your project";
-    const advice = [
-      "Use an absolute path",
-      ...(dialect.keys.cwd ? [`set "${dialect.keys.cwd}" to the project directory`] : []),
-      ...(workspaceFolder ? ["start the path with ${workspaceFolder}/"] : []),
-    ];
-    const relativeAdvice =
-      advice.length === 1 ? `${advice[0]}.` : `${advice.slice(0, -1).join(", ")} or ${advice[advice.length - 1]}.`;
-    const tildeAdvice = homeVariable ? `Use the absolute path or ${homeVariable} instead of "~".` : 'Use the absolute path instead of "~".';
+    const { workspaceFolder, homeVariable, checkRelative, where, relativeAdvice, tildeAdvice } = dialectFacts(dialect);
 
     for (const entry of servers) {
       if (entry.kind === "other") continue;
@@ -101,13 +130,12 @@ export const noRelativePath = defineConfigRule({
       let relativeOk = !checkRelative || entry.cwd !== undefined;
       const visit = (item: Located<string>, isArg: boolean): void => {
         const { path, offset } = isArg ? pathPart(item.value) : { path: item.value, offset: 0 };
-        const shown = (): string => echo(item.value, "this path");
         if (tildePath(path)) {
           const replacement = homeVariable === "${userHome}" ? item.value.slice(0, offset) + "${userHome}" + path.slice(1) : undefined;
           const fix = replacement !== undefined ? replaceValue(document, item.pointer, quote(replacement)) : undefined;
           report({
             messageId: "tilde",
-            data: { client: dialect.client, value: shown(), advice: tildeAdvice },
+            data: { client: dialect.client, value: echo(item.value, "this path"), advice: tildeAdvice },
             pointer: item.pointer,
             part: "value",
             ...(fix ? { suggestions: [{ desc: 'Replace "~" with ${userHome}', fix }] } : {}),
@@ -122,7 +150,7 @@ export const noRelativePath = defineConfigRule({
         const fix = suggestion !== undefined ? replaceValue(document, item.pointer, quote(suggestion)) : undefined;
         report({
           messageId: "relative",
-          data: { client: dialect.client, where, value: shown(), advice: relativeAdvice },
+          data: { client: dialect.client, where, value: echo(item.value, "this path"), advice: relativeAdvice },
           pointer: item.pointer,
           part: "value",
           ...(fix ? { suggestions: [{ desc: "Resolve the path against ${workspaceFolder}", fix }] } : {}),
@@ -136,10 +164,13 @@ export const noRelativePath = defineConfigRule({
         visit(arg, true);
         if (directoryNext) relativeOk = true;
         directoryNext = false;
-        const [option, value] = arg.value.split(/=(.*)/s) as [string, string | undefined];
-        if (DIRECTORY_OPTIONS.has(option)) {
-          if (value === undefined) directoryNext = true;
-          else relativeOk = true;
+        // `--directory dir` / `--directory=dir` (every directory option starts with "-").
+        if (arg.value.charCodeAt(0) === 45) {
+          const eq = arg.value.indexOf("=");
+          if (DIRECTORY_OPTIONS.has(eq < 0 ? arg.value : arg.value.slice(0, eq))) {
+            if (eq < 0) directoryNext = true;
+            else relativeOk = true;
+          }
         }
       }
     }

@@ -1,32 +1,51 @@
 import type { ConfigDocument } from "../../document/document.js";
 import { joinPointer } from "../../document/pointer.js";
-import type { DocNode } from "../../document/types.js";
+import type { DocNode, Member } from "../../document/types.js";
 import { findPlaceholders, valueSubrange } from "../../util/placeholders.js";
 import { echo } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";
 
 const INPUT = /^\$\{input:([^}]*)\}$/;
 
-/** Every string under `node`, with its pointer. */
-function* strings(node: DocNode, pointer: string): Generator<{ value: string; pointer: string }> {
+/**
+ * Every string under `node` that could hold an `${input:…}` placeholder, with its pointer, in the order
+ * of a depth-first walk (arrays in order; objects from the last member to the first, skipping keys a later
+ * duplicate replaces, as for the plain value). Pointers are built only for those strings.
+ */
+function inputStrings(node: DocNode, base: string, path: Array<string | number>, out: Array<{ value: string; pointer: string }>): void {
   switch (node.type) {
     case "scalar":
-      if (typeof node.value === "string") yield { value: node.value, pointer };
+      if (typeof node.value === "string" && node.value.indexOf("${input:") >= 0) out.push({ value: node.value, pointer: joinPointer(base, ...path) });
       return;
     case "array":
-      for (let i = 0; i < node.items.length; i++) yield* strings(node.items[i]!, joinPointer(pointer, i));
+      for (let i = 0; i < node.items.length; i++) {
+        path.push(i);
+        inputStrings(node.items[i]!, base, path, out);
+        path.pop();
+      }
       return;
     case "object": {
+      const members = node.members;
       // The last duplicate wins, as for the plain value.
-      const seen = new Set<string>();
-      for (let i = node.members.length - 1; i >= 0; i--) {
-        const m = node.members[i]!;
-        if (seen.has(m.key)) continue;
-        seen.add(m.key);
-        yield* strings(m.value, joinPointer(pointer, m.key));
+      const seen = members.length > 16 ? new Set<string>() : undefined;
+      for (let i = members.length - 1; i >= 0; i--) {
+        const m = members[i]!;
+        if (seen) {
+          if (seen.has(m.key)) continue;
+          seen.add(m.key);
+        } else if (laterHasKey(members, i)) continue;
+        path.push(m.key);
+        inputStrings(m.value, base, path, out);
+        path.pop();
       }
     }
   }
+}
+
+function laterHasKey(members: Member[], i: number): boolean {
+  const key = members[i]!.key;
+  for (let j = i + 1; j < members.length; j++) if (members[j]!.key === key) return true;
+  return false;
 }
 
 interface InputUse {
@@ -41,7 +60,9 @@ function inputUses(doc: ConfigDocument, containers: string[]): InputUse[] {
   for (const container of containers) {
     const node = doc.nodeAt(container);
     if (!node) continue;
-    for (const s of strings(node, container)) {
+    const found: Array<{ value: string; pointer: string }> = [];
+    inputStrings(node, container, [], found);
+    for (const s of found) {
       for (const p of findPlaceholders(s.value)) {
         const m = INPUT.exec(p.text);
         if (m) out.push({ id: m[1]!, pointer: s.pointer, start: p.start, end: p.end });

@@ -1,7 +1,7 @@
 import { addMemberAfter, insertArrayItems, stringArray } from "../../edits.js";
 import { echo } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";
-import { invocation, npxPackageIndex } from "../../util/commands.js";
+import { invocation, npxPackageIndex, programName } from "../../util/commands.js";
 
 export const npxYes = defineConfigRule({
   meta: {
@@ -19,6 +19,11 @@ export const npxYes = defineConfigRule({
   },
   check({ document, servers, report }) {
     for (const entry of servers) {
+      // Only npx, or `cmd /c npx`, can need "-y": other programs are skipped before the arguments are gathered.
+      const command = entry.command;
+      if (!command || typeof command.value !== "string") continue;
+      const program = programName(command.value);
+      if (program !== "npx" && program !== "cmd") continue;
       const run = invocation(entry);
       if (!run || run.program !== "npx") continue;
       const pkgIndex = npxPackageIndex(run.args);

@@ -54,7 +54,6 @@ export const serverShape = defineConfigRule({
 
     for (const entry of servers) {
       if (entry.kind === "other") continue;
-      const server = serverLabel(entry);
       const commandProblem = checkCommand(entry, dialect, document, (d) => report(d));
 
       switch (entry.kind) {
@@ -62,7 +61,7 @@ export const serverShape = defineConfigRule({
           if (commandProblem) break;
           const declared = declaredTransport(entry, dialect);
           const at = entryLocation(entry);
-          const base = { server, client: dialect.client, commandKey: k.command, urlKey: k.url[0]! };
+          const base = { server: serverLabel(entry), client: dialect.client, commandKey: k.command, urlKey: k.url[0]! };
           if (declared === "stdio" || (!declared && !supportsUrl)) report({ messageId: "neitherCommand", data: base, ...at });
           else if (declared || !supportsStdio) report({ messageId: "neitherUrl", data: base, ...at });
           else report({ messageId: "neither", data: { ...base, urlKeys: k.url.map((u) => `"${u}"`).join(" or ") }, ...at });
@@ -71,15 +70,19 @@ export const serverShape = defineConfigRule({
         case "both":
           report({
             messageId: "both",
-            data: { server, client: dialect.client, commandKey: k.command, urlKey: entry.url!.key },
+            data: { server: serverLabel(entry), client: dialect.client, commandKey: k.command, urlKey: entry.url!.key },
             pointer: entry.url!.pointer,
           });
           break;
         case "url": {
           const declared = declaredTransport(entry, dialect);
+          const stdioTyped = declared === "stdio" && k.type;
+          const untyped = !entry.type && k.type && supportsUrl && dialect.urlDefault === undefined && !dialect.urlKeyTransport?.[entry.url!.key];
+          // Nothing to say about most URL entries: the remote type is worked out only when a report may need it.
+          if (!stdioTyped && !untyped) break;
           const remote: Transport = looksLikeSseUrl(entry.url!.value) && typeValueFor(dialect, "sse") ? "sse" : "http";
           const remoteType = typeValueFor(dialect, remote) ?? typeValueFor(dialect, "http");
-          if (declared === "stdio" && k.type && remoteType) {
+          if (stdioTyped && k.type && remoteType) {
             const fix = replaceValue(document, entry.type!.pointer, scalarText(document, remoteType));
             report({
               messageId: "stdioTypeWithUrl",
@@ -88,14 +91,7 @@ export const serverShape = defineConfigRule({
               part: "value",
               ...(fix ? { suggestions: [{ desc: `Set "${k.type}" to ${quote(remoteType)}`, fix }] } : {}),
             });
-          } else if (
-            !entry.type &&
-            k.type &&
-            supportsUrl &&
-            dialect.urlDefault === undefined &&
-            !dialect.urlKeyTransport?.[entry.url!.key] &&
-            remoteType
-          ) {
+          } else if (untyped && k.type && remoteType) {
             const member = memberText(document, k.type, remoteType);
             const sseType = remote === "http" ? typeValueFor(dialect, "sse") : undefined;
             const fix = addMemberAfter(document, entry.url!.pointer, k.type, scalarText(document, remoteType));
@@ -158,6 +154,10 @@ function checkCommand(
   const key = dialect.keys.command;
   const raw = entry.raw[key];
   if (raw === undefined) return false;
+  // Most commands are fine: the pointer and the message data are built only for a report.
+  if (dialect.commandIsArray) {
+    if (Array.isArray(raw) && raw.length > 0 && typeof raw[0] === "string" && raw[0].trim() !== "") return false;
+  } else if (typeof raw === "string" && raw.trim() !== "") return false;
   const pointer = joinPointer(entry.pointer, key);
   const base = { client: dialect.client, commandKey: key, server: serverLabel(entry, false), argsKey: dialect.keys.args ?? "args" };
 

@@ -43,13 +43,12 @@ export const supportedTransport = defineConfigRule({
   check({ document, dialect, servers, report }) {
     const supports = (t: Transport) => dialect.transports.includes(t);
     const anyRemote = supports("http") || supports("sse");
-    const file = (document.filePath.split(/[\\/]/).pop() ?? "").trim() || "this file";
+    const file = (): string => (document.filePath.split(/[\\/]/).pop() ?? "").trim() || "this file";
 
     for (const entry of servers) {
       if (entry.kind === "other" || entry.kind === "neither" || entry.kind === "both") continue;
       const typeValue = typeof entry.type?.value === "string" ? entry.type.value : undefined;
       const rawType = typeValue ?? (dialect.keys.type === undefined && typeof entry.raw.type === "string" ? entry.raw.type : undefined);
-      const typePointer = entry.type?.pointer ?? (rawType !== undefined ? joinPointer(entry.pointer, "type") : undefined);
       const typeTransport =
         rawType === undefined
           ? undefined
@@ -60,7 +59,7 @@ export const supportedTransport = defineConfigRule({
       if (entry.kind === "url" && !anyRemote) {
         report({
           messageId: "stdioOnly",
-          data: { client: dialect.client, file, elsewhere: REMOTE_ELSEWHERE[dialect.id] ?? "" },
+          data: { client: dialect.client, file: file(), elsewhere: REMOTE_ELSEWHERE[dialect.id] ?? "" },
           pointer: entry.url!.pointer,
         });
         continue;
@@ -68,13 +67,13 @@ export const supportedTransport = defineConfigRule({
 
       // A type the client ignores (Codex has no type key) still says what the server speaks.
       const transport = entry.kind === "url" ? (typeTransport ?? entry.transport) : entry.transport;
-      // The type is where the unsupported transport is written; otherwise the URL (or command) implies it.
-      const at =
-        typePointer && typeTransport === transport
-          ? { pointer: typePointer, part: "value" as const }
-          : { pointer: entry.kind === "url" ? entry.url!.pointer : entry.command!.pointer };
-
       if (transport && !supports(transport)) {
+        // The type is where the unsupported transport is written; otherwise the URL (or command) implies it.
+        const typePointer = entry.type?.pointer ?? (rawType !== undefined ? joinPointer(entry.pointer, "type") : undefined);
+        const at =
+          typePointer && typeTransport === transport
+            ? { pointer: typePointer, part: "value" as const }
+            : { pointer: entry.kind === "url" ? entry.url!.pointer : entry.command!.pointer };
         if (transport === "sse") {
           const httpType = typeValueFor(dialect, "http");
           const typeKey = dialect.keys.type;

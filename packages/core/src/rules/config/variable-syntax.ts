@@ -15,6 +15,22 @@ interface Field {
   named: boolean;
 }
 
+/** Could `value` hold a placeholder? Every form has a "$" or a "{" (findPlaceholders' own fast path). */
+function mayHoldPlaceholder(value: unknown): boolean {
+  return typeof value === "string" && (value.indexOf("$") >= 0 || value.indexOf("{") >= 0);
+}
+
+/** Does any string field of the entry hold a "$" or a "{"? Most entries have none and are skipped whole. */
+function anyPlaceholderText(entry: ServerEntry): boolean {
+  if (entry.command && mayHoldPlaceholder(entry.command.value)) return true;
+  for (const a of entry.args) if (mayHoldPlaceholder(a.value)) return true;
+  for (const e of entry.env) if (mayHoldPlaceholder(e.value)) return true;
+  for (const h of entry.headers) if (mayHoldPlaceholder(h.value)) return true;
+  if (entry.url && mayHoldPlaceholder(entry.url.value)) return true;
+  if (entry.cwd && mayHoldPlaceholder(entry.cwd.value)) return true;
+  return false;
+}
+
 function stringFields(entry: ServerEntry): Field[] {
   const out: Field[] = [];
   const add = (value: unknown, pointer: string, named = false) => {
@@ -71,6 +87,7 @@ export const variableSyntax = defineConfigRule({
     if (vars.unknown) return;
     const envKey = dialect.keys.env ? `"${dialect.keys.env}"` : "the environment";
     for (const entry of servers) {
+      if (!anyPlaceholderText(entry)) continue;
       for (const field of stringFields(entry)) {
         for (const p of findPlaceholders(field.value)) {
           if (p.form === "bare-dollar" && !field.named && !(p.start === 0 && p.end === field.value.length)) continue;

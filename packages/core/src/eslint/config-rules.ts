@@ -1,0 +1,109 @@
+import { collectDirectives, type DisableDirectives } from "../directives.js";
+import { getDialect } from "../dialects/index.js";
+import type { Dialect } from "../dialects/types.js";
+import { parseDocument, type ConfigDocument } from "../document/index.js";
+import type { OffsetRange } from "../document/types.js";
+import type { Fix, SourceRange, Suggestion } from "../finding.js";
+import { formatMessage, type ConfigRule, type ReportDescriptor } from "../rules/types.js";
+import { detectDialect } from "../runner.js";
+import { collectServers, type ServerEntry } from "../servers.js";
+import { detectSecret } from "../util/secrets.js";
+
+/**
+ * Runs one config rule at a time over a file, for front ends that call each
+ * rule separately (the ESLint plugin: every mcp-lint rule is its own ESLint
+ * rule). It reproduces `lintConfigText`'s per-finding steps exactly: the same
+ * dialect detection, document, servers, `mcp-lint-disable` comments, message
+ * text, located range, and the same dropping of fixes and suggestions whose
+ * text would carry a credential. The file is prepared once and shared by all
+ * rules (see `prepareConfigFile`).
+ */
+
+/** A config file ready for the rules: its dialect, document, server entries and inline directives. */
+export interface PreparedConfigFile {
+  dialect: Dialect;
+  document: ConfigDocument;
+  /** Empty when the document did not parse. */
+  servers: ServerEntry[];
+  directives?: DisableDirectives;
+}
+
+/** One report of a config rule, resolved as the CLI resolves it into a finding. */
+export interface ConfigRuleReport {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The message as the CLI prints it (the template filled with `data`). */
+  message: string;
+  /** Offsets of the reported range in the text. */
+  range: OffsetRange;
+  /** 1-based, endColumn exclusive (ESLint's convention for the 1-based form). */
+  loc: SourceRange;
+  fix?: Fix;
+  suggestions?: Suggestion[];
+}
+
+/** Thrown for a dialect id that does not exist. */
+export class UnknownDialectError extends Error {}
+
+/**
+ * Detects the dialect of `file` exactly as the CLI does (path first, then content), and parses it with
+ * core's own parser, so ranges and parse problems are the CLI's. Returns undefined for a file that is not
+ * an MCP config (the CLI skips those quietly).
+ */
+export function prepareConfigFile(file: string, text: string, dialectId?: string): PreparedConfigFile | undefined {
+  if (dialectId !== undefined && !getDialect(dialectId)) throw new UnknownDialectError(`Unknown mcp-lint dialect "${dialectId}".`);
+  const detected = detectDialect(file, text, dialectId);
+  const dialect = detected.dialect;
+  if (!dialect) return undefined;
+  const document = detected.document ?? parseDocument(file, text, dialect.format);
+  const servers = document.errors.length === 0 ? collectServers(document, dialect) : [];
+  const directives = document.comments.length > 0 ? collectDirectives(document.comments, document.lines) : undefined;
+  return { dialect, document, servers, ...(directives ? { directives } : {}) };
+}
+
+const LONG_TOKEN = /[^"'\s,=]{12,}/g;
+
+/** Does any token of `text` hold a credential? The runner's test, so a fix is dropped here exactly when the CLI drops it. */
+export function carriesSecret(text: string): boolean {
+  if (text.length < 12) return false;
+  LONG_TOKEN.lastIndex = 0;
+  for (let m = LONG_TOKEN.exec(text); m !== null; m = LONG_TOKEN.exec(text)) {
+    if (detectSecret(m[0]) !== undefined) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs one config rule over a prepared file with `options` (already merged with the rule's defaults) and
+ * returns its reports in report order. A rule that throws propagates the error (the caller decides how to
+ * show it); a rule that does not run on unparsable documents returns no report for one.
+ */
+export function runConfigRule(
+  file: PreparedConfigFile,
+  rule: ConfigRule<string, Record<string, unknown>>,
+  options: Record<string, unknown>,
+): ConfigRuleReport[] {
+  const { document, dialect, servers, directives } = file;
+  if (document.errors.length > 0 && !rule.runsOnParseErrors) return [];
+  const id = rule.meta.id;
+  const out: ConfigRuleReport[] = [];
+  const report = (d: ReportDescriptor<string>): void => {
+    const range: OffsetRange = d.range ? [d.range[0], d.range[1]] : document.offsetsOf(d.pointer, d.part ?? "key");
+    const loc = document.rangeOfOffsets(range);
+    if (directives?.isDisabled(id, loc.line)) return;
+    const template = rule.meta.messages[d.messageId] ?? d.messageId;
+    const fix = d.fix && !carriesSecret(d.fix.text) ? d.fix : undefined;
+    const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
+    out.push({
+      messageId: d.messageId,
+      ...(d.data ? { data: d.data } : {}),
+      message: formatMessage(template, d.data),
+      range,
+      loc,
+      ...(fix ? { fix } : {}),
+      ...(suggestions?.length ? { suggestions } : {}),
+    });
+  };
+  rule.check({ document, dialect, servers, options, report });
+  return out;
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// Bundles the GitHub Action (packages/action) into dist/: dist/index.js plus lazily loaded chunks, dist/package.json
+// and dist/licenses.txt. The output is deterministic: the same sources and lockfile give byte-identical files, so CI
+// rebuilds and compares (scripts/check-dist.mjs).
+//
+// Usage: node scripts/build-action.mjs [outdir]   (default: dist)
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+// ESM output that contains CommonJS packages: give them `require`, `__filename` and `__dirname`.
+const BANNER = [
+  'import { createRequire as __mcpLintCreateRequire } from "node:module";',
+  'import { fileURLToPath as __mcpLintFileURLToPath } from "node:url";',
+  'import { dirname as __mcpLintDirname } from "node:path";',
+  "const require = __mcpLintCreateRequire(import.meta.url);",
+  "const __filename = __mcpLintFileURLToPath(import.meta.url);",
+  "const __dirname = __mcpLintDirname(__filename);",
+].join("\n");
+
+/**
+ * `await import("cjs-package")` in Node gives the module's exports both as `default` and as named exports; an
+ * esbuild chunk made for a dynamic import of a CommonJS file exports only `default`, so `(await import("eslint")).Linter`
+ * would be undefined in the bundle. This plugin puts an ESM wrapper between each dynamic import of a CommonJS
+ * package and the package, re-exporting its exports by name (read by requiring it here, at build time), which is
+ * what Node does (default: `module.exports` itself, even with `__esModule`). The wrapper stays behind the dynamic import, so the package still loads lazily.
+ */
+const cjsInterop = {
+  name: "dynamic-import-cjs-interop",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.kind !== "dynamic-import" || args.namespace !== "file") return undefined;
+      const real = await build.resolve(args.path, { kind: "import-statement", resolveDir: args.resolveDir, importer: args.importer });
+      if (real.errors.length || real.external || !isCommonJs(real.path)) return undefined;
+      return { path: args.path, namespace: "cjs-interop", pluginData: { real: real.path } };
+    });
+    build.onLoad({ filter: /.*/, namespace: "cjs-interop" }, (args) => {
+      const real = args.pluginData.real;
+      const exports = createRequire(real)(real);
+      const names = Object.keys(exports)
+        .filter((n) => n !== "default" && n !== "__esModule" && /^[A-Za-z_$][\w$]*$/.test(n))
+        .sort();
+      const from = JSON.stringify(toPosix(relative(ROOT, real)).replace(/^(?!\.)/, "./"));
+      return {
+        contents: `const m = require(${from});\nexport default m;\n${names.length ? `export const { ${names.join(", ")} } = m;\n` : ""}`,
+        resolveDir: ROOT,
+        loader: "js",
+      };
+    });
+  },
+};
+
+function isCommonJs(file) {
+  if (/\.cjs$/.test(file)) return true;
+  if (!/\.js$/.test(file)) return false;
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const pj = join(dir, "package.json");
+    if (existsSync(pj)) {
+      const json = JSON.parse(readFileSync(pj, "utf8"));
+      if (json.type !== undefined || json.name !== undefined) return json.type !== "module";
+    }
+  }
+  return true;
+}
+
+const LICENSE_FILE = /^(?:licen[cs]e|copying|notice)(?:[.-].*)?$/i;
+
+function toPosix(p) {
+  return p.split(sep).join("/");
+}
+
+/** The package.json (with a name) that owns a bundled file under node_modules, or undefined for our own sources. */
+function owningPackage(file) {
+  const parts = toPosix(file).split("/");
+  const at = parts.lastIndexOf("node_modules");
+  if (at < 0) return undefined;
+  const depth = parts[at + 1]?.startsWith("@") ? 3 : 2;
+  let dir = join(ROOT, ...parts.slice(0, at + depth));
+  const end = join(ROOT, ...parts.slice(0, -1));
+  // Prefer the nearest package.json with a name between the file and the package root (nested packages).
+  let best = dir;
+  for (let d = end; d.length >= dir.length; d = dirname(d)) {
+    const pj = join(d, "package.json");
+    if (existsSync(pj)) {
+      const json = JSON.parse(readFileSync(pj, "utf8"));
+      if (json.name) {
+        best = d;
+        break;
+      }
+    }
+    if (d === dir) break;
+  }
+  dir = best;
+  return { dir, json: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) };
+}
+
+function licenseText(pkgDir) {
+  const files = readdirSync(pkgDir)
+    .filter((f) => LICENSE_FILE.test(f) && statSync(join(pkgDir, f)).isFile())
+    .sort();
+  return files.map((f) => readFileSync(join(pkgDir, f), "utf8").replace(/\r\n?/g, "\n").trimEnd());
+}
+
+function licenseOf(json) {
+  if (typeof json.license === "string") return json.license;
+  if (json.license && typeof json.license.type === "string") return json.license.type;
+  if (Array.isArray(json.licenses)) return json.licenses.map((l) => l.type ?? l).join(" OR ");
+  return "UNKNOWN";
+}
+
+/** Third-party packages whose code is in the output, with their license texts. */
+function licenses(metafile) {
+  const packages = new Map();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (bytesInOutput === 0) continue;
+      const owner = owningPackage(input);
+      if (!owner) continue;
+      const key = `${owner.json.name}@${owner.json.version}`;
+      if (!packages.has(key)) packages.set(key, owner);
+    }
+  }
+  const keys = [...packages.keys()].sort();
+  const sections = keys.map((key) => {
+    const { dir, json } = packages.get(key);
+    const texts = licenseText(dir);
+    return [
+      `${key}`,
+      `License: ${licenseOf(json)}`,
+      ...(json.repository ? [`Repository: ${typeof json.repository === "string" ? json.repository : json.repository.url}`] : []),
+      "",
+      texts.length ? texts.join("\n\n") : "(The package ships no license file; its package.json names the license above.)",
+    ].join("\n");
+  });
+  const rule = "\n\n" + "-".repeat(80) + "\n\n";
+  return (
+    `Third-party software bundled in this folder (${keys.length} packages).\n` +
+    `Generated by scripts/build-action.mjs from the bundler's list of inputs; do not edit.` +
+    rule +
+    sections.join(rule) +
+    "\n"
+  );
+}
+
+/** Builds the action into `outdir` (emptied first). Returns the esbuild metafile. */
+export async function buildAction(outdir = join(ROOT, "dist")) {
+  const out = resolve(outdir);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const version = JSON.parse(readFileSync(join(ROOT, "packages/action/package.json"), "utf8")).version;
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { index: "packages/action/src/index.ts" },
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // Bundle the sources, not packages/core/dist: the output does not depend on a previous `tsc -b`.
+    alias: {
+      "@mcp-lint/core": "./packages/core/src/index.ts",
+      // No HTTP client in the bundle: see packages/action/src/no-network.ts.
+      "@actions/http-client/lib/auth": "./packages/action/src/no-network.ts",
+      "@actions/http-client": "./packages/action/src/no-network.ts",
+    },
+    tsconfig: "packages/action/tsconfig.json",
+    define: { __MCP_LINT_VERSION__: JSON.stringify(version) },
+    banner: { js: BANNER },
+    // ESLint loads jiti only for eslint.config.ts files; the action uses ESLint's Linter alone and never gets there.
+    external: ["jiti", "jiti/package.json"],
+    chunkNames: "chunks/[name]-[hash]",
+    minify: true,
+    legalComments: "none", // the licenses are collected in licenses.txt
+    charset: "utf8",
+    plugins: [cjsInterop],
+    metafile: true,
+    logLevel: "warning",
+    logOverride: { "empty-import-meta": "silent" },
+  });
+  writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module", private: true }, null, 2) + "\n");
+  writeFileSync(join(out, "licenses.txt"), licenses(result.metafile));
+  return result.metafile;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const outdir = resolve(process.argv[2] ?? join(ROOT, "dist"));
+  const metafile = await buildAction(outdir);
+  const files = Object.entries(metafile.outputs).map(([file, o]) => `  ${relative(ROOT, resolve(ROOT, file))}  ${(o.bytes / 1024).toFixed(0)} KiB`);
+  console.log(`Built the action into ${relative(process.cwd(), outdir) || "."}:\n${files.sort().join("\n")}`);
+}
