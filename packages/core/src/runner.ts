@@ -8,65 +8,9 @@ import type { Finding, Fix, SeveritySetting } from "./finding.js";
 import { compareFindings } from "./finding.js";
 import { applyFixes } from "./fix.js";
 import { configRules } from "./rules/index.js";
-import type { ConfigRule, ConfigRuleContext, ReportDescriptor } from "./rules/types.js";
+import { formatMessage, type ConfigRule, type ConfigRuleContext, type ReportDescriptor } from "./rules/types.js";
 import { collectServers } from "./servers.js";
-import { detectSecret } from "./util/secrets.js";
-
-/**
- * Does any token of `text` (split at quotes, whitespace, commas and "=") hold a credential? Only tokens of
- * 12 or more characters can (detectSecret's minimum), and those are exactly the matches of LONG_TOKEN, so
- * short fix texts cost one regex scan and no split.
- */
-const LONG_TOKEN = /[^"'\s,=]{12,}/g;
-
-function carriesSecret(text: string): boolean {
-  if (text.length < 12) return false;
-  LONG_TOKEN.lastIndex = 0;
-  for (let m = LONG_TOKEN.exec(text); m !== null; m = LONG_TOKEN.exec(text)) {
-    if (detectSecret(m[0]) !== undefined) return true;
-  }
-  return false;
-}
-
-/** A message template split at its `{{name}}` placeholders: literal, name, whole placeholder, literal, … */
-interface CompiledTemplate {
-  literals: string[];
-  keys: string[];
-  wholes: string[];
-}
-
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
-const compiledTemplates = new Map<string, CompiledTemplate>();
-
-function compileTemplate(template: string): CompiledTemplate {
-  let compiled = compiledTemplates.get(template);
-  if (compiled) return compiled;
-  compiled = { literals: [], keys: [], wholes: [] };
-  let last = 0;
-  PLACEHOLDER.lastIndex = 0;
-  for (let m = PLACEHOLDER.exec(template); m !== null; m = PLACEHOLDER.exec(template)) {
-    compiled.literals.push(template.slice(last, m.index));
-    compiled.keys.push(m[1]!);
-    compiled.wholes.push(m[0]);
-    last = m.index + m[0].length;
-  }
-  compiled.literals.push(template.slice(last));
-  if (compiledTemplates.size >= 1000) compiledTemplates.clear();
-  compiledTemplates.set(template, compiled);
-  return compiled;
-}
-
-/** `formatMessage(template, data)` from rules/types.ts, with the template parsed once instead of on every finding. */
-function fillTemplate(template: string, data: Record<string, string | number> | undefined): string {
-  if (!data) return template;
-  const { literals, keys, wholes } = compileTemplate(template);
-  let out = literals[0]!;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    out += (key in data ? String(data[key]) : wholes[i]!) + literals[i + 1]!;
-  }
-  return out;
-}
+import { carriesSecret } from "./util/secrets.js";
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -208,7 +152,7 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
     const finding: Finding = {
       ruleId: id,
       severity: setting.severity,
-      message: fillTemplate(template, d.data),
+      message: formatMessage(template, d.data),
       file,
       pointer: d.pointer,
       fingerprint: fingerprint(id, file, d.pointer),

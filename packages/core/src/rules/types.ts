@@ -65,8 +65,42 @@ export function defineConfigRule<MessageIds extends string, Options = Record<str
   return rule;
 }
 
-/** Fills `{{name}}` placeholders of a message template. */
+/** A message template split at its `{{name}}` placeholders: literal, name, whole placeholder, literal, … */
+interface CompiledTemplate {
+  literals: string[];
+  keys: string[];
+  wholes: string[];
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compileTemplate(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (compiled) return compiled;
+  compiled = { literals: [], keys: [], wholes: [] };
+  let last = 0;
+  PLACEHOLDER.lastIndex = 0;
+  for (let m = PLACEHOLDER.exec(template); m !== null; m = PLACEHOLDER.exec(template)) {
+    compiled.literals.push(template.slice(last, m.index));
+    compiled.keys.push(m[1]!);
+    compiled.wholes.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  compiled.literals.push(template.slice(last));
+  if (compiledTemplates.size >= 1000) compiledTemplates.clear();
+  compiledTemplates.set(template, compiled);
+  return compiled;
+}
+
+/** Fills `{{name}}` placeholders of a message template (each template is parsed once: this runs per finding). */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const { literals, keys, wholes } = compileTemplate(template);
+  let out = literals[0]!;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    out += (key in data ? String(data[key]) : wholes[i]!) + literals[i + 1]!;
+  }
+  return out;
 }

@@ -105,3 +105,19 @@ function isOpaqueToken(value: string): boolean {
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(value)).length;
   return classes === 3 && shannonEntropy(value) >= 3.5;
 }
+
+/**
+ * Does any token of `text` (split at quotes, whitespace, commas and "=") hold a credential? Only tokens of
+ * 12 or more characters can (detectSecret's minimum), and those are exactly the matches of LONG_TOKEN, so
+ * short texts cost one regex scan and no split. Fixes and suggestions whose text carries one are dropped.
+ */
+const LONG_TOKEN = /[^"'\s,=]{12,}/g;
+
+export function carriesSecret(text: string): boolean {
+  if (text.length < 12) return false;
+  LONG_TOKEN.lastIndex = 0;
+  for (let m = LONG_TOKEN.exec(text); m !== null; m = LONG_TOKEN.exec(text)) {
+    if (detectSecret(m[0]) !== undefined) return true;
+  }
+  return false;
+}
