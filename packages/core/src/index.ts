@@ -20,3 +20,7 @@ export { allRules, getRuleInfo, presetSeverities, type RuleInfo } from "./rules/
 export { codeRules, codeRuleMeta, type CodeRule, type CodeRuleMeta } from "./rules/code/index.js";
 export { lintSourceText, isCodeFile, mightBeMcpCode, type LintSourceOptions } from "./code/runner.js";
 export * from "./eslint/index.js";
+// URL and placeholder analysis, shared with the probe (it reports the same facts the static rules do).
+export { analyseUrl, entryUrl, origin, hostPortText, isLoopbackHost, isUnspecifiedHost, type UrlParts, type UrlShape } from "./util/urls.js";
+export { findPlaceholders, plainEnvName, type Placeholder, type PlaceholderForm } from "./util/placeholders.js";
+export { NON_MCP_PORTS } from "./rules/config/no-non-mcp-port.js";
