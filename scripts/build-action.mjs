@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Bundles the GitHub Action (packages/action) into dist/: dist/index.js plus lazily loaded chunks, dist/package.json
-// and dist/licenses.txt. The output is deterministic: the same sources and lockfile give byte-identical files, so CI
+// Bundles the GitHub Action (packages/action) and the self-contained `mcp-lint` command (packages/cli) into dist/:
+// dist/index.js (the action), dist/cli.js (the command the root package.json exposes as its bin, which is how
+// pre-commit installs the hook), the chunks both share or load lazily, dist/package.json and dist/licenses.txt.
+// The output is deterministic: the same sources and lockfile give byte-identical files, so CI
 // rebuilds and compares (scripts/check-dist.mjs).
 //
 // Usage: node scripts/build-action.mjs [outdir]   (default: dist)
@@ -151,10 +153,11 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
   const out = resolve(outdir);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const version = JSON.parse(readFileSync(join(ROOT, "packages/action/package.json"), "utf8")).version;
+  // Every package is released with the same version (CHANGELOG.md): the root package.json's.
+  const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { index: "packages/action/src/index.ts" },
+    entryPoints: { index: "packages/action/src/index.ts", cli: "packages/cli/src/main.ts" },
     outdir: out,
     bundle: true,
     splitting: true,

@@ -21,9 +21,13 @@ export interface CliIO {
   stderr: { write(text: string): unknown };
 }
 
-export const version: string = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
-).version;
+/** Set by scripts/build-action.mjs in the self-contained bundle (dist/cli.js); read from package.json otherwise. */
+declare const __MCP_LINT_VERSION__: string | undefined;
+
+export const version: string =
+  typeof __MCP_LINT_VERSION__ === "string"
+    ? __MCP_LINT_VERSION__
+    : (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 const HELP = `mcp-lint [options] [file|dir|glob]...
 
