@@ -1,0 +1,472 @@
+import { setMaxListeners } from "node:events";
+import { readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { delimiter, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import {
+  analyseUrl,
+  collectServers,
+  compareFindings,
+  detectDialect,
+  discoverFiles,
+  fingerprint,
+  hostPortText,
+  internalError,
+  isCodeFile,
+  origin,
+  parseDocument,
+  resolveConfig,
+  resolveFileSettings,
+  UsageError,
+  type ConfigDocument,
+  type Dialect,
+  type Finding,
+  type LintFileResult,
+  valueSubrange,
+  type ServerEntry,
+  type UrlParts,
+} from "@mcp-lint/core";
+import {
+  RULES,
+  badSchemeMessage,
+  cwdNotFoundMessage,
+  delaySeconds,
+  hostPortMessage,
+  noSchemeMessage,
+  socketMessage,
+  unresolvedMessage,
+} from "./messages.js";
+import { Redactor, displayValue, isSecretSetting, secretValues, truncate } from "./redact.js";
+import { attemptUrl } from "./remote.js";
+import type { AttemptResult, Diagnosis } from "./session.js";
+import { attemptStdio } from "./stdio.js";
+import type { ProbeOptions, ProbeProgress, ProbeRun, ProbeTransport, ServerProbe } from "./types.js";
+import { projectDirOf, resolveEntry, type ResolvedEntry, type Unresolved } from "./variables.js";
+
+const DEFAULTS = { retries: 3, timeoutMs: 10_000, backoffMs: 500, concurrency: 4 };
+/** Longest backoff delay before the jitter. */
+export const MAX_BACKOFF_MS = 10_000;
+
+interface Settings {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  retries: number;
+  timeoutMs: number;
+  backoffMs: number;
+  concurrency: number;
+  random: () => number;
+  log: (line: string) => void;
+  progress: (event: ProbeProgress) => void;
+  signal?: AbortSignal;
+}
+
+interface ConfigFile {
+  file: string;
+  abs: string;
+  text: string;
+  doc: ConfigDocument;
+  dialect: Dialect;
+  servers: ServerEntry[];
+}
+
+interface ServerOutcome {
+  probe: ServerProbe;
+  findings: Finding[];
+}
+
+function count(name: string, value: number | undefined, fallback: number, min: number, integer: boolean): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || Number.isNaN(value) || value < min || (integer && !Number.isInteger(value)) || !Number.isFinite(value)) {
+    throw new UsageError(`${name} must be ${integer ? "an integer" : "a number"} of at least ${min}; got ${String(value)}.`);
+  }
+  return value;
+}
+
+function settingsOf(options: ProbeOptions): Settings {
+  return {
+    cwd: resolve(options.cwd ?? process.cwd()),
+    env: options.env ?? process.env,
+    retries: count("retries", options.retries, DEFAULTS.retries, 0, true),
+    timeoutMs: count("timeoutMs", options.timeoutMs, DEFAULTS.timeoutMs, 1, false),
+    backoffMs: count("backoffMs", options.backoffMs, DEFAULTS.backoffMs, 0, false),
+    concurrency: count("concurrency", options.concurrency, DEFAULTS.concurrency, 1, true),
+    random: options.random ?? Math.random,
+    log: options.log ?? (() => undefined),
+    progress: options.onProgress ?? (() => undefined),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
+
+/** Delay before retry k (1-based): d = min(backoffMs · 2^(k-1), 10 s), with equal jitter d/2 + random·d/2. */
+export function backoffDelay(retry: number, backoffMs: number, random: () => number): number {
+  const d = Math.min(backoffMs * 2 ** (retry - 1), MAX_BACKOFF_MS);
+  return d / 2 + random() * (d / 2);
+}
+
+function displayPath(cwd: string, abs: string): string {
+  return relative(cwd, abs).split(sep).join("/") || ".";
+}
+
+/** The MCP config files under `paths` and their servers (parse errors and non-MCP files are skipped quietly). */
+async function configFiles(paths: string[], cwd: string): Promise<ConfigFile[]> {
+  const config = resolveConfig({ cwd });
+  const found = await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
+  const out: ConfigFile[] = [];
+  for (const f of found) {
+    const settings = resolveFileSettings(config, f.path);
+    if (settings.ignored) continue;
+    const hint = settings.dialect ?? f.pathDialect;
+    if (!hint && isCodeFile(f.path)) continue;
+    let text: string;
+    try {
+      text = readFileSync(f.path, "utf8");
+    } catch {
+      continue; // the static lint reports unreadable files
+    }
+    const file = displayPath(cwd, f.path);
+    const { dialect, document } = detectDialect(file, text, hint);
+    if (!dialect) continue;
+    const doc = document ?? parseDocument(file, text, dialect.format);
+    if (doc.errors.length > 0) continue;
+    out.push({ file, abs: f.path, text, doc, dialect, servers: collectServers(doc, dialect) });
+  }
+  return out;
+}
+
+function toFinding(cf: ConfigFile, d: Diagnosis): Finding {
+  const loc = d.range ? cf.doc.rangeOfOffsets(d.range) : cf.doc.locate(d.pointer, d.part ?? "value");
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    file: cf.file,
+    pointer: d.pointer,
+    fingerprint: fingerprint(d.ruleId, cf.file, d.pointer),
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+  };
+}
+
+const SECRET_FLAG = /^--?[A-Za-z0-9_-]*(key|token|secret|password|passwd|auth|credential|bearer)[A-Za-z0-9_-]*$/i;
+
+/** "node server.mjs --port 3000": the program's name and short arguments; secret-looking ones become "…". */
+export function displayCommand(command: unknown, args: unknown[]): string {
+  const name = typeof command === "string" ? command : "?";
+  const shortPath = (s: string) => (/[\\/]/.test(s) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? (s.split(/[\\/]/).filter(Boolean).pop() ?? s) : s);
+  const parts = [displayValue(shortPath(name), "…", 40).replace(/^"|"$/g, "")];
+  let hideNext = false;
+  for (const a of args.slice(0, 6)) {
+    const s = typeof a === "string" ? a : String(a);
+    const eq = /^(--?[A-Za-z0-9_-]+)=(.*)$/s.exec(s);
+    if (hideNext || (eq && SECRET_FLAG.test(eq[1]!) && eq[2] !== "")) parts.push(eq && !hideNext ? `${eq[1]}=…` : "…");
+    else parts.push(displayValue(shortPath(s), "…", 40).replace(/^"|"$/g, ""));
+    hideNext = SECRET_FLAG.test(s);
+  }
+  if (args.length > 6) parts.push("…");
+  return truncate(parts.join(" "), 80);
+}
+
+function transportOf(entry: ServerEntry): ProbeTransport {
+  if (entry.kind === "stdio") return "stdio";
+  if (entry.kind === "url") return entry.transport ?? "unknown";
+  return "unknown";
+}
+
+/** Display form of a URL entry: origin only (scheme, host, port), never userinfo, path or query. */
+function targetOf(entry: ServerEntry, resolved?: string): string {
+  const raw = typeof entry.url?.value === "string" ? entry.url.value : undefined;
+  for (const value of [resolved, raw]) {
+    if (value === undefined) continue;
+    const shape = analyseUrl(value);
+    if (shape.kind === "url") return origin(shape.parts);
+    if (shape.kind === "host-port" || shape.kind === "no-scheme") return hostPortText(shape.host, shape.port);
+  }
+  return "(no usable URL)";
+}
+
+/** The path of the URL as configured, when it holds no placeholder and nothing secret-looking. */
+function displayablePath(raw: unknown): string | undefined {
+  if (typeof raw !== "string") return undefined;
+  const shape = analyseUrl(raw);
+  if (shape.kind !== "url") return undefined;
+  const path = shape.parts.path;
+  if (path === "" || path.length > 60 || /[$\s{}"\\]/.test(path) || displayValue(path, "") === "") return undefined;
+  return path;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  return new Promise((resolveSleep) => {
+    if (signal?.aborted) return resolveSleep(false);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolveSleep(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolveSleep(false);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Where the client starts stdio servers: the entry's cwd, else the dialect's (project folder or home). */
+function workingDirectory(resolved: ResolvedEntry, cf: ConfigFile, projectDir: string): string {
+  if (resolved.cwd !== undefined && resolved.cwd !== "") return isAbsolute(resolved.cwd) ? resolved.cwd : resolve(projectDir, resolved.cwd);
+  return cf.dialect.cwd === "home" ? homedir() : projectDir;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function childEnv(base: NodeJS.ProcessEnv, resolved: ResolvedEntry): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const e of resolved.env) {
+    if (e.value === null) delete env[e.name];
+    else env[e.name] = e.value;
+  }
+  return env;
+}
+
+function pathDirCount(env: NodeJS.ProcessEnv): number {
+  const key = Object.keys(env).find((k) => k.toUpperCase() === "PATH");
+  const value = key ? env[key] : undefined;
+  return value ? value.split(delimiter).filter((d) => d !== "").length : 0;
+}
+
+function redactorFor(s: Settings, resolved: ResolvedEntry): Redactor {
+  const secrets = secretValues(s.env);
+  for (const e of resolved.env) if (e.value !== null && isSecretSetting(e.name, e.value)) secrets.push(e.value);
+  for (const h of resolved.headers) {
+    secrets.push(h.value);
+    // "Bearer <token>": the token alone may be echoed too.
+    const token = /^\s*\S+\s+(\S{6,})\s*$/.exec(h.value)?.[1];
+    if (token) secrets.push(token);
+  }
+  for (const a of resolved.args) if (isSecretSetting("", a)) secrets.push(a);
+  return new Redactor(secrets);
+}
+
+async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Promise<ServerOutcome> {
+  const started = performance.now();
+  const transport = transportOf(entry);
+  const ids = { file: cf.file, name: entry.name };
+  const label = `${cf.file}: ${entry.name}`;
+  const base = { ...ids, pointer: entry.pointer, transport };
+  const projectDir = projectDirOf(cf.abs);
+  const resolved = resolveEntry(entry, { dialect: cf.dialect, env: s.env, projectDir, configDir: dirname(cf.abs), home: homedir() });
+  const target = entry.kind === "url" ? targetOf(entry, resolved.url) : entry.kind === "stdio" ? displayCommand(entry.command?.value, entry.args.map((a) => a.value)) : "-";
+  s.progress({ type: "start", ...ids, transport, target });
+
+  const finish = (status: ServerProbe["status"], attempts: number, diagnoses: Diagnosis[], primary?: Diagnosis, result?: AttemptResult): ServerOutcome => {
+    const findings = diagnoses.map((d) => toFinding(cf, d));
+    const probe: ServerProbe = { ...base, target, status, attempts, durationMs: Math.round(performance.now() - started) };
+    if (result?.facts?.server) probe.server = result.facts.server;
+    if (result?.facts && status === "ok") probe.counts = result.facts.counts;
+    const main = primary ? findings[diagnoses.indexOf(primary)] : findings[0];
+    if (main) probe.finding = main;
+    s.progress({ type: "done", ...ids, probe });
+    s.log(`${label}: ${status}${main ? ` (${main.ruleId})` : ""}`);
+    return { probe, findings };
+  };
+
+  if (s.signal?.aborted) return finish("aborted", 0, []);
+  // Shapes the static rules report (both / neither / client-specific kinds, URL entries the client refuses): not probed.
+  if (transport === "unknown") return finish("skipped", 0, []);
+
+  const at = (u: Unresolved, severity: Diagnosis["severity"]): Diagnosis => {
+    const range = valueSubrange(cf.doc, u.pointer, u.placeholder.start, u.placeholder.end);
+    return { ruleId: RULES.unresolvedVariable, severity, message: unresolvedMessage(u, cf.dialect), pointer: u.pointer, ...(range ? { range } : {}) };
+  };
+  const missing = resolved.problems.filter((p) => p.kind !== "interactive");
+  if (missing.length > 0) return finish("failed", 0, missing.map((u) => at(u, "error")));
+  if (resolved.problems.length > 0) return finish("skipped", 0, resolved.problems.map((u) => at(u, "info")));
+
+  const redactor = redactorFor(s, resolved);
+  let run: (signal?: AbortSignal) => Promise<AttemptResult>;
+
+  if (entry.kind === "stdio") {
+    const command = resolved.command;
+    if (command === undefined || command === "" || !entry.command) return finish("skipped", 0, []);
+    const cwd = workingDirectory(resolved, cf, projectDir);
+    if (!isDirectory(cwd)) {
+      const pointer = entry.cwd?.pointer ?? entry.command.pointer;
+      const written = typeof entry.cwd?.value === "string" && entry.cwd.value !== "" ? entry.cwd.value : undefined;
+      const message = cwdNotFoundMessage(written, cwd, cf.dialect.keys.cwd);
+      return finish("failed", 0, [{ ruleId: RULES.cwdNotFound, severity: "error", message, pointer }]);
+    }
+    const env = childEnv(s.env, resolved);
+    const commandPointer = entry.command.pointer;
+    run = (signal) =>
+      attemptStdio({
+        spec: { command, args: resolved.args, cwd, env },
+        command: typeof entry.command?.value === "string" ? entry.command.value : command,
+        commandPointer,
+        commandKey: cf.dialect.keys.command,
+        entryPointer: entry.pointer,
+        pathDirs: pathDirCount(env),
+        timeoutMs: s.timeoutMs,
+        ...(signal ? { signal } : {}),
+        redactor,
+      });
+  } else {
+    const urlPointer = entry.url!.pointer;
+    const value = resolved.url;
+    if (value === undefined) return finish("skipped", 0, []);
+    // Registry URL templates ({var}) are filled in by whoever installs the server: nothing to reach as written.
+    if (cf.dialect.id === "mcp-registry" && /\{[^}]*\}/.test(value)) return finish("skipped", 0, []);
+    const shape = analyseUrl(value);
+    const notAttempted = (message: string, severity: Diagnosis["severity"] = "error") =>
+      finish(severity === "error" ? "failed" : "skipped", 0, [{ ruleId: RULES.unsupportedScheme, severity, message, pointer: urlPointer }]);
+    if (shape.kind === "host-port") return notAttempted(hostPortMessage(hostPortText(shape.host, shape.port), shape.port));
+    if (shape.kind === "no-scheme") return notAttempted(noSchemeMessage(hostPortText(shape.host, shape.port)));
+    if (shape.kind !== "url") return finish("skipped", 0, []); // empty, not a URL, templated scheme: valid-url reports it
+    const parts: UrlParts = shape.parts;
+    if (parts.scheme !== "http" && parts.scheme !== "https") {
+      if (parts.scheme === "unix" || parts.scheme === "pipe") return notAttempted(socketMessage(parts.scheme, cf.dialect.client), "info");
+      return notAttempted(badSchemeMessage(parts.scheme.length <= 20 ? parts.scheme : "This", parts.port));
+    }
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return finish("skipped", 0, []); // unparsable: valid-url reports it
+    }
+    // fetch refuses URLs with credentials; clients that accept them send them as Basic auth, and so does the probe.
+    let headers = resolved.headers;
+    const urlCredentials = url.username !== "" || url.password !== "";
+    if (urlCredentials) {
+      const basic = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64");
+      redactor.add([basic, decodeURIComponent(url.username), decodeURIComponent(url.password)]);
+      if (!headers.some((h) => h.name.toLowerCase() === "authorization")) headers = [...headers, { name: "Authorization", value: `Basic ${basic}` }];
+      url.username = "";
+      url.password = "";
+    }
+    const port = url.port !== "" ? Number(url.port) : undefined;
+    const host = hostPortText(parts.host);
+    const path = displayablePath(entry.url!.value);
+    run = (signal) =>
+      attemptUrl({
+        url,
+        transport: transport === "sse" ? "sse" : "http",
+        headers,
+        urlCredentials,
+        urlPointer,
+        origin: origin(parts),
+        hostPort: hostPortText(parts.host, port ?? (url.protocol === "https:" ? 443 : 80)),
+        host,
+        port,
+        ...(path !== undefined ? { path } : {}),
+        dialect: cf.dialect,
+        timeoutMs: s.timeoutMs,
+        ...(signal ? { signal } : {}),
+        redactor,
+      });
+  }
+
+  const maxAttempts = s.retries + 1;
+  let attempts = 0;
+  let result: AttemptResult;
+  for (;;) {
+    attempts++;
+    s.progress({ type: "attempt", ...ids, attempt: attempts, maxAttempts });
+    s.log(`${label}: attempt ${attempts}/${maxAttempts}: ${transport} ${target}`);
+    const t0 = performance.now();
+    result = await run(s.signal);
+    s.log(`${label}: attempt ${attempts}/${maxAttempts}: ${result.reason} after ${Math.round(performance.now() - t0)} ms`);
+    if (result.outcome !== "failed" || !result.retryable || attempts >= maxAttempts) break;
+    const delay = backoffDelay(attempts, s.backoffMs, s.random);
+    s.log(`${label}: retry ${attempts}/${s.retries} in ${delaySeconds(delay)} s: ${result.reason}`);
+    s.progress({ type: "retry-wait", ...ids, retry: attempts, retries: s.retries, delayMs: delay, reason: result.reason });
+    if (!(await sleep(delay, s.signal))) {
+      result = { outcome: "aborted", retryable: false, reason: "aborted", extra: [] };
+      break;
+    }
+  }
+
+  if (result.outcome === "aborted") return finish("aborted", attempts, []);
+  const primary = result.diagnose?.(attempts);
+  const diagnoses = primary ? [primary, ...result.extra] : [...result.extra];
+  return finish(result.outcome, attempts, diagnoses, primary, result);
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+async function pool<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i]!, i);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Starts (stdio) or reaches (Streamable HTTP, SSE) every server of the MCP config files under `paths`,
+ * runs initialize and the list calls with the MCP SDK client, and diagnoses every failure as a finding
+ * located in the config file. Runs the configured commands: use only on configs you trust.
+ */
+export async function probe(paths: string[], options: ProbeOptions = {}): Promise<ProbeRun> {
+  const s = settingsOf(options);
+  const files = await configFiles(paths, s.cwd);
+
+  let selected = files.map((cf) => ({ cf, entries: cf.servers }));
+  if (options.servers && options.servers.length > 0) {
+    const wanted = new Set(options.servers);
+    const known = new Set(files.flatMap((cf) => cf.servers.map((e) => e.name)));
+    const unknown = [...wanted].filter((n) => !known.has(n));
+    if (unknown.length > 0) {
+      const list = [...known].slice(0, 20).map((n) => JSON.stringify(n)).join(", ");
+      throw new UsageError(
+        `No server named ${unknown.map((n) => JSON.stringify(n)).join(", ")} in the config files found. ${known.size > 0 ? `Servers found: ${list}${known.size > 20 ? ", …" : ""}.` : "No servers were found."}`,
+      );
+    }
+    selected = selected.map(({ cf, entries }) => ({ cf, entries: entries.filter((e) => wanted.has(e.name)) }));
+  }
+  selected = selected.filter(({ entries }) => entries.length > 0);
+
+  // One run signal follows the caller's: every attempt and backoff listens to it, not to the caller's signal.
+  const run = new AbortController();
+  setMaxListeners(0, run.signal);
+  const outer = options.signal;
+  const onAbort = () => run.abort();
+  if (outer?.aborted) run.abort();
+  else outer?.addEventListener("abort", onAbort, { once: true });
+  const settings: Settings = { ...s, signal: run.signal };
+
+  const tasks = selected.flatMap(({ cf, entries }) => entries.map((entry) => ({ cf, entry })));
+  const outcomes: ServerOutcome[] = new Array(tasks.length);
+  try {
+    await pool(tasks, s.concurrency, async ({ cf, entry }, i) => {
+      try {
+        outcomes[i] = await probeServer(cf, entry, settings);
+      } catch (error) {
+        // A bug in the probe must not stop the others: it becomes core's internal-error finding.
+        const finding = internalError(cf.file, "probe", error);
+        const probe: ServerProbe = {
+          file: cf.file,
+          name: entry.name,
+          pointer: entry.pointer,
+          transport: transportOf(entry),
+          target: "-",
+          status: "failed",
+          attempts: 0,
+          durationMs: 0,
+          finding,
+        };
+        outcomes[i] = { probe, findings: [finding] };
+      }
+    });
+  } finally {
+    outer?.removeEventListener("abort", onAbort);
+  }
+
+  const results: LintFileResult[] = selected.map(({ cf }) => {
+    const findings = outcomes.filter((o, i) => tasks[i]!.cf === cf).flatMap((o) => o.findings);
+    return { file: cf.file, dialect: cf.dialect.id, findings: findings.sort(compareFindings), source: cf.text };
+  });
+  return { results, servers: outcomes.map((o) => o.probe) };
+}

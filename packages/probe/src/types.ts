@@ -1,0 +1,69 @@
+import type { Finding, LintFileResult } from "@mcp-lint/core";
+
+export interface ProbeOptions {
+  /** Folder paths are relative to; result paths are shown relative to it with forward slashes (default: process.cwd()). */
+  cwd?: string;
+  /** Environment used to resolve variables and given to stdio servers (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Probe only the servers with these names (`--server`, repeatable). A name found in no config is a UsageError. */
+  servers?: string[];
+  /** Retries for failures where waiting can help (default 3: at most 4 attempts). */
+  retries?: number;
+  /** Per attempt: spawn/connect + initialize + the list calls (default 10 000 ms). */
+  timeoutMs?: number;
+  /** Base of the backoff (default 500 ms): retry k waits min(backoffMs * 2^(k-1), 10 000) with equal jitter. */
+  backoffMs?: number;
+  /** Random source of the jitter, in [0, 1) (default Math.random). */
+  random?: () => number;
+  /** Servers probed at once (default 4). */
+  concurrency?: number;
+  /** Verbose lines: each attempt, its outcome and each backoff delay. */
+  log?: (line: string) => void;
+  /** Start / attempt / retry-wait / done per server (for a progress line on a TTY). */
+  onProgress?: (event: ProbeProgress) => void;
+  /** Abort: every child is killed, retries stop, and the run resolves with what is done ("aborted" for the rest). */
+  signal?: AbortSignal;
+}
+
+export type ProbeTransport = "stdio" | "http" | "sse" | "unknown";
+export type ProbeStatus = "ok" | "failed" | "skipped" | "aborted";
+
+export interface ServerProbe {
+  /** Config file, relative to cwd with forward slashes. */
+  file: string;
+  /** Server name as written in the config. */
+  name: string;
+  /** JSON pointer of the server entry. */
+  pointer: string;
+  transport: ProbeTransport;
+  /** Display only: the command (without secret-looking arguments) or the URL's origin. Never a secret. */
+  target: string;
+  status: ProbeStatus;
+  /** Attempts made (0 when the server was not started or reached). */
+  attempts: number;
+  durationMs: number;
+  /** What the server said about itself in its initialize result. */
+  server?: { name: string; version: string; protocolVersion?: string };
+  /** Items listed (undefined: not advertised by the server). */
+  counts?: { tools?: number; resources?: number; prompts?: number };
+  /** The diagnosis when failed or skipped (also a stdout-noise finding of a server that answered). */
+  finding?: Finding;
+}
+
+export interface ProbeRun {
+  /** One per config file probed, findings sorted (core's compareFindings): print them with core's formatResults. */
+  results: LintFileResult[];
+  /** One per server probed, in file order then entry order. */
+  servers: ServerProbe[];
+}
+
+interface ProgressBase {
+  file: string;
+  name: string;
+}
+
+export type ProbeProgress =
+  | (ProgressBase & { type: "start"; transport: ProbeTransport; target: string })
+  | (ProgressBase & { type: "attempt"; attempt: number; maxAttempts: number })
+  | (ProgressBase & { type: "retry-wait"; retry: number; retries: number; delayMs: number; reason: string })
+  | (ProgressBase & { type: "done"; probe: ServerProbe });
