@@ -167,6 +167,7 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     // Bundle the sources, not packages/core/dist: the output does not depend on a previous `tsc -b`.
     alias: {
       "@mcp-lint/core": "./packages/core/src/index.ts",
+      "@mcp-lint/probe": "./packages/probe/src/index.ts",
       // No HTTP client in the bundle: see packages/action/src/no-network.ts.
       "@actions/http-client/lib/auth": "./packages/action/src/no-network.ts",
       "@actions/http-client": "./packages/action/src/no-network.ts",

@@ -142,7 +142,7 @@ describe("the bundled action on examples/broken-setup", () => {
     expect(run.stderr).toBe("");
     const last = run.commands[run.commands.length - 1]!;
     expect(last).toEqual({ command: "error", properties: {}, message: `mcp-lint found ${errors.length} errors (fail-on: error).` });
-    expect(run.outputs).toEqual({ errors: String(errors.length), warnings: String(warnings.length), "sarif-file": join(workspace, "reports/mcp-lint.sarif") });
+    expect(run.outputs).toEqual({ errors: String(errors.length), warnings: String(warnings.length), "sarif-file": join(workspace, "reports/mcp-lint.sarif"), "servers-failed": "" });
     // GITHUB_OUTPUT holds nothing but name<<delimiter blocks.
     expect(run.outputFile).toMatch(/^(?:[a-z-]+<<(ghadelimiter_[0-9a-f-]{36})\n[^\n]*\n\1\n)+$/);
   });

@@ -28,8 +28,8 @@ interface Workflow {
 
 const read = (file: string) => readFileSync(join(ROOT, file), "utf8");
 const action = parse(read("action.yml")) as ActionYml;
-const INPUTS = ["paths", "config", "fail-on", "annotations", "summary", "sarif-file", "only-changed", "format"];
-const OUTPUTS = ["errors", "warnings", "sarif-file"];
+const INPUTS = ["paths", "config", "fail-on", "annotations", "summary", "sarif-file", "only-changed", "format", "probe"];
+const OUTPUTS = ["errors", "warnings", "sarif-file", "servers-failed"];
 
 type Lint = (dir?: string) => Promise<{ files: number; problems: Array<{ file: string; line: number; column: number; kind: string; message: string }> }>;
 const { lintWorkflows } = (await import(pathToFileURL(join(ROOT, "scripts/lint-workflows.mjs")).href)) as { lintWorkflows: Lint };
@@ -79,7 +79,7 @@ describe("action.yml", () => {
   it("has the defaults the code applies when an input is unset", () => {
     const defaults = readInputs((name) => action.inputs[name]!.default);
     expect(defaults).toEqual(readInputs(() => ""));
-    expect(defaults).toEqual({ paths: ["."], failOn: "error", annotations: true, summary: true, onlyChanged: false, format: "stylish" });
+    expect(defaults).toEqual({ paths: ["."], failOn: "error", annotations: true, summary: true, onlyChanged: false, format: "stylish", probe: false });
   });
 });
 

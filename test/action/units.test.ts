@@ -86,13 +86,13 @@ describe("inputs", () => {
   const get = (values: Record<string, string>) => (name: string) => (values[name] ?? "").trim();
 
   it("defaults", () => {
-    expect(readInputs(get({}))).toEqual({ paths: ["."], failOn: "error", annotations: true, summary: true, onlyChanged: false, format: "stylish" });
+    expect(readInputs(get({}))).toEqual({ paths: ["."], failOn: "error", annotations: true, summary: true, onlyChanged: false, format: "stylish", probe: false });
   });
 
   it("reads every input", () => {
     expect(
-      readInputs(get({ paths: "a b", config: "c.json", "fail-on": "Warning", annotations: "FALSE", summary: "False", "sarif-file": "x.sarif", "only-changed": "true", format: "json" })),
-    ).toEqual({ paths: ["a", "b"], config: "c.json", failOn: "warning", annotations: false, summary: false, sarifFile: "x.sarif", onlyChanged: true, format: "json" });
+      readInputs(get({ paths: "a b", config: "c.json", "fail-on": "Warning", annotations: "FALSE", summary: "False", "sarif-file": "x.sarif", "only-changed": "true", format: "json", probe: "True" })),
+    ).toEqual({ paths: ["a", "b"], config: "c.json", failOn: "warning", annotations: false, summary: false, sarifFile: "x.sarif", onlyChanged: true, format: "json", probe: true });
   });
 
   it("rejects bad values with the input's name", () => {

@@ -21,13 +21,13 @@ export interface CliResult {
 }
 
 /** Runs the built binary, with an environment free of colour and debug settings unless given. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }): CliResult {
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; bin?: string }): CliResult {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v === undefined || ["NO_COLOR", "FORCE_COLOR", "DEBUG", "NODE_OPTIONS"].includes(k)) continue;
     env[k] = v;
   }
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...env, ...options.env }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd, env: { ...env, ...options.env }, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

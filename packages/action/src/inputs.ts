@@ -18,6 +18,8 @@ export interface ActionInputs {
   sarifFile?: string;
   onlyChanged: boolean;
   format: string;
+  /** Also start or reach every configured server (mcp-lint probe). */
+  probe: boolean;
 }
 
 /** Reads one input, trimmed ("" when unset), as @actions/core's getInput does. */
@@ -64,5 +66,6 @@ export function readInputs(get: GetInput): ActionInputs {
     ...(sarifFile ? { sarifFile } : {}),
     onlyChanged: booleanInput(get, "only-changed", false),
     format,
+    probe: booleanInput(get, "probe", false),
   };
 }

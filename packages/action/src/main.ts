@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error as annotateError, debug, getInput, info, notice, setFailed, setOutput, summary, warning, type AnnotationProperties } from "@actions/core";
-import { ConfigError, formatResults, runLint, UsageError, type LintFileResult, type Severity } from "@mcp-lint/core";
+import { compareFindings, ConfigError, formatResults, runLint, UsageError, type LintFileResult, type Severity } from "@mcp-lint/core";
+import type { ProbeRun } from "@mcp-lint/probe";
 import { countsText, notShownText, planAnnotations, plural } from "./annotations.js";
 import { changedLinesSince, gitHead, gitTopLevel, keepChanged } from "./diff.js";
 import { InputError, readInputs, type ActionInputs } from "./inputs.js";
@@ -78,6 +79,31 @@ function applyOnlyChanged(results: LintFileResult[], workspace: string, env: Env
   };
 }
 
+/** The lint's results with the probe's findings added to their files (a probed config is always a linted one, or a new entry). */
+export function mergeResults(lint: LintFileResult[], probed: LintFileResult[]): LintFileResult[] {
+  const byFile = new Map(lint.map((r) => [r.file, r]));
+  for (const p of probed) {
+    const r = byFile.get(p.file);
+    if (!r) byFile.set(p.file, p);
+    else if (p.findings.length) byFile.set(p.file, { ...r, findings: [...r.findings, ...p.findings].sort(compareFindings) });
+  }
+  return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Promise<ProbeRun> {
+  // Loaded only with probe: true; without it the MCP SDK is never loaded.
+  const { probe, formatProgressLine } = await import("@mcp-lint/probe");
+  info("probe: starting or reaching every server the MCP configs name (this runs the commands they name).");
+  return probe(inputs.paths, {
+    cwd: workspace,
+    env: env as NodeJS.ProcessEnv,
+    log: (line) => debug(`probe: ${line}`),
+    onProgress: (event) => {
+      if (event.type === "done") info(formatProgressLine(event));
+    },
+  });
+}
+
 function count(results: LintFileResult[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const r of results) for (const f of r.findings) c[f.severity]++;
@@ -133,7 +159,7 @@ async function lint(env: Env): Promise<void> {
     fix: false,
     passOnUnprunedSuppressions: true,
   });
-  const all = outcome.results;
+  let all = outcome.results;
   info(
     `mcp-lint${version ? ` ${version}` : ""}: checked ${plural(all.length, "file")} in ${Math.round(performance.now() - started)} ms` +
       ` (config: ${outcome.configFile ? (inside(workspace, outcome.configFile) ?? outcome.configFile) : "none, recommended rules"}).`,
@@ -141,6 +167,12 @@ async function lint(env: Env): Promise<void> {
   if (outcome.summary.suppressedCount > 0) info(`${plural(outcome.summary.suppressedCount, "error")} accepted by the suppressions file ${inside(workspace, outcome.suppressionsFile) ?? outcome.suppressionsFile} are not reported.`);
   const unused = Object.keys(outcome.unusedSuppressions).length;
   if (unused > 0) info(`The suppressions file lists errors in ${plural(unused, "file")} that no longer occur; run \`mcp-lint --prune-suppressions\` to remove them.`);
+
+  let probed: ProbeRun | undefined;
+  if (inputs.probe) {
+    probed = await runProbe(inputs, workspace, env);
+    all = mergeResults(all, probed.results);
+  }
 
   const notes: string[] = [];
   let reported = all;
@@ -154,6 +186,10 @@ async function lint(env: Env): Promise<void> {
   // The log, in the chosen format.
   const report = formatResults(inputs.format, reported, { cwd: workspace, color: useColor(env), ...(version ? { version } : {}) });
   if (report.trim() !== "") printVerbatim(report);
+  if (probed && probed.servers.length) {
+    const { formatProbeTable } = await import("@mcp-lint/probe");
+    printVerbatim(formatProbeTable(probed.servers));
+  } else if (probed) info("probe: no MCP servers found in the configs.");
   const counts = count(reported);
   const total = counts.error + counts.warning + counts.info;
   info(total === 0 ? `No problems found.` : `${plural(total, "problem")} (${countsText(counts)}).`);
@@ -195,7 +231,7 @@ async function lint(env: Env): Promise<void> {
   if (inputs.summary) {
     if (env.GITHUB_STEP_SUMMARY) {
       const links = sourceLinks(workspace, env);
-      const built = buildSummary({ results: reported, notes, ...(links ? { links } : {}) });
+      const built = buildSummary({ results: reported, notes, ...(links ? { links } : {}), ...(probed ? { servers: probed.servers } : {}) });
       if (built.omitted > 0) info(`The job summary lists ${plural(total - built.omitted, "finding")} of ${total}: GitHub limits a job summary to 1 MiB. The log above lists every finding.`);
       try {
         await summary.addRaw(built.markdown).write();
@@ -211,6 +247,7 @@ async function lint(env: Env): Promise<void> {
   setOutput("errors", String(counts.error));
   setOutput("warnings", String(counts.warning));
   setOutput("sarif-file", sarifPath);
+  setOutput("servers-failed", probed ? String(probed.servers.filter((s) => s.status === "failed").length) : "");
 
   const failure = failOnMessage(inputs, counts);
   if (failure) setFailed(failure);

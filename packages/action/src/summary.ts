@@ -1,4 +1,5 @@
 import { getRuleInfo, type Finding, type LintFileResult, type Severity } from "@mcp-lint/core";
+import type { ServerProbe } from "@mcp-lint/probe";
 import { countsText, plural } from "./annotations.js";
 
 /** GitHub's limit for one step's job summary. */
@@ -24,6 +25,8 @@ export interface SummaryInput {
   /** Markdown lines shown under the headline as a list (only-changed, annotations, SARIF). */
   notes: string[];
   links?: SourceLinks;
+  /** Servers probed (probe: true), listed in a table of their own. */
+  servers?: ServerProbe[];
   /** Byte limit (default: GitHub's 1 MiB). */
   limit?: number;
 }
@@ -69,6 +72,34 @@ function fileHeading(file: string, links: SourceLinks | undefined): string {
   return `### ${url ? `[${codeSpan(file)}](${url})` : codeSpan(file)}\n\n| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n`;
 }
 
+const STATUS: Record<ServerProbe["status"], string> = { ok: "✅ ok", failed: "❌ failed", skipped: "⏭️ skipped", aborted: "⏹️ aborted" };
+/** Servers listed at most (the findings below carry every failure anyway). */
+const MAX_SERVER_ROWS = 200;
+
+function serverDetail(s: ServerProbe): string {
+  if (s.status === "ok") {
+    const counts = Object.entries(s.counts ?? {})
+      .filter(([, n]) => n !== undefined)
+      .map(([kind, n]) => plural(n, kind.replace(/s$/, "")));
+    const who = s.server ? `${s.server.name} ${s.server.version}` : "";
+    return [who, ...counts].filter(Boolean).join(", ");
+  }
+  return s.finding ? s.finding.message : "";
+}
+
+/** The probe's servers: one row each, linked to the entry in its config file. */
+function serverTable(servers: ServerProbe[], links?: SourceLinks): string {
+  let out = `### Servers probed\n\n| Server | Config | Transport | Result | Attempts | Time | Detail |\n| --- | --- | --- | --- | ---: | ---: | --- |\n`;
+  for (const s of servers.slice(0, MAX_SERVER_ROWS)) {
+    const line = s.finding?.line;
+    const url = links ? blobUrl(links, s.file, line) : undefined;
+    const where = codeSpan(line !== undefined ? `${s.file}:${line}` : s.file);
+    out += `| ${codeSpan(s.name)} | ${url ? `[${where}](${url})` : where} | ${s.transport} | ${STATUS[s.status]} | ${s.attempts} | ${(s.durationMs / 1000).toFixed(1)} s | ${escapeCell(serverDetail(s))} |\n`;
+  }
+  if (servers.length > MAX_SERVER_ROWS) out += `\n${plural(servers.length - MAX_SERVER_ROWS, "more server")} not listed; the log lists every one.\n`;
+  return out + "\n";
+}
+
 /**
  * The job summary: a headline, the notes, then every finding grouped by file
  * with links to the rule's page and to the line. It stays under `limit` bytes;
@@ -88,6 +119,7 @@ export function buildSummary(input: SummaryInput): SummaryOutput {
   else
     head += `**${plural(total, "problem")}** (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")}) in ${plural(withFindings.length, "file")} of ${results.length} checked.\n\n`;
   if (input.notes.length) head += input.notes.map((n) => `- ${n}\n`).join("") + "\n";
+  if (input.servers?.length) head += serverTable(input.servers, links);
 
   const parts: string[] = [head];
   let bytes = Buffer.byteLength(head);

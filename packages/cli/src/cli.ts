@@ -12,13 +12,16 @@ import {
   UsageError,
   type RuleSettings,
 } from "@mcp-lint/core";
+import { runProbe } from "./probe-command.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIO {
   cwd: string;
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Registers a Ctrl-C handler for the probe; returns its removal (default: process SIGINT). */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** Set by scripts/build-action.mjs in the self-contained bundle (dist/cli.js); read from package.json otherwise. */
@@ -34,6 +37,10 @@ const HELP = `mcp-lint [options] [file|dir|glob]...
 Find broken MCP client configs before anything runs.
 Folders are searched for MCP config files (.mcp.json, .cursor/mcp.json, .vscode/mcp.json,
 claude_desktop_config.json, ...); files named explicitly are always checked. Default: "."
+
+Commands:
+  mcp-lint probe [paths]           Start or reach every configured server and say why one fails
+                                   (runs the configured commands; see "mcp-lint probe --help")
 
 Output:
   -f, --format <name>              ${formatterNames.join(" | ")} (default: stylish)
@@ -92,7 +99,12 @@ const OPTIONS = {
 } as const;
 
 function defaultIO(): CliIO {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, onInterrupt: processInterrupt };
+}
+
+function processInterrupt(handler: () => void): () => void {
+  process.once("SIGINT", handler);
+  return () => process.removeListener("SIGINT", handler);
 }
 
 /** Colour by default when stdout is a terminal, NO_COLOR is unset or empty, and FORCE_COLOR is not "0". */
@@ -146,6 +158,17 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
   const io: CliIO = { ...defaultIO(), ...ioOverrides };
   const debug = (io.env.DEBUG ?? "").split(/[\s,]+/).some((d) => d === "mcp-lint" || d === "mcp-lint:*" || d === "*");
   try {
+    if (argv[0] === "probe") {
+      return await runProbe(argv.slice(1), {
+        cwd: io.cwd,
+        env: io.env,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        onInterrupt: io.onInterrupt ?? processInterrupt,
+        color: (explicit, toFile) => explicit ?? (!toFile && colorFromEnvironment(io)),
+        version,
+      });
+    }
     let parsed;
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });

@@ -8,7 +8,7 @@ export * from "./fix.js";
 export * from "./edits.js";
 export { fingerprint } from "./fingerprint.js";
 export { collectDirectives } from "./directives.js";
-export { detectSecret, isPlaceholder } from "./util/secrets.js";
+export { detectSecret, isPlaceholder, SECRET_NAME } from "./util/secrets.js";
 export * from "./errors.js";
 export * from "./config.js";
 export * from "./discovery.js";
@@ -22,5 +22,5 @@ export { lintSourceText, isCodeFile, mightBeMcpCode, type LintSourceOptions } fr
 export * from "./eslint/index.js";
 // URL and placeholder analysis, shared with the probe (it reports the same facts the static rules do).
 export { analyseUrl, entryUrl, origin, hostPortText, isLoopbackHost, isUnspecifiedHost, type UrlParts, type UrlShape } from "./util/urls.js";
-export { findPlaceholders, plainEnvName, type Placeholder, type PlaceholderForm } from "./util/placeholders.js";
+export { findPlaceholders, plainEnvName, valueSubrange, type Placeholder, type PlaceholderForm } from "./util/placeholders.js";
 export { NON_MCP_PORTS } from "./rules/config/no-non-mcp-port.js";
