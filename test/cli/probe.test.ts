@@ -125,3 +125,36 @@ describe("mcp-lint probe", () => {
     expect(r.stdout).toMatch(/^1 server: 1 ok$/m);
   }, 30_000);
 });
+
+describe("mcp-lint probe on a terminal", () => {
+  it("keeps one progress line per server up to date on stderr, and ends each with its result", async () => {
+    const { run } = await import("../../packages/cli/src/cli.js");
+    const dir = project({
+      ".mcp.json": {
+        mcpServers: {
+          everything: { command: NODE, args: [EVERYTHING, "stdio"] },
+          missing: { command: "mcp-lint-no-such-command-4f1c" },
+        },
+      },
+    });
+    let out = "";
+    let err = "";
+    const code = await run(["probe"], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdout: { write: (t: string) => (out += t), isTTY: true },
+      stderr: { write: (t: string) => (err += t), isTTY: true },
+      onInterrupt: () => () => undefined,
+    });
+    expect(code).toBe(1);
+    // Status lines are rewritten in place (carriage return + erase line), results stay, one per line.
+    expect(err).toContain("\r\x1b[2K");
+    const finals = err.split("\n").map((l) => {
+      const erase = l.lastIndexOf("\x1b[2K");
+      return erase < 0 ? l : l.slice(erase + "\x1b[2K".length);
+    });
+    expect(finals.filter((l) => /^everything \(\.mcp\.json\): ok\b/.test(l))).toHaveLength(1);
+    expect(finals.filter((l) => /^missing \(\.mcp\.json\): failed\b/.test(l))).toHaveLength(1);
+    expect(out).toMatch(/^2 servers: 1 ok, 1 failed$/m);
+  }, 30_000);
+});
