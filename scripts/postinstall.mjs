@@ -11,6 +11,9 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+// pre-commit installs the hook inside a nodeenv (it sets NODE_VIRTUAL_ENV): it runs `npm install` in a clone of this
+// repository only to `npm pack` it, and the packed bin is the prebuilt dist/cli.js, so building there is wasted time.
+if (process.env.NODE_VIRTUAL_ENV && existsSync(new URL("../dist/cli.js", import.meta.url))) process.exit(0);
 if (existsSync(new URL("../tsconfig.json", import.meta.url)) && existsSync(new URL("../packages/core", import.meta.url))) {
   let tsc;
   try {

@@ -103,19 +103,23 @@ function hasPreCommit(): boolean {
 const available = hasPreCommit();
 if (!available && process.env.CI) throw new Error("pre-commit is not installed: .ci/run installs it with apt-get (package pre-commit)");
 
-describe.skipIf(!available)("pre-commit try-repo (the real tool)", () => {
+describe.skipIf(!available)("the real pre-commit tool", () => {
   let temp: string;
   let repo: string;
   let env: Record<string, string>;
 
-  function git(...args: string[]): void {
-    execFileSync("git", args, { cwd: repo, env, stdio: "ignore" });
-  }
-
-  function tryRepo(...args: string[]): { status: number | null; output: string } {
-    const r = spawnSync("pre-commit", ["try-repo", ROOT, "mcp-lint", "--color", "never", ...args], { cwd: repo, env, encoding: "utf8" });
+  function git(...args: string[]): { status: number | null; output: string } {
+    const r = spawnSync("git", args, { cwd: repo, env, encoding: "utf8" });
     return { status: r.status, output: r.stdout + r.stderr };
   }
+
+  function preCommit(...args: string[]): { status: number | null; output: string } {
+    const r = spawnSync("pre-commit", [...args, "--color", "never"], { cwd: repo, env, encoding: "utf8" });
+    return { status: r.status, output: r.stdout + r.stderr };
+  }
+
+  const BROKEN = '{\n  "mcpServers": {\n    "fs": { "command": "npx", "args": ["@modelcontextprotocol/server-filesystem", "."] },\n  }\n}\n';
+  const FIXED = '{\n  "mcpServers": {\n    "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."] }\n  }\n}\n';
 
   beforeAll(() => {
     temp = mkdtempSync(join(tmpdir(), "mcp-lint-pre-commit-"));
@@ -123,9 +127,11 @@ describe.skipIf(!available)("pre-commit try-repo (the real tool)", () => {
     mkdirSync(join(repo, "src"), { recursive: true });
     env = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("npm_") && !k.startsWith("GIT_")) env[k] = v;
-    // One pre-commit home for every run here: the hook is installed once, as pre-commit caches it for users.
     Object.assign(env, {
+      // pre-commit's cache of installed hooks, shared by the runs below (try-repo always installs afresh).
       PRE_COMMIT_HOME: join(temp, "pre-commit-home"),
+      GIT_CONFIG_NOSYSTEM: "1",
+      GIT_CONFIG_GLOBAL: "/dev/null",
       GIT_AUTHOR_NAME: "t",
       GIT_AUTHOR_EMAIL: "t@example.com",
       GIT_COMMITTER_NAME: "t",
@@ -141,13 +147,10 @@ describe.skipIf(!available)("pre-commit try-repo (the real tool)", () => {
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
-  it("fails on a broken MCP config with the located findings", () => {
-    writeFileSync(
-      join(repo, ".mcp.json"),
-      '{\n  "mcpServers": {\n    "fs": { "command": "npx", "args": ["@modelcontextprotocol/server-filesystem", "."] },\n  }\n}\n',
-    );
+  it("try-repo: a broken MCP config fails the hook with the located findings", () => {
+    writeFileSync(join(repo, ".mcp.json"), BROKEN);
     git("add", "-A");
-    const { status, output } = tryRepo("--all-files");
+    const { status, output } = preCommit("try-repo", ROOT, "mcp-lint", "--all-files");
     expect(status, output).toBe(1);
     expect(output).toMatch(/^mcp-lint\.+Failed$/m);
     expect(output).toMatch(/^\.mcp\.json$/m);
@@ -156,32 +159,43 @@ describe.skipIf(!available)("pre-commit try-repo (the real tool)", () => {
     expect(output).not.toMatch(/package\.json|util\.ts/);
   }, 240_000);
 
-  it("passes once the config is fixed", () => {
-    writeFileSync(
-      join(repo, ".mcp.json"),
-      '{\n  "mcpServers": {\n    "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."] }\n  }\n}\n',
-    );
-    git("add", "-A");
-    const { status, output } = tryRepo("--all-files");
-    expect(output).toMatch(/^mcp-lint\.+Passed$/m);
-    expect(status, output).toBe(0);
-    git("commit", "-q", "-m", "fixed");
-  }, 240_000);
+  describe("installed from .pre-commit-config.yaml (this repository at its HEAD commit)", () => {
+    beforeAll(() => {
+      const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+      writeFileSync(join(repo, ".pre-commit-config.yaml"), `repos:\n  - repo: ${ROOT}\n    rev: ${head}\n    hooks:\n      - id: mcp-lint\n`);
+      git("add", ".pre-commit-config.yaml");
+    });
 
-  it("checks only the staged files it is given", () => {
-    // A broken config that is not staged is not pre-commit's business; the staged, fixed one passes.
-    mkdirSync(join(repo, ".cursor"));
-    writeFileSync(join(repo, ".cursor/mcp.json"), '{ "mcpServers": { "x": { "url": "tcp://localhost:25565" }, } }\n');
-    writeFileSync(join(repo, "src/util.ts"), "export const add = (a: number, b: number): number => a + b;\n");
-    git("add", "src/util.ts");
-    const passed = tryRepo();
-    expect(passed.output).toMatch(/^mcp-lint\.+Passed$/m);
-    expect(passed.status, passed.output).toBe(0);
+    it("`pre-commit run` fails on the broken config, then passes once it is fixed", () => {
+      const failed = preCommit("run", "--all-files");
+      expect(failed.status, failed.output).toBe(1);
+      expect(failed.output).toMatch(/^\s+3:89\s+error\s+Trailing commas .*\bstrict-json$/m);
 
-    git("add", ".cursor/mcp.json");
-    const failed = tryRepo();
-    expect(failed.status, failed.output).toBe(1);
-    expect(failed.output).toMatch(/^\.cursor\/mcp\.json$/m);
-    expect(failed.output).toContain("25565");
-  }, 240_000);
+      writeFileSync(join(repo, ".mcp.json"), FIXED);
+      git("add", "-A");
+      const passed = preCommit("run", "--all-files");
+      expect(passed.output).toMatch(/^mcp-lint\.+Passed$/m);
+      expect(passed.status, passed.output).toBe(0);
+      expect(git("commit", "-q", "-m", "fixed").status).toBe(0);
+    }, 240_000);
+
+    it("as the git hook: a commit that stages a broken config is refused; only staged files are checked", () => {
+      expect(preCommit("install").status).toBe(0);
+      // A broken config that is not staged is not the commit's business: the commit goes through.
+      mkdirSync(join(repo, ".cursor"));
+      writeFileSync(join(repo, ".cursor/mcp.json"), '{ "mcpServers": { "x": { "url": "tcp://localhost:25565" }, } }\n');
+      writeFileSync(join(repo, "src/util.ts"), "export const add = (a: number, b: number): number => a + b;\n");
+      git("add", "src/util.ts");
+      const ok = git("commit", "-m", "types");
+      expect(ok.status, ok.output).toBe(0);
+      expect(ok.output).toMatch(/^mcp-lint\.+Passed$/m);
+
+      git("add", ".cursor/mcp.json");
+      const refused = git("commit", "-m", "cursor");
+      expect(refused.status, refused.output).toBe(1);
+      expect(refused.output).toMatch(/^\.cursor\/mcp\.json$/m);
+      expect(refused.output).toContain("25565");
+      expect(git("log", "--format=%s").output.split("\n")).not.toContain("cursor");
+    }, 240_000);
+  });
 });
