@@ -44,8 +44,13 @@ describe("probe: true", () => {
     expect(run.summary).toMatch(/\| `everything` \| `\.mcp\.json` \| stdio \| ✅ ok \|/);
     expect(run.summary).toMatch(/\| `crashes` \| `\.mcp\.json:\d+` \| stdio \| ❌ failed \|/);
     expect(run.outputs["servers-failed"]).toBe("2");
-    const sarif = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    const sarif = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")) as {
+      runs: Array<{ results: Array<{ ruleId: string }>; tool: { driver: { rules: Array<{ id: string; helpUri?: string; shortDescription: { text: string } }> } } }>;
+    };
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(["probe-exited", "probe-connection-refused"]));
+    // Described and documented like the static rules.
+    const exited = sarif.runs[0]!.tool.driver.rules.find((r) => r.id === "probe-exited");
+    expect(exited).toMatchObject({ helpUri: expect.stringMatching(/docs\/probe\.md#findings$/), shortDescription: { text: expect.stringContaining("exited") } });
     expect(verbatimBlock(run.stdout)).toContain("probe-connection-refused");
     expect(run.stdout).toMatch(/^\s*everything\s.*\bok\b/m);
     // The secret the crashing server echoes on stderr is in no output.

@@ -78,3 +78,17 @@ describe("probe output", () => {
     expect(backoffDelay(10, 500, () => 0.999999)).toBeCloseTo(10_000, 1);
   });
 });
+
+describe("PROBE_RULE_INFO", () => {
+  it("describes every finding id the probe can report, with its docs", async () => {
+    const { PROBE_RULES, PROBE_RULE_INFO } = await import("../../packages/probe/src/index.js");
+    expect(PROBE_RULE_INFO.map((r) => r.id).sort()).toEqual(Object.values(PROBE_RULES).sort());
+    const docs = (await import("node:fs")).readFileSync(new URL("../../docs/probe.md", import.meta.url), "utf8");
+    expect(docs).toMatch(/^## Findings$/m);
+    for (const r of PROBE_RULE_INFO) {
+      expect(r.docsUrl).toBe("https://github.com/mcp-lint/mcp-lint/blob/main/docs/probe.md#findings");
+      expect(docs, r.id).toContain(`| \`${r.id}\` |`);
+      expect(r.description.length).toBeGreaterThan(20);
+    }
+  });
+});

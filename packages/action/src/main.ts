@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error as annotateError, debug, getInput, info, notice, setFailed, setOutput, summary, warning, type AnnotationProperties } from "@actions/core";
-import { compareFindings, ConfigError, formatResults, runLint, UsageError, type LintFileResult, type Severity } from "@mcp-lint/core";
+import { compareFindings, ConfigError, formatResults, runLint, UsageError, type ExtraRule, type LintFileResult, type Severity } from "@mcp-lint/core";
 import type { ProbeRun } from "@mcp-lint/probe";
 import { countsText, notShownText, planAnnotations, plural } from "./annotations.js";
 import { changedLinesSince, gitHead, gitTopLevel, keepChanged } from "./diff.js";
@@ -90,11 +90,11 @@ export function mergeResults(lint: LintFileResult[], probed: LintFileResult[]): 
   return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Promise<ProbeRun> {
+async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Promise<{ run: ProbeRun; rules: readonly ExtraRule[] }> {
   // Loaded only with probe: true; without it the MCP SDK is never loaded.
-  const { probe, formatProgressLine } = await import("@mcp-lint/probe");
+  const { probe, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
   info("probe: starting or reaching every server the MCP configs name (this runs the commands they name).");
-  return probe(inputs.paths, {
+  const run = await probe(inputs.paths, {
     cwd: workspace,
     env: env as NodeJS.ProcessEnv,
     log: (line) => debug(`probe: ${line}`),
@@ -102,6 +102,7 @@ async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Prom
       if (event.type === "done") info(formatProgressLine(event));
     },
   });
+  return { run, rules: PROBE_RULE_INFO };
 }
 
 function count(results: LintFileResult[]): Record<Severity, number> {
@@ -169,8 +170,9 @@ async function lint(env: Env): Promise<void> {
   if (unused > 0) info(`The suppressions file lists errors in ${plural(unused, "file")} that no longer occur; run \`mcp-lint --prune-suppressions\` to remove them.`);
 
   let probed: ProbeRun | undefined;
+  let extraRules: readonly ExtraRule[] | undefined;
   if (inputs.probe) {
-    probed = await runProbe(inputs, workspace, env);
+    ({ run: probed, rules: extraRules } = await runProbe(inputs, workspace, env));
     all = mergeResults(all, probed.results);
   }
 
@@ -184,7 +186,7 @@ async function lint(env: Env): Promise<void> {
   }
 
   // The log, in the chosen format.
-  const report = formatResults(inputs.format, reported, { cwd: workspace, color: useColor(env), ...(version ? { version } : {}) });
+  const report = formatResults(inputs.format, reported, { cwd: workspace, color: useColor(env), ...(version ? { version } : {}), ...(extraRules ? { extraRules } : {}) });
   if (report.trim() !== "") printVerbatim(report);
   if (probed && probed.servers.length) {
     const { formatProbeTable } = await import("@mcp-lint/probe");
@@ -217,7 +219,7 @@ async function lint(env: Env): Promise<void> {
     const target = resolve(workspace, inputs.sarifFile);
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, formatResults("sarif", all, { cwd: workspace, ...(version ? { version } : {}) }));
+      writeFileSync(target, formatResults("sarif", all, { cwd: workspace, ...(version ? { version } : {}), ...(extraRules ? { extraRules } : {}) }));
     } catch (error) {
       throw new InputError(`Input "sarif-file": cannot write "${inputs.sarifFile}" (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`);
     }

@@ -89,7 +89,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   const color = io.color(colorToken ? colorToken.kind === "option" && colorToken.name === "color" : undefined, outputFile !== undefined);
 
   // Loaded only here: the plain `mcp-lint` command never loads the MCP SDK.
-  const { probe, formatProbeTable, formatProgressLine } = await import("@mcp-lint/probe");
+  const { probe, formatProbeTable, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
 
   const tty = io.stderr.isTTY === true;
   let statusShown = false;
@@ -144,7 +144,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
     clearStatus();
   }
 
-  const report = formatResults(format, run.results, { cwd: io.cwd, color, version: io.version });
+  const report = formatResults(format, run.results, { cwd: io.cwd, color, version: io.version, extraRules: PROBE_RULE_INFO });
   if (outputFile !== undefined) {
     const target = resolve(io.cwd, outputFile);
     try {

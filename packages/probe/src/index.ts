@@ -5,4 +5,5 @@
 export { probe, backoffDelay } from "./probe.js";
 export { formatProbeTable, formatProgressLine } from "./format.js";
 export { RULES as PROBE_RULES } from "./messages.js";
+export { PROBE_RULE_INFO } from "./rule-info.js";
 export type { ProbeOptions, ProbeProgress, ProbeRun, ProbeStatus, ProbeTransport, ServerProbe } from "./types.js";

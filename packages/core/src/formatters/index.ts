@@ -8,7 +8,7 @@ import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 import type { Formatter, FormatterContext } from "./types.js";
 
-export type { Formatter, FormatterContext } from "./types.js";
+export type { ExtraRule, Formatter, FormatterContext } from "./types.js";
 export { escapeData, escapeProperty } from "./github.js";
 
 const formatters: Record<string, Formatter> = { stylish, json, sarif, github, markdown };

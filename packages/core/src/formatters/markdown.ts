@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../finding.js";
 import { getRuleInfo } from "../rules/catalog.js";
-import type { Formatter } from "./types.js";
+import type { ExtraRule, Formatter } from "./types.js";
 
 const ICON: Record<Severity, string> = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
 
@@ -18,13 +18,14 @@ function plural(n: number, word: string): string {
   return `${n} ${n === 1 ? word : `${word}s`}`;
 }
 
-function ruleCell(f: Finding): string {
-  const rule = getRuleInfo(f.ruleId);
-  return rule ? `[${f.ruleId}](${rule.docsUrl})` : escapeCell(f.ruleId);
+function ruleCell(f: Finding, extra: ReadonlyMap<string, ExtraRule>): string {
+  const url = getRuleInfo(f.ruleId)?.docsUrl ?? extra.get(f.ruleId)?.docsUrl;
+  return url ? `[${f.ruleId}](${url})` : escapeCell(f.ruleId);
 }
 
 /** A report for job summaries and pull-request comments. */
-export const markdown: Formatter = (results) => {
+export const markdown: Formatter = (results, { extraRules }) => {
+  const extra = new Map((extraRules ?? []).map((r) => [r.id, r]));
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -47,7 +48,7 @@ export const markdown: Formatter = (results) => {
   );
   for (const r of withProblems) {
     out.push(`### \`${r.file.replace(/`/g, "'")}\``, "", "| Line | Severity | Rule | Message |", "| ---: | --- | --- | --- |");
-    for (const f of r.findings) out.push(`| ${f.line}:${f.column} | ${ICON[f.severity]} | ${ruleCell(f)} | ${escapeCell(f.message)} |`);
+    for (const f of r.findings) out.push(`| ${f.line}:${f.column} | ${ICON[f.severity]} | ${ruleCell(f, extra)} | ${escapeCell(f.message)} |`);
     out.push("");
   }
   return out.join("\n");

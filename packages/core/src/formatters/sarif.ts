@@ -29,8 +29,10 @@ function sentence(s: string): string {
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
-function descriptor(id: string, description: string, severity: Severity, enabled: boolean, hasDocs: boolean): Descriptor {
-  const url = docsUrl(id);
+/** `docs`: true for a catalog rule (its page), a URL for an extra rule, false/undefined for none. */
+function descriptor(id: string, description: string, severity: Severity, enabled: boolean, docs: boolean | string | undefined): Descriptor {
+  const url = typeof docs === "string" ? docs : docsUrl(id);
+  const hasDocs = docs !== undefined && docs !== false;
   return {
     id,
     name: id,
@@ -51,14 +53,16 @@ function artifactUri(file: string): string {
 }
 
 /** SARIF 2.1.0, one run; every rule is described, results point at files relative to %SRCROOT% (cwd). */
-export const sarif: Formatter = (results, { cwd, version }) => {
+export const sarif: Formatter = (results, { cwd, version, extraRules }) => {
+  const extra = new Map((extraRules ?? []).map((r) => [r.id, r]));
   const rules: Descriptor[] = allRules.map((r) => descriptor(r.id, r.description, r.severity, r.recommended, true));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const ruleIndex = (f: Finding): number => {
     let i = index.get(f.ruleId);
     if (i === undefined) {
-      const pseudo = PSEUDO_RULES[f.ruleId] ?? { description: f.ruleId, severity: f.severity };
-      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, false)) - 1;
+      const known = extra.get(f.ruleId);
+      const pseudo = known ?? PSEUDO_RULES[f.ruleId] ?? { description: f.ruleId, severity: f.severity };
+      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, known?.docsUrl)) - 1;
       index.set(f.ruleId, i);
     }
     return i;

@@ -1,4 +1,13 @@
+import type { Severity } from "../finding.js";
 import type { LintFileResult } from "../lint-files.js";
+
+/** A finding source outside the rule catalog (the probe's diagnoses), described for SARIF and links. */
+export interface ExtraRule {
+  id: string;
+  description: string;
+  severity: Severity;
+  docsUrl: string;
+}
 
 export interface FormatterContext {
   /** Folder the result paths are relative to. */
@@ -7,6 +16,8 @@ export interface FormatterContext {
   color?: boolean;
   /** mcp-lint version, for SARIF's tool.driver. */
   version?: string;
+  /** Rule ids the findings may carry beyond the catalog's (e.g. the probe's). */
+  extraRules?: readonly ExtraRule[];
 }
 
 export type Formatter = (results: LintFileResult[], context: FormatterContext) => string;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { formatResults, type Finding, type LintFileResult } from "../../../packages/core/src/index.js";
+
+/** Findings from outside the rule catalog (the probe's) are described by the front end that produced them. */
+
+function finding(ruleId: string): Finding {
+  return { ruleId, severity: "error", message: "m", file: ".mcp.json", pointer: "/mcpServers/a", fingerprint: "f", line: 3, column: 5, endLine: 3, endColumn: 8 };
+}
+
+const results: LintFileResult[] = [{ file: ".mcp.json", dialect: "claude-code", findings: [finding("probe-exited"), finding("npx-yes")], source: "" }];
+const extraRules = [{ id: "probe-exited", description: "The server process exited before answering initialize", severity: "error" as const, docsUrl: "https://example.com/probe.md#findings" }];
+
+interface Sarif {
+  runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string; shortDescription: { text: string } }> } } }>;
+}
+
+describe("extraRules", () => {
+  it("SARIF describes an extra rule with its description and docs; without it the id stands alone", () => {
+    const described = (JSON.parse(formatResults("sarif", results, { cwd: "/p", extraRules })) as Sarif).runs[0]!.tool.driver.rules;
+    expect(described.find((r) => r.id === "probe-exited")).toMatchObject({ helpUri: "https://example.com/probe.md#findings", shortDescription: { text: extraRules[0]!.description } });
+    expect(described.find((r) => r.id === "npx-yes")?.helpUri).toMatch(/docs\/rules\/npx-yes\.md$/);
+    const bare = (JSON.parse(formatResults("sarif", results, { cwd: "/p" })) as Sarif).runs[0]!.tool.driver.rules.find((r) => r.id === "probe-exited");
+    expect(bare).toMatchObject({ shortDescription: { text: "probe-exited" } });
+    expect(bare?.helpUri).toBeUndefined();
+  });
+
+  it("the Markdown report links an extra rule to its docs", () => {
+    expect(formatResults("markdown", results, { cwd: "/p", extraRules })).toContain("[probe-exited](https://example.com/probe.md#findings)");
+    expect(formatResults("markdown", results, { cwd: "/p" })).not.toContain("[probe-exited]");
+  });
+});
