@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { readmeBlock, ROOT } from "./helpers.js";
 
 /**
  * The pre-commit hook as users run it: the real `pre-commit` tool (Debian package `pre-commit`, installed by .ci/run)
@@ -12,7 +12,6 @@ import { parse } from "yaml";
  * whose `mcp-lint` bin is dist/cli.js — and runs it on a temporary git repository.
  */
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 interface Hook {
   id: string;
@@ -68,13 +67,6 @@ describe(".pre-commit-hooks.yaml", () => {
     }
   });
 });
-
-function readmeBlock(name: string): string {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const m = new RegExp(`<!-- ${name}-start -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\`\\n<!-- ${name}-end -->`).exec(readme);
-  if (!m) throw new Error(`README.md has no ${name} block`);
-  return m[1]!;
-}
 
 describe("the README snippets", () => {
   it("pre-commit: this repository's hook at the released version", () => {
