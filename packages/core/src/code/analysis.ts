@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import {
   findVariableFrom,
   memberPath,
+  nodeIndex,
+  nodesOfType,
   outerParent,
   rangeKey,
   unwrapExpression,
@@ -108,7 +110,7 @@ export function fileImports(sourceCode: SourceCode): FileImports {
   const key = sourceCode.ast as object;
   const hit = importCache.get(key);
   if (hit) return hit;
-  const imports = collectImports(sourceCode.ast, sourceCode.visitorKeys);
+  const imports = collectImports(sourceCode.ast, sourceCode.visitorKeys, nodeIndex(sourceCode).all);
   importCache.set(key, imports);
   return imports;
 }
@@ -120,12 +122,8 @@ function build(sourceCode: SourceCode): SdkFile | undefined {
   const scopeOf = (node: Node): Scope => sourceCode.getScope(node);
   const localNames = new Set(imports.bindings.filter((b) => isSdkSpecifier(b.module)).map((b) => b.local));
 
-  const news: TSESTree.NewExpression[] = [];
-  const callNodes: TSESTree.CallExpression[] = [];
-  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    if (node.type === "NewExpression") news.push(node);
-    else if (node.type === "CallExpression") callNodes.push(node);
-  });
+  const news = nodesOfType(sourceCode, "NewExpression");
+  const callNodes = nodesOfType(sourceCode, "CallExpression");
 
   const mayName = (callee: Node): boolean => {
     const n = unwrapExpression(callee);

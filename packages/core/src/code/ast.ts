@@ -16,23 +16,86 @@ export function rangeKey(node: Node): string {
  * Uses the parser's visitor keys, with a fallback over enumerable child objects.
  */
 export function walk(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (node: Node) => boolean | void): void {
+  const keysByType = visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    const keys = (visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? fallbackKeys(node);
-    const children: Node[] = [];
-    for (const key of keys) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const v of value) if (isNode(v)) children.push(v);
-      } else if (isNode(value)) {
-        children.push(value);
-      }
-    }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    pushChildren(node, keysByType[node.type] ?? fallbackKeys(node), stack);
   }
 }
+
+/** Pushes the children of `node` onto `stack` so that they pop in source order. */
+function pushChildren(node: Node, keys: readonly string[], stack: Node[]): void {
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as Node);
+    } else if (isNode(value)) {
+      stack.push(value);
+    }
+  }
+}
+
+/** Every node of a file, in source order (pre-order), and the same by node type. */
+export interface NodeIndex {
+  all: readonly Node[];
+  byType: ReadonlyMap<string, readonly Node[]>;
+}
+
+const EMPTY: readonly Node[] = [];
+const indexCache = new WeakMap<object, NodeIndex>();
+
+/** A step of ESLint's `SourceCode#traverse()` (ESLint 9+): node visits (kind 1) in the order rules see them. */
+interface TraversalStep {
+  kind: number;
+  phase?: number;
+  target: unknown;
+}
+
+/**
+ * The node index of a file, cached per AST: rules and the SDK model look nodes up
+ * here instead of each walking the whole program again. It reuses the traversal
+ * ESLint has already made for the rules (`SourceCode#traverse()`, the same pre-order
+ * over the same visitor keys), or walks the AST where there is none.
+ */
+export function nodeIndex(sourceCode: { ast: Node; visitorKeys: TSESLint.SourceCode.VisitorKeys }): NodeIndex {
+  const hit = indexCache.get(sourceCode.ast);
+  if (hit) return hit;
+  const all: Node[] = [];
+  const byType = new Map<string, Node[]>();
+  const add = (node: Node): void => {
+    all.push(node);
+    const list = byType.get(node.type);
+    if (list) list.push(node);
+    else byType.set(node.type, [node]);
+  };
+  const traverse = (sourceCode as { traverse?: () => Iterable<TraversalStep> }).traverse;
+  const steps = typeof traverse === "function" ? traverse.call(sourceCode) : undefined;
+  if (steps) {
+    for (const step of steps) if (step.kind === 1 && step.phase === 1) add(step.target as Node);
+  }
+  if (all[0] !== sourceCode.ast) {
+    // No ESLint traversal (a hand-made SourceCode), or one of another shape: walk.
+    all.length = 0;
+    byType.clear();
+    walk(sourceCode.ast, sourceCode.visitorKeys, add);
+  }
+  const index: NodeIndex = { all, byType };
+  indexCache.set(sourceCode.ast, index);
+  return index;
+}
+
+/** Every node of one type in the file, in source order. */
+export function nodesOfType<T extends `${Node["type"]}`>(
+  sourceCode: { ast: Node; visitorKeys: TSESLint.SourceCode.VisitorKeys },
+  type: T,
+): readonly NodeOfType<T>[] {
+  return (nodeIndex(sourceCode).byType.get(type) ?? EMPTY) as readonly NodeOfType<T>[];
+}
+
+/** The node interface of a node type name (`"CallExpression"` → `TSESTree.CallExpression`). */
+export type NodeOfType<T extends string> = Node extends infer N ? (N extends { type: infer U } ? (`${U & string}` extends T ? N : never) : never) : never;
 
 function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { isSdkSpecifier, sdkModule, sdkSymbol, type SdkModule, type SdkSymbol } from "./sdk-catalog.js";
-import { findVariableFrom, rangeKey, unwrapExpression, walk } from "./ast.js";
+import { findVariableFrom, nodeIndex, rangeKey, unwrapExpression } from "./ast.js";
 
 /**
  * Per-file import tracking: which local binding holds which export of which
@@ -107,10 +107,17 @@ function add(out: FileImports, binding: ImportBinding): void {
   out.byId.set(rangeKey(binding.id), binding);
 }
 
-/** Collects every import of the file. `visitorKeys` are the parser's. */
-export function collectImports(ast: TSESTree.Program, visitorKeys: TSESLint.SourceCode.VisitorKeys): FileImports {
+/**
+ * Collects every import of the file. `visitorKeys` are the parser's; `nodes` are the file's nodes in source order
+ * (by default from a walk of `ast`).
+ */
+export function collectImports(
+  ast: TSESTree.Program,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  nodes: readonly TSESTree.Node[] = nodeIndex({ ast, visitorKeys }).all,
+): FileImports {
   const out: FileImports = { modules: [], bindings: [], byId: new Map() };
-  walk(ast, visitorKeys, (node) => {
+  for (const node of nodes) {
     switch (node.type) {
       case "ImportDeclaration": {
         const module = node.source.value;
@@ -125,39 +132,39 @@ export function collectImports(ast: TSESTree.Program, visitorKeys: TSESLint.Sour
             add(out, { local: spec.local.name, id: spec.local, module, imported: "*", source: node, ...(declTypeOnly ? { typeOnly: true } : {}) });
           }
         }
-        return;
+        continue;
       }
       case "TSImportEqualsDeclaration": {
-        if (node.importKind === "type" || node.moduleReference.type !== "TSExternalModuleReference") return;
+        if (node.importKind === "type" || node.moduleReference.type !== "TSExternalModuleReference") continue;
         const module = stringValue(node.moduleReference.expression);
-        if (module === undefined) return;
+        if (module === undefined) continue;
         out.modules.push({ specifier: module, node });
         add(out, { local: node.id.name, id: node.id, module, imported: "*", source: node });
-        return;
+        continue;
       }
       case "ImportExpression": {
         const module = stringValue(node.source);
         if (module !== undefined) out.modules.push({ specifier: module, node });
-        return;
+        continue;
       }
       case "CallExpression": {
         const module = requireSpecifier(node);
         if (module !== undefined) out.modules.push({ specifier: module, node });
-        return;
+        continue;
       }
       case "ExportNamedDeclaration":
       case "ExportAllDeclaration": {
         if (node.source) out.modules.push({ specifier: node.source.value, node });
-        return;
+        continue;
       }
       case "VariableDeclarator": {
-        if (!node.init) return;
+        if (!node.init) continue;
         const init = unwrapExpression(node.init);
         const fromRequire = requireSpecifier(init);
         const module = fromRequire ?? dynamicImportSpecifier(init);
         if (module !== undefined) {
           bindPattern(node.id, module, init, out);
-          return;
+          continue;
         }
         // const A = require("m").A / (await import("m")).A
         if (init.type === "MemberExpression" && !init.computed && init.property.type === "Identifier" && node.id.type === "Identifier") {
@@ -168,12 +175,12 @@ export function collectImports(ast: TSESTree.Program, visitorKeys: TSESLint.Sour
             bindPattern(node.id, objModule, init, out);
           }
         }
-        return;
+        continue;
       }
       default:
-        return;
+        continue;
     }
-  });
+  }
   return out;
 }
 

@@ -271,6 +271,7 @@ const byCanonical = new Map(SDK_MODULES.map((m) => [m.specifier, m]));
  */
 export function sdkLineOf(specifier: string): SdkLine | undefined {
   if (specifier === V1 || specifier.startsWith(`${V1}/`)) return "v1";
+  if (!specifier.startsWith("@modelcontextprotocol/")) return undefined;
   for (const pkg of SDK_V2_PACKAGES) if (specifier === pkg || specifier.startsWith(`${pkg}/`)) return "v2";
   return undefined;
 }
@@ -294,9 +295,18 @@ export function canonicalSpecifier(specifier: string): string {
   return `${V1}/${rest}.js`;
 }
 
+/** sdkModule() by specifier as written (the rules look the same few specifiers up again and again). */
+const moduleBySpecifier = new Map<string, SdkModule | null>();
+
 /** The catalog entry of a module specifier (after normalisation), if it is one the rules know. */
 export function sdkModule(specifier: string): SdkModule | undefined {
-  return byCanonical.get(canonicalSpecifier(specifier));
+  let hit = moduleBySpecifier.get(specifier);
+  if (hit === undefined) {
+    hit = byCanonical.get(canonicalSpecifier(specifier)) ?? null;
+    if (moduleBySpecifier.size >= 1024) moduleBySpecifier.clear();
+    moduleBySpecifier.set(specifier, hit);
+  }
+  return hit ?? undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { sdkFile, type Construction, type InstanceUse, type SdkFile } from "../../code/analysis.js";
-import { enclosingFunction, memberPath, unwrapExpression, walk, type Node } from "../../code/ast.js";
+import { enclosingFunction, memberPath, nodesOfType, unwrapExpression, type Node } from "../../code/ast.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "notClosed";
@@ -20,27 +20,33 @@ function functionName(fn: Node | undefined): string | undefined {
 
 /** A module that exports anything is a library: its clients may live as long as the process. */
 function isLibrary(sdk: SdkFile): boolean {
-  let found = false;
-  walk(sdk.sourceCode.ast, sdk.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === "ExportNamedDeclaration" || n.type === "ExportDefaultDeclaration" || n.type === "ExportAllDeclaration") found = true;
-    if (n.type === "MemberExpression") {
-      const path = memberPath(n)?.join(".");
-      if (path === "module.exports" || path?.startsWith("exports.")) found = true;
-    }
-    return undefined;
+  const { sourceCode } = sdk;
+  if (
+    nodesOfType(sourceCode, "ExportNamedDeclaration").length > 0 ||
+    nodesOfType(sourceCode, "ExportDefaultDeclaration").length > 0 ||
+    nodesOfType(sourceCode, "ExportAllDeclaration").length > 0
+  ) {
+    return true;
+  }
+  return nodesOfType(sourceCode, "MemberExpression").some((n) => {
+    // Only chains over `module` / `exports` can spell these paths.
+    if (!startsWithName(n, "module") && !startsWithName(n, "exports")) return false;
+    const path = memberPath(n)?.join(".");
+    return path === "module.exports" || !!path?.startsWith("exports.");
   });
-  return found;
 }
 
 function callsProcessExit(sdk: SdkFile): boolean {
-  let found = false;
-  walk(sdk.sourceCode.ast, sdk.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === "CallExpression" && memberPath(n.callee)?.join(".") === "process.exit") found = true;
-    return undefined;
-  });
-  return found;
+  return nodesOfType(sdk.sourceCode, "CallExpression").some(
+    (n) => startsWithName(n.callee, "process") && memberPath(n.callee)?.join(".") === "process.exit",
+  );
+}
+
+/** Is the innermost object of a member chain (through TS wrappers) the identifier `name`? */
+function startsWithName(node: Node, name: string): boolean {
+  let n = unwrapExpression(node);
+  while (n.type === "MemberExpression") n = unwrapExpression(n.object);
+  return n.type === "Identifier" && n.name === name;
 }
 
 export const closeMcpClient = createCodeRule<Options, MessageIds>({

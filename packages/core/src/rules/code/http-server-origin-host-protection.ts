@@ -6,10 +6,11 @@ import {
   isFunction,
   isGlobalReference,
   memberPath,
+  nodeIndex,
+  nodesOfType,
   objectProperty,
   staticString,
   unwrapExpression,
-  walk,
   type Node,
   type Scope,
 } from "../../code/ast.js";
@@ -83,8 +84,8 @@ export const httpServerOriginHostProtection = createCodeRule<Options, MessageIds
     const extraGuards = new Set(options.additionalGuards);
 
     return {
-      Program(program) {
-        if (isProtected(program, sdk, extraGuards)) return;
+      Program() {
+        if (isProtected(sdk, extraGuards)) return;
         const { sourceCode } = context;
 
         // createMcpExpressApp({ host: "0.0.0.0" }) without allowedHosts
@@ -100,8 +101,7 @@ export const httpServerOriginHostProtection = createCodeRule<Options, MessageIds
           }
         }
 
-        walk(program, sourceCode.visitorKeys, (node) => {
-          if (node.type !== "CallExpression") return;
+        for (const node of nodesOfType(sourceCode, "CallExpression")) {
           const callee = unwrapExpression(node.callee);
           if (callee.type !== "MemberExpression") {
             // Hono's serve({ fetch, port, hostname })
@@ -109,23 +109,23 @@ export const httpServerOriginHostProtection = createCodeRule<Options, MessageIds
               const r = resolveImport(sdk.imports, callee, sdk.scopeOf(node));
               if (r && r.module === "@hono/node-server" && r.name === "serve") checkOptionsObject(node, "hostname");
             }
-            return;
+            continue;
           }
           const name = memberName(callee);
           if (name === "serve" && memberPath(callee)?.join(".") === "Bun.serve" && isGlobalReference(sdk.scopeOf(node), "Bun")) {
             checkOptionsObject(node, "hostname");
-            return;
+            continue;
           }
-          if (name !== "listen" || !isHttpApp(callee.object, sdk)) return;
+          if (name !== "listen" || !isHttpApp(callee.object, sdk)) continue;
           const [first, second] = node.arguments;
-          if (!first) return;
+          if (!first) continue;
           if (unwrapExpression(first).type === "ObjectExpression") {
             checkOptionsObject(node, "host");
-            return;
+            continue;
           }
           const where = second ? listenHost(second, sdk.scopeOf(second)) : ({ kind: "none" } as Where);
           report(callee, where, first);
-        });
+        }
 
         function checkOptionsObject(call: TSESTree.CallExpression, key: string): void {
           const arg = call.arguments[0];
@@ -218,7 +218,7 @@ function isHttpApp(node: Node, sdk: SdkFile, depth = 0): boolean {
 }
 
 /** Anything in the module that validates Host/Origin or authenticates. */
-function isProtected(program: TSESTree.Program, sdk: SdkFile, extraGuards: ReadonlySet<string>): boolean {
+function isProtected(sdk: SdkFile, extraGuards: ReadonlySet<string>): boolean {
   if (sdk.calls.some((c) => c.resolved.symbol.role === "host-validation" || c.resolved.symbol.role === "auth")) return true;
   // createMcpExpressApp() validates Host unless its host is all-interfaces without allowedHosts.
   for (const c of sdk.calls) {
@@ -234,8 +234,8 @@ function isProtected(program: TSESTree.Program, sdk: SdkFile, extraGuards: Reado
     if (v.kind !== "literal" || !ALL_INTERFACES.has(v.value)) return true;
   }
   let found = false;
-  walk(program, sdk.sourceCode.visitorKeys, (node) => {
-    if (found) return false;
+  for (const node of nodeIndex(sdk.sourceCode).all) {
+    if (found) break;
     switch (node.type) {
       case "CallExpression": {
         const callee = unwrapExpression(node.callee);
@@ -261,15 +261,15 @@ function isProtected(program: TSESTree.Program, sdk: SdkFile, extraGuards: Reado
           const a = node.arguments[0];
           if (a && a.type === "Literal" && typeof a.value === "string" && /^(host|origin)$/i.test(a.value)) found = true;
         }
-        return undefined;
+        continue;
       }
       case "MemberExpression": {
         const path = memberPath(node);
-        if (!path || path.length < 2) return undefined;
+        if (!path || path.length < 2) continue;
         const last = path[path.length - 1]!.toLowerCase();
         const prev = path[path.length - 2]!.toLowerCase();
         if (prev === "headers" && (last === "host" || last === "origin" || last === "authorization")) found = true;
-        return undefined;
+        continue;
       }
       case "Property": {
         // enableDnsRebindingProtection: true together with an allow-list
@@ -280,12 +280,12 @@ function isProtected(program: TSESTree.Program, sdk: SdkFile, extraGuards: Reado
             if (objectProperty(obj, "allowedHosts") || objectProperty(obj, "allowedOrigins")) found = true;
           }
         }
-        return undefined;
+        continue;
       }
       default:
-        return undefined;
+        continue;
     }
-  });
+  }
   return found;
 }
 

@@ -1,6 +1,5 @@
-import type { TSESTree } from "@typescript-eslint/utils";
 import { fileImports } from "../../code/analysis.js";
-import { walk, unwrapExpression, type Node, type Scope } from "../../code/ast.js";
+import { nodeIndex, unwrapExpression, type Node, type Scope } from "../../code/ast.js";
 import { importsSdk, isModuleObject, memberName, resolveImport, type FileImports } from "../../code/imports.js";
 import { createCodeRule } from "./create-rule.js";
 
@@ -33,12 +32,12 @@ const JSON_METHOD = /"method"\s*:\s*"([a-z/_]+)"/gi;
 const LSP_MARKERS = /\b(rootUri|processId|textDocument\/|workspaceFolders)\b/;
 
 /** Does the module write an MCP JSON-RPC request (a `method` property or a serialised one)? */
-function speaksMcpOnTheWire(ast: TSESTree.Program, visitorKeys: Parameters<typeof walk>[1], text: string): boolean {
+function speaksMcpOnTheWire(nodes: readonly Node[], text: string): boolean {
   const lsp = LSP_MARKERS.test(text);
   const isMcpMethod = (m: string): boolean => MCP_METHODS.has(m) || (m === "initialize" && !lsp);
   let found = false;
-  walk(ast, visitorKeys, (node) => {
-    if (found) return false;
+  for (const node of nodes) {
+    if (found) break;
     if (node.type === "Property" && !node.computed) {
       const key = node.key.type === "Identifier" ? node.key.name : node.key.type === "Literal" ? node.key.value : undefined;
       const value = unwrapExpression(node.value);
@@ -60,8 +59,7 @@ function speaksMcpOnTheWire(ast: TSESTree.Program, visitorKeys: Parameters<typeo
     } else if (node.type === "TemplateElement" && (node.value.cooked ?? "").includes('"method"')) {
       for (const m of (node.value.cooked ?? "").matchAll(JSON_METHOD)) if (isMcpMethod(m[1]!)) found = true;
     }
-    return undefined;
-  });
+  }
   return found;
 }
 
@@ -98,18 +96,18 @@ export const noRawSocketTransport = createCodeRule<Options, MessageIds>({
     if (!/\b(?:net|tls|dgram)\b/.test(text)) return {};
     if (!/"method"|\bmethod\b/.test(text) && !text.includes("@modelcontextprotocol/")) return {};
     return {
-      Program(program) {
+      Program() {
         const imports = fileImports(sourceCode);
         const modules = Object.values(MODULE_NAMES).flat();
         if (!imports.modules.some((m) => modules.includes(m.specifier))) return;
-        const speaks =
-          speaksMcpOnTheWire(program, sourceCode.visitorKeys, text) || (options.reportInSdkModules && importsSdk(imports));
+        const nodes = nodeIndex(sourceCode).all;
+        const speaks = speaksMcpOnTheWire(nodes, text) || (options.reportInSdkModules && importsSdk(imports));
         if (!speaks) return;
-        walk(program, sourceCode.visitorKeys, (node) => {
-          if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+        for (const node of nodes) {
+          if (node.type !== "CallExpression" && node.type !== "NewExpression") continue;
           const api = socketApi(node.callee, sourceCode.getScope(node), imports);
           if (api) context.report({ node, messageId: "rawSocket", data: { api } });
-        });
+        }
       },
     };
   },

@@ -1,6 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { sdkFile } from "../../code/analysis.js";
-import { objectLiteral, objectProperty, staticString, unwrapExpression, walk, type Node } from "../../code/ast.js";
+import { nodesOfType, objectLiteral, objectProperty, staticString, unwrapExpression, type Node } from "../../code/ast.js";
 import { isModuleObject, memberName, resolveImport } from "../../code/imports.js";
 import { programName } from "../../util/commands.js";
 import { createCodeRule } from "./create-rule.js";
@@ -38,7 +38,7 @@ export const noShellSpawnForMcp = createCodeRule<Options, MessageIds>({
     const sdk = sdkFile(context);
     if (!sdk) return {};
     return {
-      Program(program) {
+      Program() {
         // StdioClientTransport({ command: "bash", args: ["-c", "..."] })
         for (const c of sdk.constructions) {
           if (c.resolved.symbol.role !== "stdio-client-transport") continue;
@@ -61,28 +61,30 @@ export const noShellSpawnForMcp = createCodeRule<Options, MessageIds>({
 
         // spawn(config.command, config.args, { shell: true }) in a module that talks to MCP servers as a client
         if (!sdk.uses("client", "stdio-client-transport")) return;
-        walk(program, sdk.sourceCode.visitorKeys, (node) => {
-          if (node.type !== "CallExpression") return;
+        // A callee identifier can only resolve to an import that binds its name.
+        const importedNames = new Set(sdk.imports.bindings.map((b) => b.local));
+        for (const node of nodesOfType(sdk.sourceCode, "CallExpression")) {
           const callee = unwrapExpression(node.callee);
-          const scope = sdk.scopeOf(node);
           let isSpawner = false;
           if (callee.type === "MemberExpression") {
             const name = memberName(callee);
-            isSpawner = !!name && SPAWNERS.has(name) && isModuleObject(sdk.imports, callee.object, scope, CHILD_PROCESS);
-          } else if (callee.type === "Identifier") {
-            const r = resolveImport(sdk.imports, callee, scope);
+            isSpawner = !!name && SPAWNERS.has(name) && isModuleObject(sdk.imports, callee.object, sdk.scopeOf(node), CHILD_PROCESS);
+          } else if (callee.type === "Identifier" && importedNames.has(callee.name)) {
+            const r = resolveImport(sdk.imports, callee, sdk.scopeOf(node));
             isSpawner = !!r && CHILD_PROCESS.includes(r.module) && (SPAWNERS.has(r.name) || (r.module === "cross-spawn" && r.name === "*"));
           }
-          if (!isSpawner || !looksLikeMcpLaunch(node.arguments[0], scope)) return;
+          if (!isSpawner) continue;
+          const scope = sdk.scopeOf(node);
+          if (!looksLikeMcpLaunch(node.arguments[0], scope)) continue;
           const options = node.arguments.find((a, i) => i > 0 && unwrapExpression(a).type === "ObjectExpression");
-          if (!options) return;
+          if (!options) continue;
           const shell = objectProperty(unwrapExpression(options) as TSESTree.ObjectExpression, "shell");
-          if (!shell) return;
+          if (!shell) continue;
           const v = unwrapExpression(shell.value);
-          if (v.type === "Literal" && (v.value === false || v.value === null)) return;
-          if (v.type === "Identifier" && v.name === "undefined") return;
+          if (v.type === "Literal" && (v.value === false || v.value === null)) continue;
+          if (v.type === "Identifier" && v.name === "undefined") continue;
           context.report({ node: shell as TSESTree.Node, messageId: "shellOption" });
-        });
+        }
       },
     };
   },

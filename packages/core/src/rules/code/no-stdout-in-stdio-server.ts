@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { sdkFile, type SdkFile } from "../../code/analysis.js";
-import { contains, isFunction, isGlobalReference, memberPath, outerParent, unwrapExpression, walk, type Node, type Scope } from "../../code/ast.js";
+import { contains, isFunction, isGlobalReference, memberPath, nodesOfType, outerParent, unwrapExpression, type Node, type Scope } from "../../code/ast.js";
 import { memberName, resolveImport } from "../../code/imports.js";
 import { createCodeRule } from "./create-rule.js";
 
@@ -77,7 +77,6 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
       return {};
     }
     const { sourceCode } = context;
-    const program = sourceCode.ast;
 
     // Guards: `console.log = console.error`, `process.stdout.write = filter`: writes through them are the fix.
     const guardedConsole = new Set<string>();
@@ -94,25 +93,24 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
       if (c.resolved.symbol.role === "http-handler" || c.resolved.symbol.role === "express-app") httpMarkers.push(c.node);
       if (c.resolved.symbol.role === "stdio-server-entry") stdioMarkers.push(c.node);
     }
-    walk(program, sourceCode.visitorKeys, (node) => {
-      if (node.type === "AssignmentExpression" && node.operator === "=") {
-        const left = unwrapExpression(node.left);
-        if (left.type !== "MemberExpression") return;
-        const scope = sdk.scopeOf(node);
-        const name = memberName(left);
-        if (name && isConsole(left.object, scope)) {
-          guardedConsole.add(name);
-          guardFunctions.push(node.right);
-        } else if (name === "write" && isProcessStdout(left.object, scope, sdk)) {
-          stdoutWriteGuarded = true;
-          guardFunctions.push(node.right);
-        }
-      } else if (node.type === "CallExpression") {
-        const callee = unwrapExpression(node.callee);
-        if (callee.type === "MemberExpression" && memberName(callee) === "listen") httpMarkers.push(node);
+    for (const node of nodesOfType(sourceCode, "AssignmentExpression")) {
+      if (node.operator !== "=") continue;
+      const left = unwrapExpression(node.left);
+      if (left.type !== "MemberExpression") continue;
+      const scope = sdk.scopeOf(node);
+      const name = memberName(left);
+      if (name && isConsole(left.object, scope)) {
+        guardedConsole.add(name);
+        guardFunctions.push(node.right);
+      } else if (name === "write" && isProcessStdout(left.object, scope, sdk)) {
+        stdoutWriteGuarded = true;
+        guardFunctions.push(node.right);
       }
-      return undefined;
-    });
+    }
+    for (const node of nodesOfType(sourceCode, "CallExpression")) {
+      const callee = unwrapExpression(node.callee);
+      if (callee.type === "MemberExpression" && memberName(callee) === "listen") httpMarkers.push(node);
+    }
 
     /** Inside a `.listen(..., cb)` callback, a guard replacement, or an HTTP-only branch of the module. */
     function exempt(call: TSESTree.CallExpression): boolean {
@@ -165,7 +163,7 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
         const callee = unwrapExpression(node.callee);
         if (callee.type !== "MemberExpression") return;
         const method = memberName(callee);
-        if (method === undefined) return;
+        if (method === undefined || (method !== "write" && !STDOUT_CONSOLE.has(method))) return;
         const scope = sdk.scopeOf(node);
         if (STDOUT_CONSOLE.has(method) && isConsole(callee.object, scope)) {
           if (guardedConsole.has(method)) return;
