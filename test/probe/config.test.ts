@@ -149,4 +149,25 @@ describe("probe: variables, working directory and file selection", () => {
       ["ghost", "failed", "stdio", "probe-command-not-found"],
     ]);
   });
+
+  it("configPath: that config's ignores exclude files from the probe, as from the lint; noConfigLookup uses none", async () => {
+    const dir = project({
+      ".mcp.json": { mcpServers: { kept: { command: NODE, args: [SERVER, "--pid-file", "${PIDDIR}/kept.pid"] } } },
+      "fixtures/.mcp.json": { mcpServers: { ignored: { command: NODE, args: [SERVER, "--pid-file", "${PIDDIR}/ignored.pid"] } } },
+      // Globs are relative to the config file's folder, as for the lint.
+      "lint.ci.json": { ignores: ["fixtures/**"] },
+      // Found by the lookup from cwd: ignores .mcp.json instead.
+      "mcp-lint.config.json": { ignores: [".mcp.json"] },
+    });
+    const env = { ...process.env, PIDDIR: dir };
+    const run = await probe([], { cwd: dir, env, configPath: "lint.ci.json" });
+    expect(run.servers.map((s) => [s.name, s.status])).toEqual([["kept", "ok"]]);
+    expect(existsSync(join(dir, "ignored.pid"))).toBe(false);
+
+    const looked = await probe([], { cwd: dir, env, servers: ["ignored"] });
+    expect(looked.servers.map((s) => s.name)).toEqual(["ignored"]);
+
+    const none = await probe([], { cwd: dir, env, noConfigLookup: true });
+    expect(none.servers.map((s) => s.name).sort()).toEqual(["ignored", "kept"]);
+  });
 });

@@ -42,7 +42,7 @@ describe("probe output", () => {
     expect(formatProbeTable([ok, failed])).toBe(
       [
         "Server      Config            Transport  Target                 Status  Tries  Time   Details",
-        "everything  .vscode/mcp.json  http       http://127.0.0.1:3001  ok      2      1.2 s  mcp-servers/everything 2.0.0 · 13 tools · 7 resources · 1 prompt",
+        "everything  .vscode/mcp.json  http       http://127.0.0.1:3001  ok      2      1.2 s  mcp-servers/everything 2.0.0 (2025-11-25) · 13 tools · 7 resources · 1 prompt",
         "db          .mcp.json         stdio      npx -y @acme/db-mcp    failed  1      40 ms  probe-command-not-found",
         "",
         "2 servers: 1 ok, 1 failed",
@@ -63,10 +63,21 @@ describe("probe output", () => {
       "db (.mcp.json): retry 2/3 in 0.61 s: connection refused",
     );
     expect(formatProgressLine({ type: "done", ...at, probe: ok })).toBe(
-      "db (.mcp.json): ok · mcp-servers/everything 2.0.0 · 13 tools · 7 resources · 1 prompt (1.2 s, 2 attempts)",
+      "db (.mcp.json): ok · mcp-servers/everything 2.0.0 (2025-11-25) · 13 tools · 7 resources · 1 prompt (1.2 s, 2 attempts)",
     );
     expect(formatProgressLine({ type: "done", ...at, probe: failed })).toBe("db (.mcp.json): failed · probe-command-not-found (40 ms)");
     expect(formatProgressLine({ type: "done", ...at, probe: failed })).not.toMatch(/\u001b/);
+  });
+
+  it("keeps every row and progress line on one line: line breaks and tabs in names become spaces", () => {
+    const evil: ServerProbe = { ...ok, name: "x\n::error file=README.md::y", file: "a\r\n::warning::b.json", server: { name: "s\u2028::error::z\tq", version: "1\n2" } };
+    const events = [
+      formatProgressLine({ type: "start", file: evil.file, name: evil.name, transport: "http", target: "t\n::error::u" }),
+      formatProgressLine({ type: "done", file: evil.file, name: evil.name, probe: evil }),
+    ];
+    const out = [formatProbeTable([evil]), ...events].join("\n");
+    expect(out.split(/\r\n|\r|\n|\u2028|\u2029/).filter((l) => l.trimStart().startsWith("::"))).toEqual([]);
+    expect(events[1]).toBe("x ::error file=README.md::y (a  ::warning::b.json): ok · s ::error::z q 1 2 · 13 tools · 7 resources · 1 prompt (1.2 s, 2 attempts)");
   });
 
   it("backs off exponentially with equal jitter, capped at 10 s", () => {

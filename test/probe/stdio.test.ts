@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { probe, type ProbeProgress } from "../../packages/probe/src/index.js";
@@ -166,5 +166,42 @@ describe("probe: stdio servers (real processes)", () => {
     expect(run.results[0]!.findings).toEqual([]);
     expect(isAlive(pid)).toBe(false);
     expect(existsSync(join(dir, "later.pid"))).toBe(false);
+  });
+
+  it("a run of stdout without a newline is one noise line, bounded and redacted; the rest up to the newline is dropped", async () => {
+    const secret = "flood-secret-value";
+    const dir = project({
+      ".mcp.json": {
+        mcpServers: {
+          // 256 KiB without a newline, then exit: counted when it passes 64 KiB (stdout never gets its newline).
+          flooding: { command: NODE, args: [fixture("stdio-server.mjs"), "--flood", "262144", "--flood-exit"], env: { FIXTURE_API_KEY: secret } },
+          // 256 KiB, a newline, then a working server: one noise line, and the server still answers.
+          recovers: { command: NODE, args: [fixture("stdio-server.mjs"), "--flood", "262144"], env: { FIXTURE_API_KEY: secret } },
+        },
+      },
+    });
+    const run = await probe([], { cwd: dir, timeoutMs: 5000 });
+    const [flooding, recovers] = run.servers;
+    const noise = (name: string) => run.results[0]!.findings.find((f) => f.ruleId === "probe-stdout-noise" && f.pointer === `/mcpServers/${name}`);
+    expect(flooding).toMatchObject({ status: "failed" });
+    expect(flooding!.finding?.ruleId).toBe("probe-exited");
+    expect(noise("flooding")?.message).toMatch(/^The server wrote a line that is not JSON-RPC to stdout \(first: "Loading key \[redacted\] \.{150,}"\)/);
+    expect(recovers).toMatchObject({ status: "ok", counts: { tools: 2, prompts: 1 } });
+    expect(noise("recovers")?.message).toMatch(/^The server wrote a line that is not JSON-RPC to stdout \(first: "Loading key \[redacted\] \.{150,}"\)/);
+    expect(JSON.stringify(run.servers) + JSON.stringify(run.results.map((r) => r.findings))).not.toContain(secret);
+  });
+
+  it("a script whose #! interpreter is missing: says so, instead of claiming the file does not exist", async () => {
+    const dir = project({ "server.py": "#!/nonexistent/python9\nprint('hello')\n" });
+    const script = join(dir, "server.py");
+    chmodSync(script, 0o755);
+    const config = project({ ".mcp.json": { mcpServers: { py: { command: script, args: ["--stdio"] } } } });
+    const run = await probe([], { cwd: config, retries: 3, backoffMs: 1 });
+    const s = run.servers[0]!;
+    expect(s).toMatchObject({ status: "failed", attempts: 1 });
+    expect(s.finding).toMatchObject({ ruleId: "probe-command-not-found", pointer: "/mcpServers/py/command" });
+    expect(s.finding!.message).toBe(
+      `${j(script)} exists, but the interpreter named in its #! line ("/nonexistent/python9") was not found, so the server cannot start. Install it or fix the #! line, or start the script through an interpreter that exists (the interpreter as the command, the script in the arguments).`,
+    );
   });
 });

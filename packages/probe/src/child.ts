@@ -14,6 +14,15 @@ import { JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol
 
 export const KILL_AFTER_MS = 2000;
 const STDERR_KEEP = 16 * 1024;
+/** A partial stdout line longer than this is noise: counted once, its start kept, the rest dropped until the next newline. */
+export const MAX_NOISE_LINE = 64 * 1024;
+/**
+ * A partial line that starts like a JSON object may be a large JSON-RPC message (tools/list of a big server passes
+ * 64 KiB): it gets this much before it is treated as noise too.
+ */
+export const MAX_MESSAGE_LINE = 8 * 1024 * 1024;
+/** Characters of a noise line kept for the finding. */
+const NOISE_KEEP = 200;
 /** "Error: …", "TypeError [ERR_INVALID_ARG_TYPE]: …", "ModuleNotFoundError: …" at the start of a line. */
 const ERROR_HEADLINE = /^\s*[A-Za-z.]*(Error|Exception)( \[[A-Z0-9_]+\])?: /;
 const GROUPS = process.platform !== "win32";
@@ -103,7 +112,12 @@ export class ChildProcessTransport implements Transport {
   closedByUs = false;
 
   private child?: ChildProcess;
+  /** The partial stdout line after the last newline (bounded: see MAX_NOISE_LINE). */
   private stdout = "";
+  /** The current stdout line passed its limit and was counted: drop the rest of it, up to the next newline. */
+  private discarding = false;
+  /** The pending line starts with "{" (undefined: nothing visible yet). */
+  private pendingJson: boolean | undefined;
   private stderr = "";
   private finished = false;
   private exited?: Promise<void>;
@@ -161,6 +175,7 @@ export class ChildProcessTransport implements Transport {
       });
       child.stdout!.setEncoding("utf8");
       child.stdout!.on("data", (chunk: string) => this.onStdout(chunk));
+      child.stdout!.on("end", () => this.onStdoutEnd());
       child.stderr!.setEncoding("utf8");
       child.stderr!.on("data", (chunk: string) => {
         this.stderr += chunk;
@@ -169,15 +184,54 @@ export class ChildProcessTransport implements Transport {
     });
   }
 
+  /** Only the new chunk is searched for newlines; the pending partial line is kept within its limit. */
   private onStdout(chunk: string): void {
-    this.stdout += chunk;
-    let nl = this.stdout.indexOf("\n");
-    while (nl >= 0) {
-      const line = this.stdout.slice(0, nl).replace(/\r$/, "");
-      this.stdout = this.stdout.slice(nl + 1);
-      this.onLine(line);
-      nl = this.stdout.indexOf("\n");
+    let from = 0;
+    for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", from)) {
+      const piece = chunk.slice(from, nl);
+      from = nl + 1;
+      if (this.discarding) {
+        this.discarding = false;
+        continue;
+      }
+      const line = this.stdout === "" ? piece : this.stdout + piece;
+      this.stdout = "";
+      this.pendingJson = undefined;
+      this.onLine(line.replace(/\r$/, ""));
     }
+    if (this.discarding || from === chunk.length) return;
+    const rest = from === 0 ? chunk : chunk.slice(from);
+    // Decided once per line, from its first visible character (no rescan of what is already pending).
+    if (this.pendingJson === undefined) {
+      const first = /\S/.exec(rest);
+      if (first) this.pendingJson = rest[first.index] === "{";
+    }
+    this.stdout += rest;
+    if (this.stdout.length > (this.pendingJson ? MAX_MESSAGE_LINE : MAX_NOISE_LINE)) {
+      this.addNoise(this.stdout);
+      this.stdout = "";
+      this.pendingJson = undefined;
+      this.discarding = true;
+    }
+  }
+
+  /**
+   * Output left without a final newline when stdout ends: noise unless it is a JSON-RPC message (which is not
+   * delivered: clients read newline-delimited messages and would not have seen it either).
+   */
+  private onStdoutEnd(): void {
+    const rest = this.stdout.replace(/\r$/, "");
+    this.stdout = "";
+    if (this.discarding || rest.trim() === "") return;
+    try {
+      JSONRPCMessageSchema.parse(JSON.parse(rest));
+    } catch {
+      this.addNoise(rest);
+    }
+  }
+
+  private addNoise(line: string): void {
+    if (this.noise.count++ === 0) this.noise.first = line.slice(0, NOISE_KEEP);
   }
 
   private onLine(line: string): void {
@@ -186,7 +240,7 @@ export class ChildProcessTransport implements Transport {
     try {
       message = JSONRPCMessageSchema.parse(JSON.parse(line));
     } catch {
-      if (this.noise.count++ === 0) this.noise.first = line.slice(0, 1000);
+      this.addNoise(line);
       return;
     }
     this.onmessage?.(message);

@@ -19,11 +19,15 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** "everything 2.0.0 · 12 tools · 7 resources · 4 prompts" */
+/** "everything 2.0.0 (2025-06-18) · 12 tools · 7 resources · 4 prompts": name, version, protocol version, counts. */
 function details(s: ServerProbe): string {
   if (s.status === "ok") {
     const parts: string[] = [];
-    if (s.server) parts.push(`${s.server.name} ${s.server.version}`.trim());
+    if (s.server) {
+      const protocol = s.server.protocolVersion ? `(${s.server.protocolVersion})` : "";
+      const who = [s.server.name, s.server.version, protocol].filter((p) => p !== "").join(" ");
+      if (who !== "") parts.push(who);
+    }
     if (s.counts?.tools !== undefined) parts.push(plural(s.counts.tools, "tool"));
     if (s.counts?.resources !== undefined) parts.push(plural(s.counts.resources, "resource"));
     if (s.counts?.prompts !== undefined) parts.push(plural(s.counts.prompts, "prompt"));

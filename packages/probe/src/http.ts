@@ -11,6 +11,8 @@ export interface HttpResponseRecord {
   status: number;
   contentType?: string;
   wwwAuthenticate?: string;
+  /** Retry-After of a 429 or 503. */
+  retryAfter?: string;
 }
 
 export interface HttpRecord {
@@ -54,6 +56,8 @@ export function recordingFetch(record: HttpRecord, signal: AbortSignal): FetchLi
     if (contentType) entry.contentType = contentType;
     const www = response.headers.get("www-authenticate");
     if (www) entry.wwwAuthenticate = www;
+    const retryAfter = response.headers.get("retry-after");
+    if (retryAfter) entry.retryAfter = retryAfter;
     record.responses.push(entry);
     return response;
   };

@@ -90,6 +90,29 @@ export function commandNotFoundMessage(command: string, code: string, pathDirs: 
   return `${shown} could not be started (${code}). Check the command and its arguments.`;
 }
 
+/** The `#!` line of a command file names an interpreter that cannot be run. */
+export interface MissingInterpreter {
+  /** The interpreter path of the `#!` line ("" when the line names none). */
+  interpreter: string;
+  /** For `#!/usr/bin/env NAME`: the program env looks for on PATH. */
+  program?: string;
+  /** The line ends in a carriage return (Windows line endings). */
+  crlf: boolean;
+}
+
+export function interpreterNotFoundMessage(command: string, m: MissingInterpreter): string {
+  const shown = displayValue(command, "The command");
+  const fix = `Install it or fix the #! line, or start the script through an interpreter that exists (the interpreter as the command, the script in the arguments).`;
+  if (m.crlf) {
+    return `${shown} exists, but its #! line ends in a carriage return (Windows line endings), so the interpreter named there (${displayValue(m.interpreter, "a path", 120)} followed by a carriage return) was not found and the server cannot start. Convert the script to Unix line endings (LF).`;
+  }
+  if (m.interpreter === "") return `${shown} exists, but its #! line names no interpreter, so the server cannot start. ${fix}`;
+  if (m.program !== undefined) {
+    return `${shown} exists, but the interpreter named in its #! line (${displayValue(m.program, "a program", 60)}, looked up on PATH by ${displayValue(m.interpreter, "env", 60)}) was not found, so the server cannot start. ${fix}`;
+  }
+  return `${shown} exists, but the interpreter named in its #! line (${displayValue(m.interpreter, "a path", 120)}) was not found, so the server cannot start. ${fix}`;
+}
+
 /**
  * `written`: the cwd as configured (undefined when the client's default was used); `resolved`: the folder
  * it names, shown only when no environment variable went into it.
@@ -157,9 +180,10 @@ export function connectFailedMessage(hostPort: string, code: string): string {
   return `Connecting to ${hostPort} failed (${code}). Check the host and port in the URL and that the server is running.`;
 }
 
-export function hostNotFoundMessage(host: string, code: string): string {
+export function hostNotFoundMessage(host: string, code: string, attempts = 1): string {
   if (code === "EAI_AGAIN") {
-    return `The DNS lookup of ${host} failed (EAI_AGAIN, a temporary DNS failure). Check the network connection and the DNS server, then probe again.`;
+    const tries = attempts > 1 ? `, ${plural(attempts, "attempt")}` : "";
+    return `The DNS lookup of ${host} failed temporarily (EAI_AGAIN${tries}). Check the network connection and the DNS server, then probe again.`;
   }
   return `The host ${host} cannot be resolved (${code}): no such name in DNS. Check its spelling in the URL, your DNS and any VPN.`;
 }
@@ -248,6 +272,9 @@ export function httpStatusMessage(status: number, method: string, ctx: HttpConte
       return `${answered}: this endpoint does not take Streamable HTTP messages. If it is a legacy SSE endpoint (GET only), set ${typeHint(ctx.dialect, "sse")}; otherwise use the server's Streamable HTTP endpoint (usually /mcp).`;
     }
     return `${answered}: this endpoint does not serve an SSE stream. If the server speaks Streamable HTTP, set ${typeHint(ctx.dialect, "http")} and use its endpoint (usually /mcp).`;
+  }
+  if (status === 429) {
+    return `${answered}${attemptsText(ctx.attempts)}: the server is up but rate limited this client (too many requests). Wait, then probe again; if it persists, check the server's rate limits or the credentials' quota.`;
   }
   if (status === 502 || status === 504) {
     return `${answered}${attemptsText(ctx.attempts)}: a proxy or gateway answers, but the server behind it does not. Check that the server is running and healthy (its logs), then probe again.`;

@@ -35,7 +35,8 @@ import {
   socketMessage,
   unresolvedMessage,
 } from "./messages.js";
-import { Redactor, displayValue, isSecretSetting, secretValues, truncate } from "./redact.js";
+import { argSecrets, displayCommand, safeDecode, urlSecrets } from "./args.js";
+import { MIN_SECRET_LENGTH, Redactor, displayValue, isSecretSetting, secretValues, stripControl } from "./redact.js";
 import { attemptUrl } from "./remote.js";
 import type { AttemptResult, Diagnosis } from "./session.js";
 import { attemptStdio } from "./stdio.js";
@@ -48,6 +49,8 @@ export const MAX_BACKOFF_MS = 10_000;
 
 interface Settings {
   cwd: string;
+  configPath?: string;
+  noConfigLookup?: boolean;
   env: NodeJS.ProcessEnv;
   retries: number;
   timeoutMs: number;
@@ -84,6 +87,8 @@ function count(name: string, value: number | undefined, fallback: number, min: n
 function settingsOf(options: ProbeOptions): Settings {
   return {
     cwd: resolve(options.cwd ?? process.cwd()),
+    ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
+    ...(options.noConfigLookup ? { noConfigLookup: true } : {}),
     env: options.env ?? process.env,
     retries: count("retries", options.retries, DEFAULTS.retries, 0, true),
     timeoutMs: count("timeoutMs", options.timeoutMs, DEFAULTS.timeoutMs, 1, false),
@@ -107,8 +112,10 @@ function displayPath(cwd: string, abs: string): string {
 }
 
 /** The MCP config files under `paths` and their servers (parse errors and non-MCP files are skipped quietly). */
-async function configFiles(paths: string[], cwd: string): Promise<ConfigFile[]> {
-  const config = resolveConfig({ cwd });
+async function configFiles(paths: string[], s: Settings): Promise<ConfigFile[]> {
+  const cwd = s.cwd;
+  // The mcp-lint config that applies, exactly as for lint: its ignores exclude files from the probe too.
+  const config = resolveConfig({ cwd, ...(s.configPath !== undefined ? { configPath: s.configPath } : {}), ...(s.noConfigLookup ? { noConfigLookup: true } : {}) });
   const found = await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
   const out: ConfigFile[] = [];
   for (const f of found) {
@@ -146,25 +153,6 @@ function toFinding(cf: ConfigFile, d: Diagnosis): Finding {
     endLine: loc.endLine,
     endColumn: loc.endColumn,
   };
-}
-
-const SECRET_FLAG = /^--?[A-Za-z0-9_-]*(key|token|secret|password|passwd|auth|credential|bearer)[A-Za-z0-9_-]*$/i;
-
-/** "node server.mjs --port 3000": the program's name and short arguments; secret-looking ones become "…". */
-export function displayCommand(command: unknown, args: unknown[]): string {
-  const name = typeof command === "string" ? command : "?";
-  const shortPath = (s: string) => (/[\\/]/.test(s) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? (s.split(/[\\/]/).filter(Boolean).pop() ?? s) : s);
-  const parts = [displayValue(shortPath(name), "…", 40).replace(/^"|"$/g, "")];
-  let hideNext = false;
-  for (const a of args.slice(0, 6)) {
-    const s = typeof a === "string" ? a : String(a);
-    const eq = /^(--?[A-Za-z0-9_-]+)=(.*)$/s.exec(s);
-    if (hideNext || (eq && SECRET_FLAG.test(eq[1]!) && eq[2] !== "")) parts.push(eq && !hideNext ? `${eq[1]}=…` : "…");
-    else parts.push(displayValue(shortPath(s), "…", 40).replace(/^"|"$/g, ""));
-    hideNext = SECRET_FLAG.test(s);
-  }
-  if (args.length > 6) parts.push("…");
-  return truncate(parts.join(" "), 80);
 }
 
 function transportOf(entry: ServerEntry): ProbeTransport {
@@ -239,16 +227,21 @@ function pathDirCount(env: NodeJS.ProcessEnv): number {
   return value ? value.split(delimiter).filter((d) => d !== "").length : 0;
 }
 
+/**
+ * The values to replace in anything the server says: secret-looking values of the inherited environment (by the
+ * broad name test or by shape), every value the entry's own env sets (6+ characters, whatever its name: the config
+ * provides it), header values (and the token of `Bearer <token>`), and the secrets in the arguments (argSecrets).
+ */
 function redactorFor(s: Settings, resolved: ResolvedEntry): Redactor {
   const secrets = secretValues(s.env);
-  for (const e of resolved.env) if (e.value !== null && isSecretSetting(e.name, e.value)) secrets.push(e.value);
+  for (const e of resolved.env) if (e.value !== null && e.value.length >= MIN_SECRET_LENGTH) secrets.push(e.value);
   for (const h of resolved.headers) {
     secrets.push(h.value);
     // "Bearer <token>": the token alone may be echoed too.
     const token = /^\s*\S+\s+(\S{6,})\s*$/.exec(h.value)?.[1];
     if (token) secrets.push(token);
   }
-  for (const a of resolved.args) if (isSecretSetting("", a)) secrets.push(a);
+  secrets.push(...argSecrets(resolved.args, (a) => isSecretSetting("", a)));
   return new Redactor(secrets);
 }
 
@@ -256,7 +249,8 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   const started = performance.now();
   const transport = transportOf(entry);
   const ids = { file: cf.file, name: entry.name };
-  const label = `${cf.file}: ${entry.name}`;
+  // Names and paths come from the config: one line each in logs and progress output.
+  const label = stripControl(`${cf.file}: ${entry.name}`);
   const base = { ...ids, pointer: entry.pointer, transport };
   const projectDir = projectDirOf(cf.abs);
   const resolved = resolveEntry(entry, { dialect: cf.dialect, env: s.env, projectDir, configDir: dirname(cf.abs), home: homedir() });
@@ -338,12 +332,15 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
       return finish("skipped", 0, []); // unparsable: valid-url reports it
     }
     // fetch refuses URLs with credentials; clients that accept them send them as Basic auth, and so does the probe.
-    let headers = resolved.headers;
-    const urlCredentials = url.username !== "" || url.password !== "";
-    if (urlCredentials) {
-      const basic = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64");
-      redactor.add([basic, decodeURIComponent(url.username), decodeURIComponent(url.password)]);
-      if (!headers.some((h) => h.name.toLowerCase() === "authorization")) headers = [...headers, { name: "Authorization", value: `Basic ${basic}` }];
+    // Userinfo and query values may be echoed by the server: redacted wherever they appear.
+    redactor.add(urlSecrets(url));
+    let basicAuth: string | undefined;
+    if (url.username !== "" || url.password !== "") {
+      // A malformed % sequence (`100%sure`) is sent as written, as clients do when decoding fails.
+      const basic = Buffer.from(`${safeDecode(url.username)}:${safeDecode(url.password)}`).toString("base64");
+      redactor.add([basic]);
+      // A configured Authorization header wins: the userinfo is then not sent at all.
+      if (!resolved.headers.some((h) => h.name.toLowerCase() === "authorization")) basicAuth = `Basic ${basic}`;
       url.username = "";
       url.password = "";
     }
@@ -354,8 +351,8 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
       attemptUrl({
         url,
         transport: transport === "sse" ? "sse" : "http",
-        headers,
-        urlCredentials,
+        headers: resolved.headers,
+        ...(basicAuth !== undefined ? { basicAuth } : {}),
         urlPointer,
         origin: origin(parts),
         hostPort: hostPortText(parts.host, port ?? (url.protocol === "https:" ? 443 : 80)),
@@ -372,6 +369,8 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   const maxAttempts = s.retries + 1;
   let attempts = 0;
   let result: AttemptResult;
+  // How often each kind of failure happened: some get fewer retries than --retries (a connection reset: one).
+  const seen = new Map<string, number>();
   for (;;) {
     attempts++;
     s.progress({ type: "attempt", ...ids, attempt: attempts, maxAttempts });
@@ -380,7 +379,11 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
     result = await run(s.signal);
     s.log(`${label}: attempt ${attempts}/${maxAttempts}: ${result.reason} after ${Math.round(performance.now() - t0)} ms`);
     if (result.outcome !== "failed" || !result.retryable || attempts >= maxAttempts) break;
-    const delay = backoffDelay(attempts, s.backoffMs, s.random);
+    const times = (seen.get(result.reason) ?? 0) + 1;
+    seen.set(result.reason, times);
+    if (result.maxRetries !== undefined && times > result.maxRetries) break;
+    // A server that says when to come back (429 Retry-After) is taken at its word, up to the longest backoff.
+    const delay = result.retryAfterMs !== undefined ? Math.min(result.retryAfterMs, MAX_BACKOFF_MS) : backoffDelay(attempts, s.backoffMs, s.random);
     s.log(`${label}: retry ${attempts}/${s.retries} in ${delaySeconds(delay)} s: ${result.reason}`);
     s.progress({ type: "retry-wait", ...ids, retry: attempts, retries: s.retries, delayMs: delay, reason: result.reason });
     if (!(await sleep(delay, s.signal))) {
@@ -411,7 +414,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
  */
 export async function probe(paths: string[], options: ProbeOptions = {}): Promise<ProbeRun> {
   const s = settingsOf(options);
-  const files = await configFiles(paths, s.cwd);
+  const files = await configFiles(paths, s);
 
   let selected = files.map((cf) => ({ cf, entries: cf.servers }));
   if (options.servers && options.servers.length > 0) {

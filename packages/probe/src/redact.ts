@@ -1,25 +1,33 @@
-import { detectSecret, SECRET_NAME } from "@mcp-lint/core";
+import { detectSecret } from "@mcp-lint/core";
 
 /**
- * Text from a server (stderr, stdout noise, JSON-RPC error messages) may echo credentials it was given.
- * Before any of it goes into a finding or a log line, it goes through a Redactor: the secret values the
- * probe handed to the server are replaced, then anything shaped like a known credential (core's
- * detectSecret), bearer/basic credentials, URL userinfo and query values.
+ * Text from a server (stderr, stdout noise, JSON-RPC error messages, its name and version) may echo
+ * credentials it was given. Before any of it goes into a finding, a table or a log line, it goes through
+ * a Redactor: the secret values the probe handed to the server are replaced, then anything shaped like a
+ * known credential (core's detectSecret), bearer/basic credentials, URL userinfo and query values.
  */
 
-/** Beyond the names the static secret rules read (core's SECRET_NAME): session ids and cookies are never shown either. */
-const SESSION_NAME = /(^|[_-])(session|cookie)([_-]|$)/i;
+/**
+ * Names whose values are never shown, for redaction only (broader than core's SECRET_NAME, which the static
+ * rules use): no separator is needed, so PGPASSWORD, SERVICE_KEY, DB_PASS, MYTOKEN, DB_PW all count.
+ */
+const REDACT_NAME = /(key|token|secret|pass(word|wd)?|pwd|auth|credential|cookie|session|private)|(^|[^a-z])pw([^a-z]|$)/i;
+/** Names the broad test matches that are not secrets: the working directory. */
+const NOT_SECRET_NAME = /^(old)?pwd$/i;
 
 const REDACTED = "[redacted]";
 
 /** ANSI escapes and other control characters: server text must not drive the terminal. */
-const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Line breaks and tabs: single-line output (a table cell, a progress line, a message) stays one line. */
+const BREAKS = /[\t\n\r\u2028\u2029]/g;
 
 /** A run of characters that could be one token (detectSecret's minimum length is 12). */
 const TOKEN = /[^\s"'`,;=()<>[\]{}]{12,}/g;
 
+/** Text for a single-line output: escapes and control characters removed, line breaks and tabs made spaces. */
 export function stripControl(text: string): string {
-  return text.replace(CONTROL, "");
+  return text.replace(CONTROL, "").replace(BREAKS, " ");
 }
 
 export function truncate(text: string, max: number): string {
@@ -32,6 +40,9 @@ function opaque(value: string): boolean {
   return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
 }
 
+/** Shortest value a Redactor replaces: shorter ones would blank out ordinary words. */
+export const MIN_SECRET_LENGTH = 6;
+
 export class Redactor {
   private readonly values: string[];
 
@@ -42,7 +53,7 @@ export class Redactor {
   }
 
   add(secrets: Iterable<string>): void {
-    const all = new Set([...this.values, ...[...secrets].filter((s) => s.length >= 6)]);
+    const all = new Set([...this.values, ...[...secrets].filter((s) => s.length >= MIN_SECRET_LENGTH)]);
     this.values.splice(0, this.values.length, ...[...all].sort((a, b) => b.length - a.length));
   }
 
@@ -57,23 +68,28 @@ export class Redactor {
     return out;
   }
 
-  /** One line of server output, safe for a message: no control characters, redacted, at most `max` characters. */
+  /** One line of server output, safe for a message: no control characters or line breaks, redacted, at most `max` characters. */
   line(text: string, max: number): string {
     return truncate(this.redact(stripControl(text)).trim(), max);
   }
 }
 
-/** Does a variable or header of this name, with this value, hold a credential? */
-export function isSecretSetting(name: string, value: string): boolean {
-  if (value.length < 6) return false;
-  return SECRET_NAME.test(name) || SESSION_NAME.test(name) || detectSecret(value) !== undefined || opaque(value);
+/** Does this variable, header or flag name say its value is a credential (the broad test used for redaction)? */
+export function isSecretName(name: string): boolean {
+  return REDACT_NAME.test(name) && !NOT_SECRET_NAME.test(name);
 }
 
-/** Values of `env` that look like credentials (by name or by shape). */
+/** Does a variable or header of this name, with this value, hold a credential? */
+export function isSecretSetting(name: string, value: string): boolean {
+  if (value.length < MIN_SECRET_LENGTH) return false;
+  return isSecretName(name) || detectSecret(value) !== undefined || opaque(value);
+}
+
+/** Values of the inherited environment that look like credentials: by name (the broad test) or by shape. */
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
   const out: string[] = [];
   for (const [name, value] of Object.entries(env)) {
-    if (typeof value === "string" && value.length >= 8 && isSecretSetting(name, value)) out.push(value);
+    if (typeof value === "string" && isSecretSetting(name, value)) out.push(value);
   }
   return out;
 }

@@ -5,7 +5,7 @@ const DOCS = "https://github.com/mcp-lint/mcp-lint/blob/main/docs/probe.md#findi
 
 const DESCRIPTIONS: Record<(typeof RULES)[keyof typeof RULES], [string, ExtraRule["severity"]]> = {
   "probe-unresolved-variable": ["A placeholder the client expands has no value, so the server was not started", "error"],
-  "probe-command-not-found": ["The server's command is not on PATH, does not exist or is not executable", "error"],
+  "probe-command-not-found": ["The server's command is not on PATH, does not exist, names a missing #! interpreter or is not executable", "error"],
   "probe-cwd-not-found": ["The server's working directory does not exist", "error"],
   "probe-exited": ["The server process exited before answering initialize", "error"],
   "probe-stdout-noise": ["A stdio server wrote lines that are not JSON-RPC to stdout", "error"],

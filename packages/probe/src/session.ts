@@ -3,7 +3,7 @@ import type { OffsetRange, Severity } from "@mcp-lint/core";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { stripControl, truncate } from "./redact.js";
+import type { Redactor } from "./redact.js";
 
 /** The client identity sent in initialize. */
 export const CLIENT_INFO = { name: "mcp-lint-probe", version: "0.1.0" };
@@ -30,9 +30,13 @@ export interface ServerFacts {
 
 export interface AttemptResult {
   outcome: "ok" | "failed" | "skipped" | "aborted";
-  /** Waiting can help: connection refused/reset, HTTP 502/503/504, timeouts of URL servers. */
+  /** Waiting can help: connection refused/reset, a temporary DNS failure, HTTP 429/502/503/504, timeouts of URL servers. */
   retryable: boolean;
-  /** Short outcome for log lines ("connection refused", "HTTP 404", "exited with code 3"). */
+  /** At most this many retries for this kind of failure, whatever --retries says (a connection reset: 1). */
+  maxRetries?: number;
+  /** Wait this long before the retry instead of the backoff (HTTP 429's Retry-After; capped by the caller). */
+  retryAfterMs?: number;
+  /** Short outcome for log lines ("connection refused", "HTTP 404", "exited with code 3"). Failures of one kind share it. */
   reason: string;
   /** The diagnosis of a failed or skipped attempt, given the number of attempts made. */
   diagnose?: (attempts: number) => Diagnosis;
@@ -49,9 +53,6 @@ export function newClient(): Client {
   return client;
 }
 
-function clean(text: unknown, max: number): string {
-  return truncate(stripControl(typeof text === "string" ? text : String(text ?? "")), max);
-}
 
 export function isMethodNotFound(error: unknown): boolean {
   return error instanceof McpError && error.code === ErrorCode.MethodNotFound;
@@ -69,7 +70,10 @@ export async function handshake(
   timeoutMs: number,
   phase: { name: string },
   protocol: { version?: string },
+  redactor: Redactor,
 ): Promise<ServerFacts> {
+  // What the server says about itself goes into tables and progress lines: one line, redacted.
+  const clean = (text: unknown, max: number) => redactor.line(typeof text === "string" ? text : String(text ?? ""), max);
   // The SDK's own timeout is a backstop: the attempt's deadline (the signal) comes first.
   const options = { signal, timeout: timeoutMs + 1000 };
   const original = transport.setProtocolVersion?.bind(transport);

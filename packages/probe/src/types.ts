@@ -3,6 +3,13 @@ import type { Finding, LintFileResult } from "@mcp-lint/core";
 export interface ProbeOptions {
   /** Folder paths are relative to; result paths are shown relative to it with forward slashes (default: process.cwd()). */
   cwd?: string;
+  /**
+   * The mcp-lint config file to use (relative to cwd), as `mcp-lint -c`: its `ignores` exclude config files from the
+   * probe exactly as from the lint. Default: the nearest mcp-lint.config.json, looked up from cwd.
+   */
+  configPath?: string;
+  /** Use no mcp-lint config file (no lookup). Ignored when configPath is given. */
+  noConfigLookup?: boolean;
   /** Environment used to resolve variables and given to stdio servers (default: process.env). */
   env?: NodeJS.ProcessEnv;
   /** Probe only the servers with these names (`--server`, repeatable). A name found in no config is a UsageError. */

@@ -109,7 +109,8 @@ export function resolveString(value: string, pointer: string, ctx: VariableConte
   return { value: out + value.slice(at), problems };
 }
 
-function scalar(value: unknown): string | undefined {
+/** What a config value becomes as an argument or setting: strings as they are, numbers and booleans as text; anything else is dropped. */
+export function scalar(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return undefined;
