@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EVERYTHING, fixture, freePort, NODE } from "../probe/helpers.js";
@@ -72,4 +72,31 @@ describe("probe: true", () => {
     expect(run.status).toBe(1);
     expect(run.commands.find((c) => c.command === "error")?.message).toBe('mcp-lint: Input "probe" must be true or false, not "yes".');
   });
+});
+
+describe("probe: true, hardening", () => {
+  it("servers get neither the runner's tokens nor the action's inputs; config ignores apply; names cannot become commands", async () => {
+    const dir = tempDir();
+    write(dir, "env-check.mjs", 'console.error(`runtime=${process.env.ACTIONS_RUNTIME_TOKEN ?? "unset"} oidc=${process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? "unset"} input=${process.env.INPUT_PROBE ?? "unset"} mine=${process.env.MY_SETTING ?? "unset"}`);\nprocess.exit(1);\n');
+    write(
+      dir,
+      ".mcp.json",
+      JSON.stringify({ mcpServers: { "::error file=README.md,line=1::injected": { command: NODE, args: [join(dir, "env-check.mjs")] } } }, null, 2) + "\n",
+    );
+    write(dir, "fixtures/.mcp.json", JSON.stringify({ mcpServers: { ignored: { command: NODE, args: [join(dir, "marker.mjs")] } } }) + "\n");
+    write(dir, "marker.mjs", `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(join(dir, "RAN"))}, "");\n`);
+    write(dir, "lint-ci.json", JSON.stringify({ ignores: ["fixtures/**"] }) + "\n");
+    const run = runAction(dir, {
+      inputs: { probe: "true", config: "lint-ci.json" },
+      env: { ACTIONS_RUNTIME_TOKEN: "runtime-token-value", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "oidc-token-value", MY_SETTING: "kept" },
+    });
+    expect(run.status, run.stderr).toBe(1);
+    const exited = run.commands.find((c) => c.command === "error" && c.properties.title?.includes("probe-exited"));
+    expect(exited?.message).toContain("runtime=unset oidc=unset input=unset mine=kept");
+    // The ignored config's server never ran.
+    expect(existsSync(join(dir, "RAN"))).toBe(false);
+    // The server's name is printed, but never as a workflow command of its own.
+    expect(run.commands.filter((c) => c.properties.file === "README.md")).toEqual([]);
+    expect(run.stdout).toMatch(/^probe: ::error file=README\.md,line=1::injected \(\.mcp\.json\): failed/m);
+  }, 60_000);
 });

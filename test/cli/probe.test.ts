@@ -158,3 +158,28 @@ describe("mcp-lint probe on a terminal", () => {
     expect(out).toMatch(/^2 servers: 1 ok, 1 failed$/m);
   }, 30_000);
 });
+
+describe("mcp-lint probe and the mcp-lint config file", () => {
+  it("-c uses that config's ignores: an ignored config's servers are not started", async () => {
+    const marker = join(project({}), "RAN");
+    const script = join(project({ "marker.mjs": `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(marker)}, "");\n` }), "marker.mjs");
+    const dir = project({
+      "fixtures/.mcp.json": { mcpServers: { ignored: { command: NODE, args: [script] } } },
+      "lint-ci.json": { ignores: ["fixtures/**"] },
+    });
+    const r = runCli(["probe", "-c", "lint-ci.json"], { cwd: dir });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stderr).toContain("no MCP servers found");
+    expect(existsSync(marker)).toBe(false);
+    // Without the config, the same server is started.
+    const all = runCli(["probe", "--no-config-lookup"], { cwd: dir });
+    expect(all.stdout).toMatch(/^\s*ignored\s/m);
+    await waitFor(() => existsSync(marker), 5000, "the marker");
+  }, 30_000);
+
+  it("--backoff is at most 10000 ms (the cap of every delay)", async () => {
+    const r = runCli(["probe", "--backoff", "20000"], { cwd: project({}) });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--backoff needs a whole number from 0 to 10000");
+  });
+});

@@ -90,16 +90,31 @@ export function mergeResults(lint: LintFileResult[], probed: LintFileResult[]): 
   return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+/**
+ * The environment the probed servers get: the step's, without the runner's own credentials and the action's inputs
+ * (a server has no business with ACTIONS_RUNTIME_TOKEN or the OIDC request token).
+ */
+export function serverEnvironment(env: Env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || name.startsWith("INPUT_") || /^ACTIONS_(RUNTIME_TOKEN|RUNTIME_URL|ID_TOKEN_REQUEST_TOKEN|ID_TOKEN_REQUEST_URL|CACHE_URL|RESULTS_URL)$/.test(name)) continue;
+    out[name] = value;
+  }
+  return out;
+}
+
 async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Promise<{ run: ProbeRun; rules: readonly ExtraRule[] }> {
   // Loaded only with probe: true; without it the MCP SDK is never loaded.
   const { probe, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
   info("probe: starting or reaching every server the MCP configs name (this runs the commands they name).");
   const run = await probe(inputs.paths, {
     cwd: workspace,
-    env: env as NodeJS.ProcessEnv,
+    ...(inputs.config ? { configPath: inputs.config } : {}),
+    env: serverEnvironment(env),
     log: (line) => debug(`probe: ${line}`),
+    // "probe: " first: no line the probe prints can start with "::" and become a workflow command.
     onProgress: (event) => {
-      if (event.type === "done") info(formatProgressLine(event));
+      if (event.type === "done") info(`probe: ${formatProgressLine(event)}`);
     },
   });
   return { run, rules: PROBE_RULE_INFO };

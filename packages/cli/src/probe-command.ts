@@ -30,9 +30,12 @@ Options:
       --retries <n>                Retries when waiting can help: connection refused or reset, HTTP 502-504,
                                    timeouts of URL servers (default: 3)
       --timeout <ms>               Per attempt: start, initialize and the list calls (default: 10000)
-      --backoff <ms>               First retry delay; doubles each retry, at most 10 s, with jitter (default: 500)
+      --backoff <ms>               Base delay of the first retry, doubled for each next one up to 10 s; each
+                                   wait is jittered between half and all of it (default: 500)
       --concurrency <n>            Servers probed at once (default: 4)
       --verbose                    Log every attempt, its outcome and each backoff delay (to stderr)
+  -c, --config <file>              Use this config file (its "ignores") instead of looking up mcp-lint.config.json
+      --no-config-lookup           Use no config file
   -f, --format <name>              ${formatterNames.join(" | ")} (default: stylish)
   -o, --output-file <file>         Write the report to a file instead of stdout
       --color, --no-color          Force colours on or off
@@ -48,6 +51,8 @@ const OPTIONS = {
   backoff: { type: "string" },
   concurrency: { type: "string" },
   verbose: { type: "boolean" },
+  config: { type: "string", short: "c" },
+  "no-config-lookup": { type: "boolean" },
   format: { type: "string", short: "f" },
   "output-file": { type: "string", short: "o" },
   color: { type: "boolean" },
@@ -82,7 +87,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   if (!formatterNames.includes(format)) formatResults(format, [], { cwd: io.cwd }); // throws the UsageError with a did-you-mean
   const retries = wholeNumber("retries", values.retries, 0, 20);
   const timeoutMs = wholeNumber("timeout", values.timeout, 100, 600_000);
-  const backoffMs = wholeNumber("backoff", values.backoff, 0, 60_000);
+  const backoffMs = wholeNumber("backoff", values.backoff, 0, 10_000);
   const concurrency = wholeNumber("concurrency", values.concurrency, 1, 64);
   const outputFile = values["output-file"];
   const colorToken = tokens.filter((t) => t.kind === "option" && (t.name === "color" || t.name === "no-color")).pop();
@@ -132,6 +137,8 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
       env: io.env as NodeJS.ProcessEnv,
       signal: controller.signal,
       ...(values.server ? { servers: values.server } : {}),
+      ...(values.config !== undefined ? { configPath: values.config } : {}),
+      ...(values["no-config-lookup"] ? { noConfigLookup: true } : {}),
       ...(retries !== undefined ? { retries } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(backoffMs !== undefined ? { backoffMs } : {}),
