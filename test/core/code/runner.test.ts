@@ -31,6 +31,13 @@ describe("code runner", () => {
     expect(r.findings[0]!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it("checks files wherever they are and however their extension is written (node_modules/, .git-like folders, A.TS)", async () => {
+    for (const file of ["A.TS", "lib/Server.MJS", "node_modules/pkg/server.ts", "../outside/server.cts", "/abs/.hidden/server.ts"]) {
+      const r = await lintSourceText(file, SERVER);
+      expect(r.findings.map((f) => [f.ruleId, f.line, f.column]), file).toEqual([["no-stdout-in-stdio-server", 4, 1]]);
+    }
+  });
+
   it("honours eslint-disable directives as ESLint does", async () => {
     const text = SERVER.replace(`console.log("starting");`, `// eslint-disable-next-line mcp-lint/no-stdout-in-stdio-server\nconsole.log("starting");`);
     expect((await lintSourceText("src/server.ts", text)).findings).toEqual([]);

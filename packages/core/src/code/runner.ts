@@ -149,8 +149,10 @@ export async function lintSourceText(file: string, text: string, options: LintSo
   const { rules, severities } = eslintRules(options.rules);
   if (severities.size === 0) return { file, findings: [] };
   const e = await loadEngine();
-  // A virtual name relative to the Linter's cwd, so the config's `files` matches it; keeps the extension.
-  const filename = `mcp-lint-input/${file.replace(/\\/g, "/").replace(/^(\.\.?\/|\/)+/, "")}`;
+  // A virtual name relative to the Linter's cwd that the config's `files` always matches: only the extension (lower-cased)
+  // is kept, so neither ESLint's default ignores (node_modules) nor an upper-case extension (A.TS) can make it
+  // "matched by no configuration". No rule reads the file name.
+  const filename = `mcp-lint-input/source${/\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? ".js"}`;
   const config = await resolvedConfig(e, filename, kindOf(file), rules);
   let messages: LinterType.LintMessage[];
   let output: string | undefined;
