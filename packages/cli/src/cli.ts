@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
   ConfigError,
@@ -13,6 +12,7 @@ import {
   type RuleSettings,
 } from "@mcp-lint/core";
 import { runProbe } from "./probe-command.js";
+import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./report.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIO {
@@ -173,9 +173,7 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
     } catch (error) {
-      // Node's messages run on ("... To specify a positional argument ..."): keep the first sentence.
-      const message = (error instanceof Error ? error.message : String(error)).split(/\.\s/)[0]!.replace(/\.?$/, ".");
-      io.stderr.write(`mcp-lint: ${message}\nRun "mcp-lint --help" for usage.\n`);
+      io.stderr.write(`mcp-lint: ${argsErrorText(error)}\nRun "mcp-lint --help" for usage.\n`);
       return 2;
     }
     const { values, positionals, tokens } = parsed;
@@ -206,13 +204,11 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
       return 0;
     }
 
-    const format = values.format ?? "stylish";
-    if (!formatterNames.includes(format)) formatResults(format, [], { cwd: io.cwd }); // throws the UsageError with a did-you-mean
+    const format = checkedFormat(values.format, io.cwd);
     const maxWarnings = parseMaxWarnings(values["max-warnings"]);
     const outputFile = values["output-file"];
     // The last of --color / --no-color wins; without either, look at the terminal and the environment.
-    const colorToken = tokens.filter((t) => t.kind === "option" && (t.name === "color" || t.name === "no-color")).pop();
-    const color = colorToken ? colorToken.kind === "option" && colorToken.name === "color" : outputFile === undefined && colorFromEnvironment(io);
+    const color = explicitColor(tokens) ?? (outputFile === undefined && colorFromEnvironment(io));
 
     const outcome = await runLint(positionals, {
       ...common,
@@ -227,17 +223,7 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
     });
 
     const report = formatResults(format, outcome.results, { cwd: io.cwd, color, version });
-    if (outputFile !== undefined) {
-      const target = resolve(io.cwd, outputFile);
-      try {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, report);
-      } catch (error) {
-        throw new UsageError(`Cannot write the report to "${outputFile}" (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`);
-      }
-    } else if (report !== "") {
-      io.stdout.write(report.endsWith("\n") ? report : report + "\n");
-    }
+    emitReport(report, outputFile, io.cwd, io.stdout);
     for (const notice of outcome.notices) io.stderr.write(`${notice}\n`);
     return outcome.exitCode;
   } catch (error) {

@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatResults, formatterNames, UsageError } from "@mcp-lint/core";
 import type { ProbeProgress } from "@mcp-lint/probe";
+import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./report.js";
 
 /** What the probe subcommand needs from its caller (the CLI's io, plus process-level hooks tests can replace). */
 export interface ProbeIO {
@@ -74,8 +73,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split(/\.\s/)[0]!.replace(/\.?$/, ".");
-    io.stderr.write(`mcp-lint probe: ${message}\nRun "mcp-lint probe --help" for usage.\n`);
+    io.stderr.write(`mcp-lint probe: ${argsErrorText(error)}\nRun "mcp-lint probe --help" for usage.\n`);
     return 2;
   }
   const { values, positionals, tokens } = parsed;
@@ -83,15 +81,13 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
     io.stdout.write(PROBE_HELP);
     return 0;
   }
-  const format = values.format ?? "stylish";
-  if (!formatterNames.includes(format)) formatResults(format, [], { cwd: io.cwd }); // throws the UsageError with a did-you-mean
+  const format = checkedFormat(values.format, io.cwd);
   const retries = wholeNumber("retries", values.retries, 0, 20);
   const timeoutMs = wholeNumber("timeout", values.timeout, 100, 600_000);
   const backoffMs = wholeNumber("backoff", values.backoff, 0, 10_000);
   const concurrency = wholeNumber("concurrency", values.concurrency, 1, 64);
   const outputFile = values["output-file"];
-  const colorToken = tokens.filter((t) => t.kind === "option" && (t.name === "color" || t.name === "no-color")).pop();
-  const color = io.color(colorToken ? colorToken.kind === "option" && colorToken.name === "color" : undefined, outputFile !== undefined);
+  const color = io.color(explicitColor(tokens), outputFile !== undefined);
 
   // Loaded only here: the plain `mcp-lint` command never loads the MCP SDK.
   const { probe, formatProbeTable, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
@@ -152,17 +148,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   }
 
   const report = formatResults(format, run.results, { cwd: io.cwd, color, version: io.version, extraRules: PROBE_RULE_INFO });
-  if (outputFile !== undefined) {
-    const target = resolve(io.cwd, outputFile);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, report);
-    } catch (error) {
-      throw new UsageError(`Cannot write the report to "${outputFile}" (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`);
-    }
-  } else if (report !== "") {
-    io.stdout.write(report.endsWith("\n") ? report : report + "\n");
-  }
+  emitReport(report, outputFile, io.cwd, io.stdout);
 
   // The summary table is for people: on stdout with the stylish report, on stderr when stdout carries JSON or SARIF.
   const tableOut = format === "stylish" && outputFile === undefined ? io.stdout : io.stderr;
