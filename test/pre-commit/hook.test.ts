@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { readmeBlock, ROOT } from "./helpers.js";
+import { readmeBlock, repoEnv, ROOT, runIn } from "./helpers.js";
 
 /**
  * The pre-commit hook as users run it: the real `pre-commit` tool (Debian package `pre-commit`, installed by .ci/run)
@@ -101,13 +101,11 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
   let env: Record<string, string>;
 
   function git(...args: string[]): { status: number | null; output: string } {
-    const r = spawnSync("git", args, { cwd: repo, env, encoding: "utf8" });
-    return { status: r.status, output: r.stdout + r.stderr };
+    return runIn(repo, env, "git", args);
   }
 
   function preCommit(...args: string[]): { status: number | null; output: string } {
-    const r = spawnSync("pre-commit", [...args, "--color", "never"], { cwd: repo, env, encoding: "utf8" });
-    return { status: r.status, output: r.stdout + r.stderr };
+    return runIn(repo, env, "pre-commit", [...args, "--color", "never"]);
   }
 
   const BROKEN = '{\n  "mcpServers": {\n    "fs": { "command": "npx", "args": ["@modelcontextprotocol/server-filesystem", "."] },\n  }\n}\n';
@@ -117,18 +115,8 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     temp = mkdtempSync(join(tmpdir(), "mcp-lint-pre-commit-"));
     repo = join(temp, "repo");
     mkdirSync(join(repo, "src"), { recursive: true });
-    env = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("npm_") && !k.startsWith("GIT_")) env[k] = v;
-    Object.assign(env, {
-      // pre-commit's cache of installed hooks, shared by the runs below (try-repo always installs afresh).
-      PRE_COMMIT_HOME: join(temp, "pre-commit-home"),
-      GIT_CONFIG_NOSYSTEM: "1",
-      GIT_CONFIG_GLOBAL: "/dev/null",
-      GIT_AUTHOR_NAME: "t",
-      GIT_AUTHOR_EMAIL: "t@example.com",
-      GIT_COMMITTER_NAME: "t",
-      GIT_COMMITTER_EMAIL: "t@example.com",
-    });
+    // pre-commit's cache of installed hooks, shared by the runs below (try-repo always installs afresh).
+    env = repoEnv({ PRE_COMMIT_HOME: join(temp, "pre-commit-home") });
     git("init", "-q", "-b", "main");
     // Not MCP: read and skipped quietly.
     writeFileSync(join(repo, "package.json"), '{ "name": "app", "private": true }\n');

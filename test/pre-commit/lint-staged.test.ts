@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readmeBlock, ROOT } from "./helpers.js";
+import { readmeBlock, repoEnv, ROOT, runIn } from "./helpers.js";
 
 /**
  * The README's husky + lint-staged setup, for real: `npx husky init`, the README's lint-staged config in
@@ -15,23 +14,12 @@ let temp: string;
 let env: Record<string, string>;
 
 function run(command: string, args: string[]): { status: number | null; output: string } {
-  const r = spawnSync(command, args, { cwd: temp, env, encoding: "utf8" });
-  return { status: r.status, output: r.stdout + r.stderr };
+  return runIn(temp, env, command, args);
 }
 
 beforeAll(() => {
   temp = mkdtempSync(join(tmpdir(), "mcp-lint-lint-staged-"));
-  env = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("npm_") && !k.startsWith("GIT_") && k !== "HUSKY") env[k] = v;
-  Object.assign(env, {
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    GIT_AUTHOR_NAME: "t",
-    GIT_AUTHOR_EMAIL: "t@example.com",
-    GIT_COMMITTER_NAME: "t",
-    GIT_COMMITTER_EMAIL: "t@example.com",
-    NO_COLOR: "1",
-  });
+  env = repoEnv({ NO_COLOR: "1" });
   expect(run("git", ["init", "-q", "-b", "main"]).status).toBe(0);
   symlinkSync(join(ROOT, "node_modules"), join(temp, "node_modules"), "dir");
   const config = JSON.parse(readmeBlock("lint-staged")) as Record<string, unknown>;
