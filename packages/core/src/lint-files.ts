@@ -67,7 +67,8 @@ function toPosix(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
 }
 
-function displayPath(cwd: string, abs: string): string {
+/** How result paths are shown: relative to cwd, forward slashes ("." for cwd itself). The probe uses it too, so its results merge with the lint's. */
+export function displayPath(cwd: string, abs: string): string {
   // Fast path (POSIX): a normalised absolute path inside the normalised cwd is relative() of it without the prefix.
   if (sep === "/") {
     const prefixLength = cwd.endsWith("/") ? cwd.length : cwd.length + 1;

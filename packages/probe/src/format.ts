@@ -1,4 +1,4 @@
-import { delaySeconds } from "./messages.js";
+import { delaySeconds, plural } from "./messages.js";
 import { stripControl } from "./redact.js";
 import type { ProbeProgress, ServerProbe } from "./types.js";
 
@@ -13,10 +13,6 @@ function styles(color: boolean) {
 
 function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** "everything 2.0.0 (2025-06-18) · 12 tools · 7 resources · 4 prompts": name, version, protocol version, counts. */

@@ -38,7 +38,7 @@ export function delaySeconds(ms: number): string {
   return (Math.round(ms / 10) / 100).toFixed(2);
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 

@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { delimiter, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { delimiter, dirname, isAbsolute, resolve } from "node:path";
 import {
   analyseUrl,
   collectServers,
@@ -22,6 +22,7 @@ import {
   type Finding,
   type LintFileResult,
   valueSubrange,
+  displayPath,
   type ServerEntry,
   type UrlParts,
 } from "@mcp-lint/core";
@@ -105,10 +106,6 @@ function settingsOf(options: ProbeOptions): Settings {
 export function backoffDelay(retry: number, backoffMs: number, random: () => number): number {
   const d = Math.min(backoffMs * 2 ** (retry - 1), MAX_BACKOFF_MS);
   return d / 2 + random() * (d / 2);
-}
-
-function displayPath(cwd: string, abs: string): string {
-  return relative(cwd, abs).split(sep).join("/") || ".";
 }
 
 /** The MCP config files under `paths` and their servers (parse errors and non-MCP files are skipped quietly). */
