@@ -156,6 +156,10 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
       const passed = preCommit("run", "--all-files");
       expect(passed.output).toMatch(/^mcp-lint\.+Passed$/m);
       expect(passed.status, passed.output).toBe(0);
+      // And the same through try-repo, as in the first test.
+      const tried = preCommit("try-repo", ROOT, "mcp-lint", "--all-files");
+      expect(tried.output).toMatch(/^mcp-lint\.+Passed$/m);
+      expect(tried.status, tried.output).toBe(0);
       expect(git("commit", "-q", "-m", "fixed").status).toBe(0);
     }, 240_000);
 
