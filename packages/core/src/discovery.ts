@@ -1,4 +1,4 @@
-import { isCodeFile } from "./code/runner.js";
+import { isSourceFile } from "./code/languages.js";
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
@@ -23,8 +23,11 @@ export interface DiscoverOptions {
 }
 
 
-/** Folders never walked, whatever the ignore files say. */
-const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
+/**
+ * Folders never walked, whatever the ignore files say: installed packages, git's own folder, and Python
+ * virtualenvs and caches (any folder holding a `pyvenv.cfg` is a virtualenv too, whatever its name).
+ */
+const SKIPPED_DIRS = new Set(["node_modules", ".git", ".venv", "venv", "site-packages", "__pycache__", ".tox", ".nox"]);
 
 /** Is this walked file worth reading: a known MCP config path, a registry manifest name, or mapped by the config? */
 export function isCandidatePath(absPath: string, config?: McpLintConfig): boolean {
@@ -38,8 +41,8 @@ function classify(absPath: string, config?: McpLintConfig): { pathDialect?: stri
     if (byPath) return { pathDialect: byPath.id };
     if (basename(absPath).toLowerCase() === "server.json") return {};
   }
-  // JavaScript/TypeScript sources: read and prefiltered for MCP code by the runner.
-  if (isCodeFile(absPath)) return {};
+  // JavaScript/TypeScript and Python sources: read and prefiltered for MCP code by the runner.
+  if (isSourceFile(absPath)) return {};
   return configDialectFor(config, absPath) !== undefined ? {} : undefined;
 }
 
@@ -115,13 +118,14 @@ interface WalkContext {
  * (18,000 folders), readdirSync walks it in ~0.2 s and fs.promises.readdir with
  * Promise.all in ~1 s; tiny directory reads gain nothing from the thread pool.
  */
-function walk(dir: string, levels: GitIgnoreLevel[], ctx: WalkContext): void {
+function walk(dir: string, levels: GitIgnoreLevel[], ctx: WalkContext, isRoot = false): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return; // unreadable folder: nothing to lint there
   }
+  if (!isRoot && entries.some((e) => e.name === "pyvenv.cfg" && e.isFile())) return; // a virtualenv
   let here = levels;
   if (ctx.git && entries.some((e) => e.name === ".gitignore" && !e.isDirectory())) {
     const ig = readIgnoreFile(join(dir, ".gitignore"));
@@ -167,7 +171,8 @@ function walkRoot(root: string, ctx: WalkContext): void {
     // A folder named explicitly is walked even when git ignores it; ignore files inside it still apply.
     if (root !== gitRoot && gitIgnored(levels, root, true)) levels = [];
   }
-  walk(root, levels, ctx);
+  // The folder named on the command line is walked even if it is a virtualenv.
+  walk(root, levels, ctx, true);
 }
 
 /**

@@ -17,7 +17,9 @@ import { discoverFiles } from "./discovery.js";
 import { fileKind, resolvePath } from "./util/paths.js";
 import { UsageError } from "./errors.js";
 import { allRules } from "./rules/catalog.js";
-import { isCodeFile, lintSourceText } from "./code/runner.js";
+import { lintSourceText } from "./code/runner.js";
+import { isPythonFile, isSourceFile } from "./code/languages.js";
+import { lintPythonText } from "./code/python/runner.js";
 import { detectDialect, internalError, type FileResult, type PointerOverride, type RuleSettings } from "./runner.js";
 import type { Finding } from "./finding.js";
 import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./util/file-lint.js";
@@ -136,7 +138,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       file: displayPath(cwd, abs),
       explicit,
       dialectHint: (explicit ? options.dialect : undefined) ?? settings.dialect ?? pathDialect,
-      codeCandidate: isCodeFile(abs),
+      codeCandidate: isSourceFile(abs),
       rules: settings.rules,
       pointerOverrides: settings.pointerOverrides,
       ignored: settings.ignored,
@@ -162,7 +164,8 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const { abs, file } = job;
     let code: FileResult;
     try {
-      code = await lintSourceText(file, (read as { text: string }).text, { rules: job.rules, fix });
+      const text = (read as { text: string }).text;
+      code = isPythonFile(abs) ? await lintPythonText(file, text, { rules: job.rules, fix }) : await lintSourceText(file, text, { rules: job.rules, fix });
     } catch (error) {
       return { file, findings: [internalError(file, "code-rules", error)] };
     }

@@ -18,12 +18,7 @@ import type { FileResult, RuleSettings } from "../runner.js";
  * every file.
  */
 
-/** Source files the code rules read. */
-export const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
-
-export function isCodeFile(path: string): boolean {
-  return CODE_FILE.test(path) && !/\.d\.[cm]?ts$/i.test(path);
-}
+export { isCodeFile } from "./languages.js";
 
 /**
  * Cheap test for "this module may speak MCP": it names an MCP SDK package, or

@@ -1,6 +1,7 @@
 import type { Severity, SeveritySetting } from "../finding.js";
 import { codeRuleMeta } from "./code/index.js";
 import { configRules } from "./index.js";
+import { pythonRules } from "./python/index.js";
 import { docsUrl } from "./types.js";
 
 /**
@@ -19,6 +20,8 @@ export interface RuleInfo {
   docsUrl: string;
   /** ESLint-style options schema: one options object. */
   schema: readonly unknown[];
+  /** Languages a code rule checks ("js" covers JavaScript and TypeScript); empty for config rules. */
+  languages: ReadonlyArray<"js" | "python">;
 }
 
 export const allRules: readonly RuleInfo[] = Object.freeze([
@@ -33,6 +36,7 @@ export const allRules: readonly RuleInfo[] = Object.freeze([
       hasSuggestions: r.meta.hasSuggestions === true,
       docsUrl: docsUrl(r.meta.id),
       schema: r.meta.schema,
+      languages: [],
     }),
   ),
   ...codeRuleMeta.map(
@@ -46,8 +50,26 @@ export const allRules: readonly RuleInfo[] = Object.freeze([
       hasSuggestions: m.hasSuggestions,
       docsUrl: m.docsUrl || docsUrl(m.id),
       schema: m.schema,
+      languages: pythonRules.some((p) => p.meta.id === m.id) ? ["js", "python"] : ["js"],
     }),
   ),
+  // Python rules with an id of their own (the others share their JavaScript/TypeScript twin's entry above).
+  ...pythonRules
+    .filter((p) => !codeRuleMeta.some((m) => m.id === p.meta.id))
+    .map(
+      (p): RuleInfo => ({
+        id: p.meta.id,
+        kind: "code",
+        description: p.meta.description,
+        severity: p.meta.severity,
+        recommended: p.meta.recommended,
+        fixable: p.meta.fixable === true,
+        hasSuggestions: p.meta.hasSuggestions === true,
+        docsUrl: docsUrl(p.meta.id),
+        schema: p.meta.schema,
+        languages: ["python"],
+      }),
+    ),
 ]);
 
 const byId = new Map(allRules.map((r) => [r.id, r]));

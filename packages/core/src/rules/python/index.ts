@@ -1,0 +1,13 @@
+import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
+import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
+import { stdioServerUsage } from "./stdio-server-usage.js";
+import type { PythonRule } from "./types.js";
+
+export type { PythonRule, PythonRuleContext, PythonReport } from "./types.js";
+
+/** Every Python rule, in documentation order. A rule that shares an id with a JavaScript/TypeScript rule reports the same failure. */
+export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknown>>> = Object.freeze([
+  noStdoutInStdioServer,
+  mcpServerMustConnect,
+  stdioServerUsage,
+] as Array<PythonRule<string, Record<string, unknown>>>);
