@@ -22,6 +22,8 @@ for (const T of Object.values(testers)) {
 const languageConfig = { plugins: { json }, language: "json/jsonc", languageOptions: { allowTrailingCommas: true } };
 
 const rule = (id: string): Rule.RuleModule => mcpLint.rules[id]!;
+/** Rules ESLint can run: config rules (on JSON) and code rules that check JavaScript/TypeScript. ESLint does not parse Python. */
+const eslintRuleIds = allRules.filter((r) => r.kind === "config" || r.languages.includes("js")).map((r) => r.id).sort();
 
 /** The CLI's message for the only finding of `id` on this file (so the ESLint message is checked against it). */
 function cliMessage(id: string, file: string, text: string): string {
@@ -167,8 +169,9 @@ describe.each(Object.entries(testers))("%s RuleTester", (_name, RuleTester) => {
 });
 
 describe("rule metadata", () => {
-  it("has every mcp-lint rule, config and code, under its id", () => {
-    expect(Object.keys(mcpLint.rules).sort()).toEqual(allRules.map((r) => r.id).sort());
+  it("has every mcp-lint rule ESLint can run (config, and code rules for JS/TS) under its id, and no Python-only rule", () => {
+    expect(Object.keys(mcpLint.rules).sort()).toEqual(eslintRuleIds);
+    expect(allRules.some((r) => r.languages.length === 1 && r.languages[0] === "python")).toBe(true);
   });
 
   it.each(configRules.map((r) => [r.meta.id, r] as const))("config rule %s carries core's metadata", (id, core) => {
@@ -184,7 +187,7 @@ describe("rule metadata", () => {
   });
 
   it("exposes the code rules with their own create function and meta, plus the JS language", () => {
-    for (const info of allRules.filter((r) => r.kind === "code")) {
+    for (const info of allRules.filter((r) => r.kind === "code" && r.languages.includes("js"))) {
       const meta = mcpLint.rules[info.id]!.meta as { docs?: { url?: string }; languages?: string[] };
       expect(meta.docs?.url).toBe(info.docsUrl);
       expect(meta.languages).toEqual(["js/js"]);
@@ -208,7 +211,9 @@ describe("configs", () => {
     const enabled: Record<string, unknown> = {};
     for (const c of configs) Object.assign(enabled, c.rules ?? {});
     const expected: Record<string, string> = {};
-    for (const [id, severity] of Object.entries(presetSeverities(preset))) if (severity !== "off") expected[`mcp-lint/${id}`] = eslintLevel(severity);
+    for (const [id, severity] of Object.entries(presetSeverities(preset))) {
+      if (severity !== "off" && eslintRuleIds.includes(id)) expected[`mcp-lint/${id}`] = eslintLevel(severity);
+    }
     expect(enabled).toEqual(expected);
   });
 

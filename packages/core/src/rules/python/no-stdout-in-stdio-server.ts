@@ -51,11 +51,14 @@ function stdioMarkers(file: PyFile): Marker[] {
 
 const EXITS = new Set(["sys.exit", "exit", "quit", "os._exit", "sys._exit"]);
 
-/** The statement after `stmt` in its block ends the process or the function (`--help` / `--version` paths). */
-function exitsRightAfter(stmt: Node): boolean {
+/**
+ * The statement after `stmt` in its block ends the process (`--help` / `--version` paths), or returns from the
+ * function that would start serving (`returnEnds`: the server is then never started).
+ */
+function exitsRightAfter(stmt: Node, returnEnds: boolean): boolean {
   for (let next = stmt.nextNamedSibling; next; next = next.nextNamedSibling) {
     if (next.type === "comment") continue;
-    if (next.type === "return_statement") return true;
+    if (next.type === "return_statement") return returnEnds;
     if (next.type === "raise_statement") return /^raise\s+SystemExit\b/.test(next.text);
     if (next.type === "expression_statement") {
       const e = next.firstNamedChild;
@@ -144,7 +147,7 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
       if (markers.some((m) => m.servedUntil !== undefined && (enclosingFunction(m.node)?.id ?? -1) === fnId && w.startIndex >= m.servedUntil)) return true;
       if (v2 && !markerFunctions.has(fnId)) return true;
       const stmt = statementOf(w);
-      if (stmt && exitsRightAfter(stmt)) return true;
+      if (stmt && exitsRightAfter(stmt, markerFunctions.has(fnId))) return true;
       return inOtherModeBranch(w, markers);
     };
 
