@@ -6,7 +6,7 @@
 // rebuilds and compares (scripts/check-dist.mjs).
 //
 // Usage: node scripts/build-action.mjs [outdir]   (default: dist)
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -114,9 +114,13 @@ function licenseOf(json) {
   return "UNKNOWN";
 }
 
-/** Third-party packages whose code is in the output, with their license texts. */
-function licenses(metafile) {
+/** Third-party packages whose code is in the output (bundled, or copied as `assets`), with their license texts. */
+function licenses(metafile, assets = []) {
   const packages = new Map();
+  for (const asset of assets) {
+    const owner = owningPackage(relative(ROOT, asset));
+    if (owner) packages.set(`${owner.json.name}@${owner.json.version}`, owner);
+  }
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       if (bytesInOutput === 0) continue;
@@ -147,6 +151,12 @@ function licenses(metafile) {
     "\n"
   );
 }
+
+/** Files copied next to the bundle as they are: [package, file in it]. */
+const WASM_ASSETS = [
+  ["web-tree-sitter", "tree-sitter.wasm"],
+  ["tree-sitter-python", "tree-sitter-python.wasm"],
+];
 
 /** Builds the action into `outdir` (emptied first). Returns the esbuild metafile. */
 export async function buildAction(outdir = join(ROOT, "dist")) {
@@ -186,8 +196,18 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     logLevel: "warning",
     logOverride: { "empty-import-meta": "silent" },
   });
+  // The Python parser's WebAssembly (the tree-sitter runtime and the Python grammar), loaded from dist/wasm/ by
+  // packages/core/src/code/python/parser.ts; their packages' licenses join the bundled ones.
+  mkdirSync(join(out, "wasm"), { recursive: true });
+  const require = createRequire(join(ROOT, "packages/core/package.json"));
+  const assets = [];
+  for (const [pkg, file] of WASM_ASSETS) {
+    const source = require.resolve(`${pkg}/${file}`);
+    copyFileSync(source, join(out, "wasm", file.split("/").pop()));
+    assets.push(source);
+  }
   writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module", private: true }, null, 2) + "\n");
-  writeFileSync(join(out, "licenses.txt"), licenses(result.metafile));
+  writeFileSync(join(out, "licenses.txt"), licenses(result.metafile, assets));
   return result.metafile;
 }
 

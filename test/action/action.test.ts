@@ -626,3 +626,26 @@ register("data:text/javascript," + encodeURIComponent(
     expect(/\bHttpClient\b.*actions\/oidc-client/.test(text)).toBe(false);
   });
 });
+
+describe("the bundled action on Python MCP code", () => {
+  const workspace = tempDir();
+  cpSync(join(ROOT, "test/fixtures/python/threaded-stdio-server.py"), join(workspace, "server.py"));
+  // Not MCP code: skipped unread by the rules (no finding, no grammar needed for it).
+  cpSync(join(ROOT, "test/fixtures/python/threaded-stdio-server.py"), join(workspace, "notes.txt"));
+  const expected = cliFindings(workspace);
+  const run = runAction(workspace, { inputs: { "sarif-file": "mcp-lint.sarif" }, env: LINKS });
+
+  it("annotates the issue's example on each wrong line, as the CLI does", () => {
+    expect(expected.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(expect.arrayContaining(["server.py:7 stdio-server-usage", "server.py:10 no-stdout-in-stdio-server"]));
+    const shown = annotations(run).map((c) => `${c.command} ${c.properties.file}:${c.properties.line} ${c.properties.title}`);
+    expect(shown.sort()).toEqual(expected.map((f) => `${f.severity} ${f.file}:${f.line} ${f.ruleId}`).sort());
+    expect(run.status).toBe(1);
+  });
+
+  it("writes the Python findings to SARIF and the summary", () => {
+    const log = JSON.parse(readFileSync(join(workspace, "mcp-lint.sarif"), "utf8")) as SarifLog;
+    const got = log.runs[0]!.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine} ${r.ruleId}`);
+    expect(got.sort()).toEqual(expected.map((f) => `${f.file}:${f.line} ${f.ruleId}`).sort());
+    expect(run.summary).toContain("[stdio-server-usage](");
+  });
+});

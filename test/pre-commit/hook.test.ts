@@ -60,9 +60,9 @@ describe(".pre-commit-hooks.yaml", () => {
     for (const path of ["opencode.jsonc", "mcp.yml", ".continue/config.yaml", "server.json", "settings.json"]) expect(selected(path), path).toBe(true);
   });
 
-  it("selects JavaScript and TypeScript sources, and not lockfiles, declaration files or other files", () => {
-    for (const path of ["src/server.ts", "a.js", "b.mjs", "c.cjs", "d.mts", "e.cts", "f.tsx", "g.jsx"]) expect(selected(path), path).toBe(true);
-    for (const path of ["package-lock.json", "web/pnpm-lock.yaml", "npm-shrinkwrap.json", "types/index.d.ts", "x.d.mts", "README.md", "a.py", "Makefile", "server.json.bak"]) {
+  it("selects JavaScript, TypeScript and Python sources, and not lockfiles, declaration files or other files", () => {
+    for (const path of ["src/server.ts", "a.js", "b.mjs", "c.cjs", "d.mts", "e.cts", "f.tsx", "g.jsx", "a.py", "pkg/server.py"]) expect(selected(path), path).toBe(true);
+    for (const path of ["package-lock.json", "web/pnpm-lock.yaml", "npm-shrinkwrap.json", "types/index.d.ts", "x.d.mts", "README.md", "a.pyc", "Makefile", "server.json.bak"]) {
       expect(selected(path), path).toBe(false);
     }
   });
@@ -82,8 +82,8 @@ describe("the README snippets", () => {
     const extensions = /^\*\.\{([a-z,]+)\}$/.exec(glob)![1]!.split(",");
     for (const ext of extensions) expect(selected(`dir/file.${ext}`), ext).toBe(true);
     // …and every extension the hook selects is in the glob.
-    for (const ext of ["json", "jsonc", "yaml", "yml", "toml", "js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"]) expect(extensions).toContain(ext);
-    for (const ext of ["md", "py", "txt", "lock"]) expect(selected(`dir/file.${ext}`), ext).toBe(false);
+    for (const ext of ["json", "jsonc", "yaml", "yml", "toml", "js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts", "py"]) expect(extensions).toContain(ext);
+    for (const ext of ["md", "pyc", "txt", "lock"]) expect(selected(`dir/file.${ext}`), ext).toBe(false);
   });
 });
 
@@ -121,14 +121,16 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     // Not MCP: read and skipped quietly.
     writeFileSync(join(repo, "package.json"), '{ "name": "app", "private": true }\n');
     writeFileSync(join(repo, "src/util.ts"), "export const add = (a: number, b: number) => a + b;\n");
+    writeFileSync(join(repo, "src/util.py"), "def add(a, b):\n    return a + b\n");
   });
 
   afterAll(() => {
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
-  it("try-repo: a broken MCP config fails the hook with the located findings", () => {
+  it("try-repo: a broken MCP config and a broken Python MCP server fail the hook with the located findings", () => {
     writeFileSync(join(repo, ".mcp.json"), BROKEN);
+    writeFileSync(join(repo, "src/server.py"), readFileSync(join(ROOT, "test/fixtures/python/threaded-stdio-server.py")));
     git("add", "-A");
     const { status, output } = preCommit("try-repo", ROOT, "mcp-lint", "--all-files");
     expect(status, output).toBe(1);
@@ -136,7 +138,12 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     expect(output).toMatch(/^\.mcp\.json$/m);
     expect(output).toMatch(/^\s+3:24\s+warning\s+.*"-y".*\bnpx-yes$/m);
     expect(output).toMatch(/^\s+3:89\s+error\s+Trailing commas .*\bstrict-json$/m);
-    expect(output).not.toMatch(/package\.json|util\.ts/);
+    expect(output).toMatch(/^src\/server\.py$/m);
+    expect(output).toMatch(/^\s+7:25\s+error\s+stdio_server is passed as a callable .*\bstdio-server-usage$/m);
+    expect(output).toMatch(/^\s+10:1\s+error\s+print\(\) writes to stdout.*\bno-stdout-in-stdio-server$/m);
+    expect(output).not.toMatch(/package\.json|util\.ts|util\.py/);
+    rmSync(join(repo, "src/server.py"));
+    git("add", "-A");
   }, 240_000);
 
   describe("installed from .pre-commit-config.yaml (this repository at its HEAD commit)", () => {

@@ -46,4 +46,20 @@ describe(`${RULE} (Python)`, () => {
     `;
     expect(await lintPy(RULE, text)).toEqual([]);
   });
+
+  it("leaves a public member alone (whoever holds the object may serve it), and checks a private one", async () => {
+    const text = py`
+      from fastmcp import FastMCP
+      class App:
+          def __init__(self):
+              self.mcp = FastMCP("public")
+              self._hidden = FastMCP("private")
+              @self._hidden.tool()
+              def ping() -> str:
+                  return "pong"
+      async def main():
+          await App().mcp.run_async()
+    `;
+    expect(located(text, await lintPy(RULE, text))).toEqual([[5, 24, 'FastMCP("private")']]);
+  });
 });

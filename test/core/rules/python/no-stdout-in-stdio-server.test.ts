@@ -148,4 +148,30 @@ describe(`${RULE} (Python)`, () => {
     `;
     expect(located(text, await lintPy(RULE, text))).toEqual([[6, 1, "print"]]);
   });
+
+  it("does not report output in an HTTP app factory beside the stdio run, nor in a function nothing calls", async () => {
+    const text = py`
+      import contextlib
+      from mcp.server.fastmcp import FastMCP
+      from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+      mcp = FastMCP("demo")
+      def create_app(server):
+          session_manager = StreamableHTTPSessionManager(app=server)
+          @contextlib.asynccontextmanager
+          async def lifespan(app):
+              async with session_manager.run():
+                  print("HTTP app started")
+                  yield
+          return lifespan
+      def debug_banner():
+          print("debug on")
+      # debug_banner()
+      def main(http: bool):
+          if http:
+              create_app(mcp._mcp_server)
+          else:
+              mcp.run()
+    `;
+    expect(await lintPy(RULE, text)).toEqual([]);
+  });
 });

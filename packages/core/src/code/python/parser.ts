@@ -16,10 +16,15 @@ import type { Node, Parser as ParserType, Tree } from "web-tree-sitter";
 
 export type { Node, Tree };
 
-/** Where the two wasm files are: next to this module in a bundle (dist/), else in their packages. */
+/**
+ * Where the two wasm files are: in the bundle's `wasm/` folder (dist/wasm/, seen from dist/*.js or
+ * dist/chunks/*.js; scripts/build-action.mjs copies them there), else in their npm packages.
+ */
 function wasmPath(file: "tree-sitter.wasm" | "tree-sitter-python.wasm"): string {
-  const beside = new URL(`./${file}`, import.meta.url);
-  if (beside.protocol === "file:" && existsSync(beside)) return fileURLToPath(beside);
+  for (const candidate of [`./wasm/${file}`, `../wasm/${file}`]) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === "file:" && existsSync(url)) return fileURLToPath(url);
+  }
   const require = createRequire(import.meta.url);
   return require.resolve(file === "tree-sitter.wasm" ? "web-tree-sitter/tree-sitter.wasm" : "tree-sitter-python/tree-sitter-python.wasm");
 }

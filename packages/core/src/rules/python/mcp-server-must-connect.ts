@@ -30,6 +30,8 @@ const REGISTRATION = new Set([
   "settings",
 ]);
 
+const MAX_BINDINGS = 64;
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -51,18 +53,27 @@ export const mcpServerMustConnect = definePythonRule<MessageIds>({
   },
   check({ file, report }) {
     const text = file.text;
-    for (const b of file.bindingsOf("server", "lowlevel-server")) {
+    // Each binding is looked for in the whole text: the count is bounded so that a generated file with thousands of
+    // servers stays linear (no real module builds more than a handful).
+    for (const b of file.bindingsOf("server", "lowlevel-server").slice(0, MAX_BINDINGS)) {
       const lowLevel = b.call.symbol.role === "lowlevel-server";
       // A module-level high-level server is served by `mcp run file.py` / `fastmcp run file.py:obj` / `mcp dev`.
       if (!lowLevel && b.moduleLevel) continue;
+      // `self.server = ...`: whoever holds the object may serve a public member (`app.server.run()`); only a
+      // private one (`self._server`) is known to this class alone, and is looked for as `._server` anywhere.
+      const member = /^\w+\.(\w+)$/.exec(b.target)?.[1];
+      if (b.target.includes(".") && (!member || !member.startsWith("_"))) continue;
       // Every other mention of the name must be `name.<registration method>`; anything else (run, an app,
       // passed on, returned, stored) may serve it.
       const assignment = b.call.node.parent!;
-      const pattern = new RegExp(`(?<![\\w.])${escapeRegExp(b.target)}(?!\\w)(\\s*\\.\\s*(\\w+))?`, "g");
+      const left = assignment.childForFieldName("left")!;
+      const pattern = member
+        ? new RegExp(`\\.${escapeRegExp(member)}(?!\\w)(\\s*\\.\\s*(\\w+))?`, "g")
+        : new RegExp(`(?<![\\w.])${escapeRegExp(b.target)}(?!\\w)(\\s*\\.\\s*(\\w+))?`, "g");
       let servedOrEscapes = false;
       for (const m of text.matchAll(pattern)) {
         const at = m.index;
-        if (at >= assignment.startIndex && at < assignment.startIndex + b.target.length + 1 && text.startsWith(b.target, assignment.startIndex)) continue;
+        if (at >= left.startIndex && at < left.endIndex) continue; // the binding itself
         const method = m[2];
         if (method !== undefined && REGISTRATION.has(method)) continue;
         // Passed to stdio_server as a thread argument or similar: still not run (stdio-server-usage says why).

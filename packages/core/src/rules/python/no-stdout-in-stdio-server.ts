@@ -49,6 +49,28 @@ function stdioMarkers(file: PyFile): Marker[] {
   return out;
 }
 
+/**
+ * Where an HTTP transport is set up: the low-level HTTP transports, a session manager run or request handler, the
+ * ASGI apps of a high-level server, uvicorn, and run() with an HTTP transport literal.
+ */
+function httpMarkers(file: PyFile): Node[] {
+  const out: Node[] = file.callsOf("sse-server-transport", "http-session-manager").map((c) => c.node);
+  for (const call of file.nodes("call")) {
+    const callee = call.childForFieldName("function");
+    const text = callee?.text ?? "";
+    if (/^uvicorn\.run$|\.(?:sse_app|streamable_http_app|http_app|handle_request|connect_sse|handle_post_message)$|(?:^|\.)session_manager\.run$/.test(text)) {
+      out.push(call);
+      continue;
+    }
+    const m = methodName(callee);
+    if (m === "run" || m === "run_async") {
+      const transport = stringValue(keywordArg(call, "transport") ?? positionalArgs(call)[0]);
+      if (transport !== undefined && HTTP_TRANSPORTS.has(transport)) out.push(call);
+    }
+  }
+  return out;
+}
+
 const EXITS = new Set(["sys.exit", "exit", "quit", "os._exit", "sys._exit"]);
 
 /**
@@ -135,20 +157,50 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
     const lineNote = unknownLine
       ? " (mcp 1.x; mcp 2.x redirects stdout while serving, so there only output before serving corrupts the stream)"
       : "";
+    const http = httpMarkers(file);
     const markerFunctions = new Set(markers.map((m) => enclosingFunction(m.node)?.id ?? -1));
     const hasSys = /^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*sys\b/m.test(file.text);
     const localPrint = file.nodes("function_definition").some((f) => f.childForFieldName("name")?.text === "print");
     const richConsole = /^[ \t]*from[ \t]+rich(?:\.console)?[ \t]+import[^\n]*\bConsole\b/m.test(file.text);
 
+    // A function nothing calls (its name appears only in its `def`, comments aside) never writes anything.
+    const comments = file.nodes("comment");
+    const unreferenced = new Map<number, boolean>();
+    const isUnreferenced = (fn: Node): boolean => {
+      let known = unreferenced.get(fn.id);
+      if (known === undefined) {
+        const name = fn.childForFieldName("name")?.text ?? "";
+        const decorated = fn.parent?.type === "decorated_definition";
+        let mentions = 0;
+        if (name && !decorated) {
+          for (const m of file.text.matchAll(new RegExp(`(?<!\\w)${name}(?!\\w)`, "g"))) {
+            if (!comments.some((c) => c.startIndex <= m.index && m.index < c.endIndex) && ++mentions > 1) break;
+          }
+        }
+        known = name !== "" && !decorated && mentions === 1;
+        unreferenced.set(fn.id, known);
+      }
+      return known;
+    };
+
     const exempt = (w: Node): boolean => {
       const fn = enclosingFunction(w);
+      if (fn && isUnreferenced(fn)) return true;
       const fnId = fn?.id ?? -1;
       // After serving ends (same function, after the run call): the client is gone.
       if (markers.some((m) => m.servedUntil !== undefined && (enclosingFunction(m.node)?.id ?? -1) === fnId && w.startIndex >= m.servedUntil)) return true;
       if (v2 && !markerFunctions.has(fnId)) return true;
       const stmt = statementOf(w);
       if (stmt && exitsRightAfter(stmt, markerFunctions.has(fnId))) return true;
-      return inOtherModeBranch(w, markers);
+      if (inOtherModeBranch(w, markers)) return true;
+      // The nearest function around it that sets up a transport decides: one that sets up only HTTP (an ASGI app
+      // factory, its lifespan) does not write to the stdio channel.
+      for (let f = enclosingFunction(w); f; f = enclosingFunction(f)) {
+        const hasStdio = markers.some((m) => containsNode(f!, m.node));
+        if (hasStdio) return false;
+        if (http.some((h) => containsNode(f!, h))) return true;
+      }
+      return false;
     };
 
     for (const call of file.nodes("call")) {
