@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, tempDir } from "./helpers.js";
@@ -51,5 +51,19 @@ describe("the CLI on Python", () => {
     const ids = (JSON.parse(r.stdout) as JsonResult[])[0]!.messages.map((m) => m.ruleId);
     expect(ids).toContain("stdio-server-usage");
     expect(ids).not.toContain("no-stdout-in-stdio-server");
+  });
+
+  it("the suppressions baseline holds Python findings across edits above them, and catches a new one", () => {
+    const dir = tempDir();
+    cpSync(SEED, join(dir, "server.py"));
+    expect(runCli(["--suppress-all", "server.py"], { cwd: dir }).status).toBe(0);
+    expect(runCli(["server.py"], { cwd: dir }).status).toBe(0);
+    const text = readFileSync(join(dir, "server.py"), "utf8");
+    writeFileSync(join(dir, "server.py"), `"""A docstring added above."""\nimport os\n${text}`);
+    expect(runCli(["server.py"], { cwd: dir })).toEqual({ status: 0, stdout: "", stderr: "" });
+    writeFileSync(join(dir, "server.py"), `${readFileSync(join(dir, "server.py"), "utf8")}print("one more")\n`);
+    const r = runCli(["server.py"], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^\s+13:1\s+error\s+print\(\) writes to stdout/m);
   });
 });
