@@ -51,6 +51,16 @@ describe("the CLI on Python", () => {
     const ids = (JSON.parse(r.stdout) as JsonResult[])[0]!.messages.map((m) => m.ruleId);
     expect(ids).toContain("stdio-server-usage");
     expect(ids).not.toContain("no-stdout-in-stdio-server");
+
+    // An override by file glob: off for scripts/, on elsewhere.
+    mkdirSync(join(dir, "scripts"));
+    cpSync(SEED, join(dir, "scripts/demo.py"));
+    writeFileSync(join(dir, "mcp-lint.config.json"), JSON.stringify({ overrides: [{ files: ["scripts/**/*.py"], rules: { "stdio-server-usage": "off" } }] }));
+    const both = JSON.parse(runCli(["-f", "json", "server.py", "scripts/demo.py"], { cwd: dir }).stdout) as JsonResult[];
+    expect(both.map((x) => [x.filePath.slice(dir.length + 1), x.messages.some((m) => m.ruleId === "stdio-server-usage")])).toEqual([
+      ["scripts/demo.py", false],
+      ["server.py", true],
+    ]);
   });
 
   it("the suppressions baseline holds Python findings across edits above them, and catches a new one", () => {

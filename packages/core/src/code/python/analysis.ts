@@ -1,33 +1,89 @@
 import type { Node, Tree } from "./parser.js";
-import { PY_PACKAGES, pySymbol, type PyLine, type PyRole, type PySymbol } from "./sdk-catalog.js";
+import { PY_PACKAGES, pySymbol, pySymbolEntries, type PyLine, type PyRole, type PySymbol } from "./sdk-catalog.js";
 
 /**
  * What the Python rules know about one file, computed once and shared by every
- * rule: the nodes of the kinds rules look at (one `descendantsOfType` pass in
- * wasm, far cheaper than walking every node from JavaScript), the import table
- * for `mcp` / `fastmcp`, every call of an SDK symbol, and the server objects.
+ * rule: the nodes of the kinds rules look at, the import table for `mcp` /
+ * `fastmcp`, every call with its callee's text, every call of an SDK symbol, and
+ * the server objects.
+ *
+ * Cost model (measured: scripts/bench-python.mjs): every crossing from
+ * JavaScript into wasm (`node.type`, `childForFieldName`, `endIndex`, `text`)
+ * costs about as much as parsing a few tokens, and so does every walk of the
+ * tree. So the file is walked once, by `descendantsOfType` in wasm, for the
+ * kinds below; each node's kind is read from the source text at its start
+ * offset (a call cannot start with a keyword, `#` or `@`), and a call's callee
+ * text from the source at the call's start. Other node kinds are walked for
+ * only when a rule asks for them.
  *
  * Everything is bounded by the file's size: no recursion over the tree (deeply
  * nested code cannot overflow the stack), attribute chains are followed at most
  * MAX_CHAIN links.
  */
 
-/** Node kinds collected up front, in document order. */
-const KINDS = [
-  "call",
-  "import_statement",
-  "import_from_statement",
-  "assignment",
-  "function_definition",
-  "with_statement",
-  "if_statement",
-  "await",
-  "decorated_definition",
-  "comment",
-] as const;
-export type PyKind = (typeof KINDS)[number];
+/** Node kinds collected by the one walk, in document order. */
+const WALKED = ["call", "import_statement", "import_from_statement", "function_definition", "with_statement", "if_statement", "await", "decorated_definition", "comment"] as const;
+/** Node kinds a rule may ask for: the walked ones, and `assignment` (walked for on first request). */
+export type PyKind = (typeof WALKED)[number] | "assignment";
 
 const MAX_CHAIN = 64;
+
+/** The kind of a walked node, from the source at its start (keywords, `#`, `@`; anything else is a call). */
+const LEADING = /(?:(import|from|def|with|if|await)|async[ \t\\\n\r]+(def|with))(?![\w])|(#)|(@)/y;
+
+function walkedKind(text: string, at: number): (typeof WALKED)[number] {
+  LEADING.lastIndex = at;
+  const m = LEADING.exec(text);
+  if (!m) return "call";
+  if (m[3]) return "comment";
+  if (m[4]) return "decorated_definition";
+  switch (m[1] ?? m[2]) {
+    case "import":
+      return "import_statement";
+    case "from":
+      return "import_from_statement";
+    case "def":
+      return "function_definition";
+    case "with":
+      return "with_statement";
+    case "if":
+      return "if_statement";
+    default:
+      return "await";
+  }
+}
+
+/** A dotted name right before an opening parenthesis: the callee of a call that starts at this offset. */
+const CALLEE = /[A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*(?=[ \t]*\()/y;
+
+/** A call with its callee's text ("" when the callee is not a dotted name: `f()()`, `"x".join()`, `a[0]()`). */
+export class PyCallSite {
+  private calleeNode: Node | null | undefined;
+  private argsNode: Node | null | undefined;
+
+  constructor(
+    readonly node: Node,
+    /** Set by PyFile only. */
+    public calleeText: string,
+  ) {}
+
+  /** The `function` child (read on first use). */
+  get callee(): Node {
+    if (this.calleeNode === undefined) this.calleeNode = this.node.childForFieldName("function");
+    return this.calleeNode ?? this.node;
+  }
+
+  /** The `arguments` child: `argument_list` or `generator_expression` (read on first use). */
+  get args(): Node {
+    if (this.argsNode === undefined) this.argsNode = this.node.childForFieldName("arguments");
+    return this.argsNode ?? this.node;
+  }
+}
+
+/** `name = dotted.name` as a whole line at column 0 (module level). */
+const MODULE_ALIAS = /^([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)[ \t]*(?:#[^\n]*)?$/gm;
+
+const DOTTED = /^[A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*$/;
 
 export interface PyCall {
   node: Node;
@@ -48,11 +104,13 @@ export interface PyBinding {
 
 export class PyFile {
   readonly root: Node;
-  private readonly byKind = new Map<string, Node[]>();
+  private readonly byKind = new Map<PyKind, Node[]>();
   /** Local name → fully qualified dotted name (`FastMCP` → `mcp.server.fastmcp.FastMCP`). */
   readonly names = new Map<string, string>();
   /** Modules imported with `from m import *`. */
   readonly starModules: string[] = [];
+  /** Every call, in document order. */
+  readonly calls: PyCallSite[] = [];
   /** Every call whose callee is an SDK symbol. */
   readonly sdkCalls: PyCall[] = [];
   /** Variables bound to the result of an SDK call. */
@@ -65,14 +123,27 @@ export class PyFile {
     tree: Tree,
   ) {
     this.root = tree.rootNode;
-    for (const kind of KINDS) this.byKind.set(kind, []);
-    for (const n of this.root.descendantsOfType(KINDS as unknown as string[])) if (n) this.byKind.get(n.type)?.push(n);
+    for (const kind of WALKED) this.byKind.set(kind, []);
+    let previousCallStart = -1;
+    for (const node of this.root.descendantsOfType(WALKED as unknown as string[])) {
+      if (!node) continue;
+      const at = node.startIndex;
+      const kind = walkedKind(text, at);
+      this.byKind.get(kind)!.push(node);
+      if (kind !== "call") continue;
+      // Calls come outermost first: an outer call that starts where its inner one does has a callee that is itself
+      // a call or a chain through one (`f(a)(b)`, `a.b(x).c(y)`), which is not a dotted name.
+      const previous = this.calls[this.calls.length - 1];
+      if (previous && previousCallStart === at) previous.calleeText = "";
+      previousCallStart = at;
+      CALLEE.lastIndex = at;
+      const m = CALLEE.exec(text);
+      this.calls.push(new PyCallSite(node, m ? m[0] : ""));
+    }
     this.collectImports();
-    for (const call of this.nodes("call")) {
-      const callee = call.childForFieldName("function");
-      if (!callee) continue;
-      const symbol = pySymbol(this.qualify(callee));
-      if (symbol) this.sdkCalls.push({ node: call, callee, symbol });
+    for (const c of this.calls) {
+      const symbol = pySymbol(this.qualifyText(c.calleeText));
+      if (symbol) this.sdkCalls.push({ node: c.node, callee: c.callee, symbol });
     }
     for (const c of this.sdkCalls) {
       const parent = c.node.parent;
@@ -85,7 +156,12 @@ export class PyFile {
 
   /** Collected nodes of one kind, in document order. */
   nodes(kind: PyKind): readonly Node[] {
-    return this.byKind.get(kind)!;
+    let list = this.byKind.get(kind);
+    if (!list) {
+      list = this.root.descendantsOfType(kind).filter((n): n is Node => n !== null);
+      this.byKind.set(kind, list);
+    }
+    return list;
   }
 
   /** Calls of SDK symbols with one of these roles. */
@@ -99,14 +175,33 @@ export class PyFile {
    */
   referencesOf(...roles: PyRole[]): Node[] {
     const out: Node[] = this.callsOf(...roles).map((c) => c.callee);
-    for (const call of this.nodes("call")) {
-      const args = call.childForFieldName("arguments");
-      if (!args || args.type !== "argument_list") continue;
-      for (const a of args.namedChildren) {
-        const v = a?.type === "keyword_argument" ? a.childForFieldName("value") : a;
-        if (!v || (v.type !== "identifier" && v.type !== "attribute")) continue;
-        const symbol = pySymbol(this.qualify(v));
-        if (symbol && roles.includes(symbol.role)) out.push(v);
+    // Passed on uncalled: found from the text. Each mention of a local name that is (or leads to) such a symbol, not
+    // followed by `(` and not in an import, is looked up in the tree (rare: only those mentions cost wasm calls).
+    const heads = new Set<string>();
+    for (const [local, qualified] of this.names) {
+      for (const [path, symbol] of pySymbolEntries()) {
+        if (roles.includes(symbol.role) && (path === qualified || path.startsWith(`${qualified}.`))) heads.add(local);
+      }
+    }
+    // `from m import *` brings in the module's own names: `m.name` paths of the catalog.
+    for (const [path, symbol] of pySymbolEntries()) {
+      const dot = path.lastIndexOf(".");
+      if (roles.includes(symbol.role) && this.starModules.includes(path.slice(0, dot))) heads.add(path.slice(dot + 1));
+    }
+    for (const head of heads) {
+      for (const m of this.text.matchAll(new RegExp(`(?<![\\w.])${head}(?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)*(?![\\w])`, "g"))) {
+        const end = m.index + m[0].length;
+        if (/^[ \t]*\(/.test(this.text.slice(end, end + 32))) continue; // called: in sdkCalls already
+        const lineStart = this.text.lastIndexOf("\n", m.index) + 1;
+        if (/^[ \t]*(?:from|import)[ \t]/.test(this.text.slice(lineStart, lineStart + 32))) continue;
+        let expr = this.root.descendantForIndex(m.index, end);
+        while (expr && expr.endIndex < end && expr.parent) expr = expr.parent;
+        if (!expr || (expr.type !== "identifier" && expr.type !== "attribute")) continue;
+        const holder = expr.parent?.type === "keyword_argument" ? expr.parent.parent : expr.parent;
+        if (holder?.type !== "argument_list") continue;
+        if (expr.parent?.type === "keyword_argument" && expr.parent.childForFieldName("value")?.id !== expr.id) continue;
+        const symbol = pySymbol(this.qualify(expr));
+        if (symbol && roles.includes(symbol.role)) out.push(expr);
       }
     }
     return out.sort((a, b) => a.startIndex - b.startIndex);
@@ -147,6 +242,18 @@ export class PyFile {
     return undefined;
   }
 
+  /** qualify() for a callee given by its text: dotted names only (`a.b.c`), anything else is not an imported name. */
+  qualifyText(dotted: string): string | undefined {
+    const headEnd = dotted.search(/[ \t.]/);
+    const head = headEnd < 0 ? dotted : dotted.slice(0, headEnd);
+    if (!this.names.has(head) && this.starModules.length === 0) return undefined;
+    if (!DOTTED.test(dotted)) return undefined;
+    const parts = dotted.split(".").map((p) => p.trim());
+    const base = this.names.get(parts[0]!) ?? this.starName(parts[0]!);
+    if (base === undefined) return undefined;
+    return parts.length === 1 ? base : `${base}.${parts.slice(1).join(".")}`;
+  }
+
   /** A name that a `from m import *` may have brought in: only names the catalog knows under `m`. */
   private starName(name: string): string | undefined {
     for (const m of this.starModules) {
@@ -156,59 +263,43 @@ export class PyFile {
     return undefined;
   }
 
+  /**
+   * The import table, read from each import statement's source text (one wasm call for its end): comments,
+   * parentheses, line continuations and newlines are dropped, then the statement is split at commas.
+   */
   private collectImports(): void {
     for (const stmt of this.nodes("import_statement")) {
       // import a.b.c [as x], d
-      for (const child of stmt.namedChildren) {
-        if (!child) continue;
-        if (child.type === "dotted_name") {
-          const full = child.text.replace(/\s+/g, "");
-          const top = full.split(".")[0]!;
-          if (!PY_PACKAGES.includes(top)) continue;
-          this.names.set(top, top);
-          this.noteLine(full);
-        } else if (child.type === "aliased_import") {
-          const name = child.childForFieldName("name");
-          const alias = child.childForFieldName("alias");
-          if (!name || !alias) continue;
-          const full = name.text.replace(/\s+/g, "");
-          if (!PY_PACKAGES.includes(full.split(".")[0]!)) continue;
-          this.names.set(alias.text, full);
-          this.noteLine(full);
-        }
+      for (const item of importItems(this.text.slice(stmt.startIndex, stmt.endIndex), 6)) {
+        const [full, alias] = item;
+        if (!PY_PACKAGES.includes(full.split(".")[0]!)) continue;
+        if (alias) this.names.set(alias, full);
+        else this.names.set(full.split(".")[0]!, full.split(".")[0]!);
+        this.noteLine(full);
       }
     }
     for (const stmt of this.nodes("import_from_statement")) {
-      const moduleNode = stmt.childForFieldName("module_name");
-      if (!moduleNode || moduleNode.type !== "dotted_name") continue; // relative imports: another file of the project
-      const module = moduleNode.text.replace(/\s+/g, "");
+      // from a.b import c [as d], e   |   from a.b import *   |   from .x import y (another file of the project)
+      const source = this.text.slice(stmt.startIndex, stmt.endIndex);
+      const m = /^from[ \t\\\r\n]+([A-Za-z_][\w.]*)[ \t\\\r\n]+import(?![\w])/.exec(source);
+      if (!m) continue;
+      const module = m[1]!;
       if (!PY_PACKAGES.includes(module.split(".")[0]!)) continue;
       this.noteLine(module);
-      for (const child of stmt.namedChildren) {
-        if (!child || child.id === moduleNode.id) continue;
-        if (child.type === "wildcard_import") this.starModules.push(module);
-        else if (child.type === "dotted_name") {
-          const name = child.text;
-          this.names.set(name, `${module}.${name}`);
-          this.noteLine(`${module}.${name}`);
-        } else if (child.type === "aliased_import") {
-          const name = child.childForFieldName("name");
-          const alias = child.childForFieldName("alias");
-          if (name && alias) {
-            this.names.set(alias.text, `${module}.${name.text}`);
-            this.noteLine(`${module}.${name.text}`);
-          }
+      for (const [name, alias] of importItems(source, m[0].length)) {
+        if (name === "*") {
+          this.starModules.push(module);
+          continue;
         }
+        this.names.set(alias ?? name, `${module}.${name}`);
+        this.noteLine(`${module}.${name}`);
       }
     }
-    // Aliases made in the file itself: `Server = mcp.server.Server`, `serve = stdio_server` (module level, in order).
-    for (const a of this.nodes("assignment")) {
-      const left = a.childForFieldName("left");
-      const right = a.childForFieldName("right");
-      if (left?.type !== "identifier" || !right || (right.type !== "identifier" && right.type !== "attribute")) continue;
-      if (!isModuleLevel(a)) continue;
-      const q = this.qualify(right);
-      if (q !== undefined) this.names.set(left.text, q);
+    // Aliases made in the file itself, at module level: `Server = mcp.server.Server`, `serve = stdio_server` (in order).
+    if (this.names.size === 0) return;
+    for (const m of this.text.matchAll(MODULE_ALIAS)) {
+      const q = this.qualifyText(m[2]!);
+      if (q !== undefined) this.names.set(m[1]!, q);
     }
   }
 
@@ -218,6 +309,20 @@ export class PyFile {
     else if (qualified.startsWith("fastmcp")) this.lines.add("fastmcp");
     else if (qualified.startsWith("mcp")) this.lines.add("mcp");
   }
+}
+
+/** The `name [as alias]` items of an import statement's text, from `from` on: [dotted name, alias?]. */
+function importItems(source: string, from: number): Array<[string, string | undefined]> {
+  const body = source
+    .slice(from)
+    .replace(/#[^\n]*/g, "")
+    .replace(/[()\\]/g, " ");
+  const out: Array<[string, string | undefined]> = [];
+  for (const part of body.split(",")) {
+    const m = /^\s*([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*|\*)(?:\s+as\s+([A-Za-z_]\w*))?\s*$/.exec(part);
+    if (m) out.push([m[1]!.replace(/\s+/g, ""), m[2]]);
+  }
+  return out;
 }
 
 /** A statement at module level: not inside a function or class body (if/try/with blocks at module level count). */

@@ -56,3 +56,4 @@ export async function parsePython(text: string): Promise<Tree> {
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
 }
+

@@ -124,6 +124,11 @@ export function pySymbol(qualified: string | undefined): PySymbol | undefined {
   return qualified === undefined ? undefined : BY_PATH.get(qualified);
 }
 
+/** Every (dotted path, symbol) pair the catalog knows. */
+export function pySymbolEntries(): IterableIterator<[string, PySymbol]> {
+  return BY_PATH.entries();
+}
+
 /** Top-level packages whose imports are tracked. */
 export const PY_PACKAGES: readonly string[] = ["mcp", "fastmcp"];
 

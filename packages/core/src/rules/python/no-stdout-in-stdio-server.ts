@@ -1,4 +1,4 @@
-import { containsNode, enclosingFunction, keywordArg, methodName, methodObject, positionalArgs, stringValue, type PyFile } from "../../code/python/analysis.js";
+import { containsNode, enclosingFunction, keywordArg, positionalArgs, stringValue, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import type { Fix } from "../../finding.js";
 import { definePythonRule } from "./types.js";
@@ -18,12 +18,14 @@ const HTTP_TRANSPORTS = new Set(["sse", "streamable-http", "http", "streamable_h
 /** `.run()` / `.run_async()` of a high-level server with the stdio transport (default), `run_stdio_async()`, `async with stdio_server()`. */
 function stdioMarkers(file: PyFile): Marker[] {
   const out: Marker[] = [];
-  for (const b of file.bindingsOf("server")) {
-    for (const call of file.nodes("call")) {
-      const callee = call.childForFieldName("function");
-      const m = methodName(callee);
+  const servers = new Set(file.bindingsOf("server").map((b) => b.target));
+  if (servers.size > 0) {
+    for (const c of file.calls) {
+      const dot = c.calleeText.lastIndexOf(".");
+      if (dot < 0 || !servers.has(c.calleeText.slice(0, dot).replace(/\s+/g, ""))) continue;
+      const m = c.calleeText.slice(dot + 1).trim();
       if (m !== "run" && m !== "run_async" && m !== "run_stdio_async") continue;
-      if (methodObject(callee)?.text !== b.target) continue;
+      const call = c.node;
       // A task or thread that serves (`create_task(mcp.run_stdio_async())`) does not block the code after it.
       const servedUntil = call.parent?.type === "expression_statement" || call.parent?.type === "await" ? call.endIndex : undefined;
       if (m === "run_stdio_async") {
@@ -55,17 +57,15 @@ function stdioMarkers(file: PyFile): Marker[] {
  */
 function httpMarkers(file: PyFile): Node[] {
   const out: Node[] = file.callsOf("sse-server-transport", "http-session-manager").map((c) => c.node);
-  for (const call of file.nodes("call")) {
-    const callee = call.childForFieldName("function");
-    const text = callee?.text ?? "";
+  for (const c of file.calls) {
+    const text = c.calleeText;
     if (/^uvicorn\.run$|\.(?:sse_app|streamable_http_app|http_app|handle_request|connect_sse|handle_post_message)$|(?:^|\.)session_manager\.run$/.test(text)) {
-      out.push(call);
+      out.push(c.node);
       continue;
     }
-    const m = methodName(callee);
-    if (m === "run" || m === "run_async") {
-      const transport = stringValue(keywordArg(call, "transport") ?? positionalArgs(call)[0]);
-      if (transport !== undefined && HTTP_TRANSPORTS.has(transport)) out.push(call);
+    if (/\.run(?:_async)?$/.test(text)) {
+      const transport = stringValue(keywordArg(c.node, "transport") ?? positionalArgs(c.node)[0]);
+      if (transport !== undefined && HTTP_TRANSPORTS.has(transport)) out.push(c.node);
     }
   }
   return out;
@@ -160,7 +160,7 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
     const http = httpMarkers(file);
     const markerFunctions = new Set(markers.map((m) => enclosingFunction(m.node)?.id ?? -1));
     const hasSys = /^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*sys\b/m.test(file.text);
-    const localPrint = file.nodes("function_definition").some((f) => f.childForFieldName("name")?.text === "print");
+    const localPrint = /^[ \t]*(?:async[ \t]+)?def[ \t]+print[ \t]*\(/m.test(file.text);
     const richConsole = /^[ \t]*from[ \t]+rich(?:\.console)?[ \t]+import[^\n]*\bConsole\b/m.test(file.text);
 
     // A function nothing calls (its name appears only in its `def`, comments aside) never writes anything.
@@ -203,26 +203,24 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
       return false;
     };
 
-    for (const call of file.nodes("call")) {
-      const callee = call.childForFieldName("function");
-      if (!callee) continue;
-      const text = callee.text;
+    for (const site of file.calls) {
+      const { node: call, calleeText: text } = site;
       if (text === "print" && !localPrint) {
         const target = keywordArg(call, "file");
         if (target && !isStdout(target)) continue;
         if (exempt(call)) continue;
         const suggestions: Array<{ desc: string; fix: Fix }> = [];
-        const args = call.childForFieldName("arguments");
-        if (hasSys && !target && args?.type === "argument_list") {
+        const args = site.args;
+        if (hasSys && !target && args.type === "argument_list") {
           const close = args.endIndex - 1;
           const empty = args.namedChildren.length === 0;
           const trailingComma = /,\s*$/.test(file.text.slice(args.startIndex + 1, close));
           suggestions.push({ desc: "Print to stderr instead (file=sys.stderr).", fix: { range: [close, close], text: empty || trailingComma ? "file=sys.stderr" : ", file=sys.stderr" } });
         }
-        report({ messageId: "print", data: { line: lineNote }, node: callee, suggestions });
+        report({ messageId: "print", data: { line: lineNote }, node: site.callee, suggestions });
       } else if (/^sys\.(?:__)?stdout(?:__)?\.(write|writelines)$/.test(text)) {
         if (exempt(call)) continue;
-        report({ messageId: "stdoutWrite", data: { method: methodName(callee)!, line: lineNote }, node: callee });
+        report({ messageId: "stdoutWrite", data: { method: text.slice(text.lastIndexOf(".") + 1), line: lineNote }, node: site.callee });
       } else if (text === "logging.basicConfig" || text === "logging.StreamHandler" || text === "StreamHandler") {
         const stream = keywordArg(call, "stream") ?? (text === "logging.basicConfig" ? undefined : positionalArgs(call)[0]);
         if (!isStdout(stream) || exempt(call)) continue;
@@ -233,7 +231,7 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
         report({ messageId: "richConsole", data: { line: lineNote }, node: call });
       } else if (text === "click.echo") {
         if (keywordArg(call, "err")?.text === "True" || keywordArg(call, "file") || exempt(call)) continue;
-        report({ messageId: "clickEcho", data: { line: lineNote }, node: callee });
+        report({ messageId: "clickEcho", data: { line: lineNote }, node: site.callee });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { containsNode, keywordArg, positionalArgs, type PyFile } from "../../code/python/analysis.js";
+import { containsNode, hasSplat, keywordArg, positionalArgs, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import { definePythonRule } from "./types.js";
 
@@ -36,10 +36,8 @@ function enteredByStack(call: Node): boolean {
 /** Some call in `body` takes one of `names` as an argument (the streams are handed on). */
 function streamsHandedOn(file: PyFile, body: Node, names: string[]): boolean {
   if (names.length === 0) return false;
-  for (const call of file.nodes("call")) {
-    if (!containsNode(body, call)) continue;
-    const args = call.childForFieldName("arguments");
-    if (!args) continue;
+  for (const { node, args } of file.calls) {
+    if (!containsNode(body, node)) continue;
     for (const id of args.descendantsOfType("identifier")) if (id && names.includes(id.text)) return true;
   }
   return false;
@@ -91,15 +89,10 @@ export const stdioServerUsage = definePythonRule<MessageIds>({
       if (body && !streamsHandedOn(file, body, boundNames(item))) report({ messageId: "streamsUnused", node: call.node });
     }
     // Low-level Server.run(read, write) without initialization options.
-    for (const b of file.bindingsOf("lowlevel-server")) {
-      for (const call of file.nodes("call")) {
-        const callee = call.childForFieldName("function");
-        if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "run") continue;
-        if (callee.childForFieldName("object")?.text !== b.target) continue;
-        const args = call.childForFieldName("arguments");
-        if (args?.namedChildren.some((a) => a?.type === "list_splat" || a?.type === "dictionary_splat")) continue;
-        if (positionalArgs(call).length === 2 && !keywordArg(call, "initialization_options")) report({ messageId: "missingInitOptions", node: call });
-      }
+    const runs = new Set(file.bindingsOf("lowlevel-server").map((b) => `${b.target}.run`));
+    for (const c of runs.size > 0 ? file.calls : []) {
+      if (!runs.has(c.calleeText.replace(/\s+/g, "")) || hasSplat(c.node)) continue;
+      if (positionalArgs(c.node).length === 2 && !keywordArg(c.node, "initialization_options")) report({ messageId: "missingInitOptions", node: c.node });
     }
   },
 });
