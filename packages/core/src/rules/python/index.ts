@@ -1,4 +1,5 @@
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
+import { mcpTransportTarget } from "./mcp-transport-target.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
@@ -10,4 +11,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   noStdoutInStdioServer,
   mcpServerMustConnect,
   stdioServerUsage,
+  mcpTransportTarget,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
