@@ -1,5 +1,6 @@
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { mcpTransportTarget } from "./mcp-transport-target.js";
+import { noRawSocketTransport } from "./no-raw-socket-transport.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
@@ -12,4 +13,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   mcpServerMustConnect,
   stdioServerUsage,
   mcpTransportTarget,
+  noRawSocketTransport,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
