@@ -1,6 +1,7 @@
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { mcpTransportTarget } from "./mcp-transport-target.js";
 import { noRawSocketTransport } from "./no-raw-socket-transport.js";
+import { noStdioCommandLine } from "./no-stdio-command-line.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
@@ -14,4 +15,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   stdioServerUsage,
   mcpTransportTarget,
   noRawSocketTransport,
+  noStdioCommandLine,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
