@@ -1,5 +1,6 @@
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { mcpTransportTarget } from "./mcp-transport-target.js";
+import { noDeprecatedSseTransport } from "./no-deprecated-sse-transport.js";
 import { noRawSocketTransport } from "./no-raw-socket-transport.js";
 import { noStdioCommandLine } from "./no-stdio-command-line.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
@@ -16,4 +17,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   mcpTransportTarget,
   noRawSocketTransport,
   noStdioCommandLine,
+  noDeprecatedSseTransport,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
