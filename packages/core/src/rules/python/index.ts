@@ -1,3 +1,4 @@
+import { httpServerOriginHostProtection } from "./http-server-origin-host-protection.js";
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { mcpTransportTarget } from "./mcp-transport-target.js";
 import { noDeprecatedSseTransport } from "./no-deprecated-sse-transport.js";
@@ -18,4 +19,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   noRawSocketTransport,
   noStdioCommandLine,
   noDeprecatedSseTransport,
+  httpServerOriginHostProtection,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
