@@ -2,6 +2,7 @@ import { httpServerOriginHostProtection } from "./http-server-origin-host-protec
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { mcpTransportTarget } from "./mcp-transport-target.js";
 import { noDeprecatedSseTransport } from "./no-deprecated-sse-transport.js";
+import { noFixedSleepBeforeConnect } from "./no-fixed-sleep-before-connect.js";
 import { noRawSocketTransport } from "./no-raw-socket-transport.js";
 import { noStdioCommandLine } from "./no-stdio-command-line.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
@@ -20,4 +21,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   noStdioCommandLine,
   noDeprecatedSseTransport,
   httpServerOriginHostProtection,
+  noFixedSleepBeforeConnect,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
