@@ -77,8 +77,15 @@ export class ModuleNames {
   /** Calls in the file whose callee is one of these dotted names. */
   calls(...names: string[]): Node[] {
     if (!this.any) return [];
+    // Cheap text prefilter: a call of `a.b.name` needs `name` somewhere in the file.
+    const lasts = new Set(names.map((n) => n.slice(n.lastIndexOf(".") + 1)).filter((last) => this.file.text.includes(last)));
+    if (lasts.size === 0) return [];
     return this.file.nodes("call").filter((c) => {
-      const q = this.callee(c);
+      const callee = c.childForFieldName("function");
+      const last = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.type === "identifier" ? callee.text : undefined;
+      // An alias (`from time import sleep as wait`) hides the name: only known local names are cheap to skip.
+      if (last === undefined || (!lasts.has(last) && !this.names.has(last))) return false;
+      const q = this.qualify(callee);
       return q !== undefined && names.includes(q);
     });
   }

@@ -48,16 +48,10 @@ function securityGiven(file: PyFile, call: Node, name: string): boolean {
   return true;
 }
 
-/** The module has middleware that validates Host or authenticates. */
+/** The module has middleware that validates Host or authenticates: `Middleware(TrustedHostMiddleware, ...)`, `app.add_middleware(AuthMiddleware)`. */
 function guardedModule(file: PyFile): boolean {
   if (!GUARD.test(file.text)) return false;
-  for (const call of file.nodes("call")) {
-    const callee = call.childForFieldName("function");
-    const name = callee?.type === "identifier" ? callee.text : methodName(callee);
-    if (name !== "Middleware" && name !== "add_middleware") continue;
-    const first = positionalArgs(call)[0];
-    if (first && GUARD.test(first.text)) return true;
-  }
+  for (const m of file.text.matchAll(/\b(?:Middleware|add_middleware)\s*\(\s*([\w.]+)/g)) if (GUARD.test(m[1]!)) return true;
   return false;
 }
 
@@ -86,6 +80,8 @@ export const httpServerOriginHostProtection = definePythonRule<MessageIds>({
     defaultOptions: {},
   },
   check({ file, report }) {
+    // Every finding is at a `host=` argument.
+    if (!/\bhost\s*=/.test(file.text)) return;
     const servers = file.bindingsOf("server");
     const lowLevel = file.callsOf("sse-server-transport", "http-session-manager");
     if (servers.length === 0 && lowLevel.length === 0) return;
@@ -109,10 +105,8 @@ export const httpServerOriginHostProtection = definePythonRule<MessageIds>({
       const ctor = b.call;
       const line = ctor.symbol.line;
       if (hasAuth(ctor)) continue;
-      const calls = file.nodes("call").filter((c) => {
-        const obj = methodObject(c.childForFieldName("function"));
-        return obj?.text === b.target;
-      });
+      const prefix = `${b.target}.`;
+      const calls = file.nodes("call").filter((c) => file.text.startsWith(prefix, c.startIndex) && methodObject(c.childForFieldName("function"))?.text === b.target);
       const serves = (c: Node): "http" | "stdio" | "app" | undefined => {
         const m = methodName(c.childForFieldName("function"));
         if (m === "sse_app" || m === "streamable_http_app" || m === "http_app") return "app";

@@ -60,7 +60,9 @@ function serverCalls(file: PyFile): Array<{ call: Node; how: "sse" | "other"; li
   const out: Array<{ call: Node; how: "sse" | "other"; line: PyLine }> = [];
   const bindings = file.bindingsOf("server");
   if (bindings.length === 0) return out;
+  const prefixes = bindings.map((b) => `${b.target}.`);
   for (const call of file.nodes("call")) {
+    if (!prefixes.some((p) => file.text.startsWith(p, call.startIndex))) continue;
     const how = serving(call);
     if (!how) continue;
     const b = file.bindingOf(methodObject(call.childForFieldName("function")), "server");
@@ -97,6 +99,7 @@ export const noDeprecatedSseTransport = definePythonRule<MessageIds, { allowBack
     defaultOptions: { allowBackwardCompatibility: true },
   },
   check({ file, options, report }) {
+    if (!/sse/i.test(file.text)) return;
     const allow = options.allowBackwardCompatibility !== false;
     // Servers: run(transport="sse"), run("sse"), sse_app(), run_sse_async(), http_app(transport="sse"), SseServerTransport.
     const calls = serverCalls(file);

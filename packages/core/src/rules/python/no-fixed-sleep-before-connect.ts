@@ -29,8 +29,8 @@ function siblings(stmt: Node, n: number, dir: "before" | "after"): Node[] {
 }
 
 /** Calls inside a statement, not inside nested function or class definitions. */
-function callsIn(file: PyFile, stmt: Node): Node[] {
-  return file.nodes("call").filter((c) => containsNode(stmt, c) && !nestedDefinition(stmt, c));
+function callsIn(stmt: Node): Node[] {
+  return stmt.descendantsOfType("call").filter((c): c is Node => !!c && !nestedDefinition(stmt, c));
 }
 
 function nestedDefinition(stmt: Node, node: Node): boolean {
@@ -132,7 +132,7 @@ export const noFixedSleepBeforeConnect = definePythonRule<MessageIds, { lookBehi
       // What started before the wait.
       let started: "spawn" | { target: string } | "thread" | undefined;
       for (const prev of siblings(stmt, window, "before")) {
-        const calls = callsIn(file, prev);
+        const calls = callsIn(prev);
         // A connection made after the start: this wait is not between starting the server and connecting to it.
         if (calls.some((c) => isConnect(c))) break;
         for (const call of calls) {
@@ -154,7 +154,7 @@ export const noFixedSleepBeforeConnect = definePythonRule<MessageIds, { lookBehi
       // What connects after it.
       let connect: Node | undefined;
       for (const next of siblings(stmt, window, "after")) {
-        for (const call of callsIn(file, next)) {
+        for (const call of callsIn(next)) {
           if (isConnect(call)) {
             connect = call;
             break;

@@ -25,11 +25,14 @@ const MCP_METHODS = new Set([
   "prompts/list",
   "prompts/get",
 ]);
+/** Cheap text test before the tree walk: an MCP method name in quotes, or a JSON "method" key. */
+const MCP_METHOD_TEXT = /["'](?:initialize|notifications\/initialized|tools\/(?:list|call)|resources\/(?:list|read|templates\/list)|prompts\/(?:list|get))["']|"method"\s*:/;
 const JSON_METHOD = /"method"\s*:\s*"([a-z/_]+)"/gi;
 const LSP_MARKERS = /\b(rootUri|processId|textDocument\/|workspaceFolders)\b/;
 
 /** Nodes that write or match an MCP JSON-RPC method: `{"method": "tools/call"}`, `msg["method"] == "initialize"`, JSON text. */
 function mcpPayloads(file: PyFile): Node[] {
+  if (!MCP_METHOD_TEXT.test(file.text)) return [];
   const lsp = LSP_MARKERS.test(file.text);
   const isMcp = (m: string | undefined): boolean => m !== undefined && (MCP_METHODS.has(m) || (m === "initialize" && !lsp));
   const out: Node[] = [];
