@@ -23,4 +23,4 @@ export * from "./eslint/index.js";
 // URL and placeholder analysis, shared with the probe (it reports the same facts the static rules do).
 export { analyseUrl, entryUrl, origin, hostPortText, isLoopbackHost, isUnspecifiedHost, type UrlParts, type UrlShape } from "./util/urls.js";
 export { findPlaceholders, plainEnvName, valueSubrange, type Placeholder, type PlaceholderForm } from "./util/placeholders.js";
-export { NON_MCP_PORTS } from "./rules/config/no-non-mcp-port.js";
+export { NON_MCP_PORTS } from "./code/transport-urls.js";

@@ -51,3 +51,13 @@ export function npxPackageIndex(args: Array<{ value: string }>): number {
   }
   return -1;
 }
+
+/** Programs that, written first, make a string with spaces a command line rather than a path with spaces. */
+export const COMMAND_LINE_PROGRAMS: ReadonlySet<string> = new Set([
+  "npx", "npm", "pnpm", "pnpx", "yarn", "bun", "bunx", "node", "deno", "tsx", "ts-node",
+  "uv", "uvx", "python", "python3", "py", "pip", "pipx", "poetry",
+  "docker", "podman", "java", "go", "cargo", "dotnet", "ruby", "php", "bash", "sh", "zsh", "cmd", "powershell", "pwsh",
+]);
+
+/** Tokens safe to split on whitespace and put back as separate arguments (no quoting, escapes or shell syntax). */
+export const PLAIN_TOKEN = /^[A-Za-z0-9@%+=:,./_^-]+$/;

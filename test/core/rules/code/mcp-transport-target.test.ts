@@ -1,5 +1,5 @@
 import { mcpTransportTarget } from "../../../../packages/core/src/rules/code/mcp-transport-target.js";
-import { urlFacts } from "../../../../packages/core/src/rules/code/mcp-transport-target.js";
+import { urlFacts } from "../../../../packages/core/src/code/transport-urls.js";
 import { describe, expect, it } from "vitest";
 import { commonjs, tester } from "./tester.js";
 

@@ -28,6 +28,7 @@ export type PyLine = "mcp1" | "mcp2" | "mcp" | "fastmcp";
  * - `sse-server-transport`, `http-session-manager`: low-level HTTP server transports.
  * - `transport-security`: `TransportSecuritySettings` (DNS-rebinding protection).
  * - `session-group`: `ClientSessionGroup`.
+ * - `sse-params`, `http-params`: `SseServerParameters(url=)` / `StreamableHttpParameters(url=)` of `ClientSessionGroup.connect_to_server`.
  */
 export type PyRole =
   | "server"
@@ -46,7 +47,9 @@ export type PyRole =
   | "sse-server-transport"
   | "http-session-manager"
   | "transport-security"
-  | "session-group";
+  | "session-group"
+  | "sse-params"
+  | "http-params";
 
 export interface PySymbol {
   /** Canonical dotted name (the first path below). */
@@ -110,6 +113,8 @@ const ENTRIES: Entry[] = [
   { role: "sse-server-transport", line: "mcp", paths: ["mcp.server.sse.SseServerTransport"], deprecated: { since: "spec 2025-03-26", use: "StreamableHTTPSessionManager" } },
   { role: "http-session-manager", line: "mcp", paths: ["mcp.server.streamable_http_manager.StreamableHTTPSessionManager"] },
   { role: "transport-security", line: "mcp", paths: ["mcp.server.transport_security.TransportSecuritySettings"] },
+  { role: "sse-params", line: "mcp", paths: ["mcp.client.session_group.SseServerParameters"] },
+  { role: "http-params", line: "mcp", paths: ["mcp.client.session_group.StreamableHttpParameters"] },
 ];
 
 const BY_PATH = new Map<string, PySymbol>();

@@ -1,60 +1,11 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { sdkFile } from "../../code/analysis.js";
 import { constInit, findVariableFrom, isGlobalReference, staticString, unwrapExpression, type Node, type Scope, type StaticString } from "../../code/ast.js";
-import { NON_MCP_PORTS } from "../config/no-non-mcp-port.js";
+import { display, serviceOf, urlFacts } from "../../code/transport-urls.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "scheme" | "noScheme" | "port";
 type Options = [{ allowPorts: number[] }];
-
-/** Extra well-known ports for this rule on top of the shared list (game RCON is not in the config list). */
-const EXTRA_PORTS: ReadonlyMap<number, string> = new Map([[25575, "Minecraft RCON"]]);
-
-function serviceOf(port: number): string | undefined {
-  return NON_MCP_PORTS.get(port) ?? EXTRA_PORTS.get(port);
-}
-
-interface UrlFacts {
-  scheme?: string;
-  host?: string;
-  port?: number;
-  /** Written without a scheme: `localhost:3000/mcp`. */
-  schemeless?: boolean;
-}
-
-const HOST = "(?:\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9][A-Za-z0-9.-]*)";
-const SCHEMELESS = new RegExp(`^(${HOST}):(\\d{1,5})?(?:[/?#]|$)`);
-
-/** Scheme, host and port of a (possibly incomplete) URL text; never anything after the authority. */
-export function urlFacts(text: string, complete: boolean): UrlFacts | undefined {
-  const t = text.trim();
-  const bare = SCHEMELESS.exec(t);
-  // `localhost:3000`, `127.0.0.1:3000/mcp`, `localhost:${port}`: no scheme (new URL reads "localhost:" as one, or throws).
-  if (bare && (bare[2] !== undefined || (!complete && t === bare[0]))) {
-    const facts: UrlFacts = { schemeless: true, host: bare[1]!.toLowerCase() };
-    if (bare[2] !== undefined && (complete || bare[0].length < t.length)) facts.port = Number(bare[2]);
-    return facts;
-  }
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(\/\/)?/.exec(t);
-  if (!m) return undefined;
-  const facts: UrlFacts = { scheme: m[1]!.toLowerCase() };
-  if (!m[2]) return facts;
-  const rest = t.slice(m[0].length);
-  const end = rest.search(/[/?#]/);
-  if (end < 0 && !complete) return facts; // the authority is not fully known
-  let authority = end < 0 ? rest : rest.slice(0, end);
-  authority = authority.slice(authority.lastIndexOf("@") + 1);
-  const hp = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(authority);
-  if (!hp) return facts;
-  facts.host = hp[1]!.toLowerCase();
-  if (hp[2] !== undefined) facts.port = Number(hp[2]);
-  return facts;
-}
-
-function display(f: UrlFacts): string {
-  const hostPort = `${f.host ?? ""}${f.port !== undefined ? `:${f.port}` : ""}`;
-  return f.scheme ? `${f.scheme}://${hostPort}` : hostPort;
-}
 
 /** The string(s) a URL argument is built from: `new URL(s)`, `s`, a const of either, and `env ?? s` fallbacks. */
 function urlStrings(arg: Node, scope: Scope, depth = 0): StaticString[] {

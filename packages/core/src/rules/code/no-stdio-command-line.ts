@@ -1,22 +1,12 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { sdkFile } from "../../code/analysis.js";
 import { hasSpread, objectLiteral, objectProperty, staticString, unwrapExpression } from "../../code/ast.js";
-import { programName } from "../../util/commands.js";
+import { COMMAND_LINE_PROGRAMS as PROGRAMS, PLAIN_TOKEN, programName } from "../../util/commands.js";
 import { echo } from "../../util/secrets.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "commandLine";
 type Options = [];
-
-/** Programs that, written first, make a string with spaces a command line rather than a path with spaces. */
-const PROGRAMS = new Set([
-  "npx", "npm", "pnpm", "pnpx", "yarn", "bun", "bunx", "node", "deno", "tsx", "ts-node",
-  "uv", "uvx", "python", "python3", "py", "pip", "pipx", "poetry",
-  "docker", "podman", "java", "go", "cargo", "dotnet", "ruby", "php", "bash", "sh", "zsh", "cmd", "powershell", "pwsh",
-]);
-
-/** Tokens safe to split on whitespace and put back as separate arguments (no quoting, escapes or shell syntax). */
-const PLAIN_TOKEN = /^[A-Za-z0-9@%+=:,./_^-]+$/;
 
 export const noStdioCommandLine = createCodeRule<Options, MessageIds>({
   name: "no-stdio-command-line",

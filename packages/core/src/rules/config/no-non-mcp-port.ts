@@ -1,43 +1,8 @@
 import { defineConfigRule } from "../types.js";
 import { clientName, entryUrl } from "../../util/urls.js";
+import { NON_MCP_PORTS } from "../../code/transport-urls.js";
 
-/** Well-known ports of services that never speak MCP (IANA assignments and de-facto defaults). */
-export const NON_MCP_PORTS: ReadonlyMap<number, string> = new Map([
-  [21, "FTP"],
-  [22, "SSH"],
-  [23, "Telnet"],
-  [25, "SMTP"],
-  [53, "DNS"],
-  [110, "POP3"],
-  [135, "Windows RPC"],
-  [139, "NetBIOS"],
-  [143, "IMAP"],
-  [389, "LDAP"],
-  [445, "SMB"],
-  [465, "SMTP"],
-  [587, "SMTP"],
-  [636, "LDAPS"],
-  [993, "IMAPS"],
-  [995, "POP3S"],
-  [1433, "Microsoft SQL Server"],
-  [1521, "Oracle Database"],
-  [1883, "MQTT"],
-  [2181, "ZooKeeper"],
-  [3306, "MySQL"],
-  [3389, "RDP"],
-  [5432, "PostgreSQL"],
-  [5672, "RabbitMQ"],
-  [5900, "VNC"],
-  [6379, "Redis"],
-  [8883, "MQTT"],
-  [9042, "Cassandra"],
-  [9092, "Kafka"],
-  [9200, "Elasticsearch"],
-  [9300, "Elasticsearch"],
-  [11211, "Memcached"],
-  [25565, "Minecraft"],
-  [27017, "MongoDB"],
-]);
+export { NON_MCP_PORTS };
 
 interface Options {
   allow: number[];

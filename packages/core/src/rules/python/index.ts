@@ -1,4 +1,10 @@
+import { httpServerOriginHostProtection } from "./http-server-origin-host-protection.js";
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
+import { mcpTransportTarget } from "./mcp-transport-target.js";
+import { noDeprecatedSseTransport } from "./no-deprecated-sse-transport.js";
+import { noFixedSleepBeforeConnect } from "./no-fixed-sleep-before-connect.js";
+import { noRawSocketTransport } from "./no-raw-socket-transport.js";
+import { noStdioCommandLine } from "./no-stdio-command-line.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
@@ -10,4 +16,10 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   noStdoutInStdioServer,
   mcpServerMustConnect,
   stdioServerUsage,
+  mcpTransportTarget,
+  noRawSocketTransport,
+  noStdioCommandLine,
+  noDeprecatedSseTransport,
+  httpServerOriginHostProtection,
+  noFixedSleepBeforeConnect,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
