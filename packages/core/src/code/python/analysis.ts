@@ -3,77 +3,170 @@ import { PY_PACKAGES, pySymbol, pySymbolEntries, type PyLine, type PyRole, type 
 
 /**
  * What the Python rules know about one file, computed once and shared by every
- * rule: the nodes of the kinds rules look at, the import table for `mcp` /
- * `fastmcp`, every call with its callee's text, every call of an SDK symbol, and
- * the server objects.
+ * rule: the import table for `mcp` / `fastmcp`, every call of a dotted name
+ * with its callee's text, every call of an SDK symbol, and the server objects.
  *
- * Cost model (measured: scripts/bench-python.mjs): every crossing from
- * JavaScript into wasm (`node.type`, `childForFieldName`, `endIndex`, `text`)
- * costs about as much as parsing a few tokens, and so does every walk of the
- * tree. So the file is walked once, by `descendantsOfType` in wasm, for the
- * kinds below; each node's kind is read from the source text at its start
- * offset (a call cannot start with a keyword, `#` or `@`), and a call's callee
- * text from the source at the call's start. Other node kinds are walked for
- * only when a rule asks for them.
+ * Cost model (measured: scripts/bench-python.mjs): every walk of the tree costs
+ * about a quarter of the parse, and every crossing from JavaScript into wasm
+ * (`node.type`, `childForFieldName`, `endIndex`, `text`) about as much as
+ * parsing a few tokens. So the analysis starts from the source text: one pass
+ * in JavaScript marks strings and comments (scanCode), imports are parsed from
+ * their statements' text, and calls are found as `dotted.name(` outside strings
+ * and comments; the tree is asked only for the few calls a rule looks at (a
+ * call's node is found on first use, by offset). A rule that needs every node
+ * of a kind asks `nodes(kind)`, which walks the tree once per kind, on request.
  *
  * Everything is bounded by the file's size: no recursion over the tree (deeply
  * nested code cannot overflow the stack), attribute chains are followed at most
  * MAX_CHAIN links.
  */
 
-/** Node kinds collected by the one walk, in document order. */
-const WALKED = ["call", "import_statement", "import_from_statement", "function_definition", "with_statement", "if_statement", "await", "decorated_definition", "comment"] as const;
-/** Node kinds a rule may ask for: the walked ones, and `assignment` (walked for on first request). */
-export type PyKind = (typeof WALKED)[number] | "assignment";
+/** Node kinds a rule may ask for (each walked for on first request). */
+export type PyKind =
+  | "call"
+  | "import_statement"
+  | "import_from_statement"
+  | "assignment"
+  | "function_definition"
+  | "with_statement"
+  | "if_statement"
+  | "await"
+  | "decorated_definition"
+  | "comment";
 
 const MAX_CHAIN = 64;
 
-/** The kind of a walked node, from the source at its start (keywords, `#`, `@`; anything else is a call). */
-const LEADING = /(?:(import|from|def|with|if|await)|async[ \t\\\n\r]+(def|with))(?![\w])|(#)|(@)/y;
+const PREFIX_LETTERS = "rRbBuUfFtT";
 
-function walkedKind(text: string, at: number): (typeof WALKED)[number] {
-  LEADING.lastIndex = at;
-  const m = LEADING.exec(text);
-  if (!m) return "call";
-  if (m[3]) return "comment";
-  if (m[4]) return "decorated_definition";
-  switch (m[1] ?? m[2]) {
-    case "import":
-      return "import_statement";
-    case "from":
-      return "import_from_statement";
-    case "def":
-      return "function_definition";
-    case "with":
-      return "with_statement";
-    case "if":
-      return "if_statement";
-    default:
-      return "await";
+/**
+ * Strings and comments of Python source, as sorted, non-overlapping [start, end) pairs (flattened). String
+ * prefixes (r, b, u, f, t and pairs), triple quotes and backslash escapes are followed; an unterminated
+ * single-quoted string ends at the line's end, as the tokenizer's error recovery does. The interpolations of
+ * f-strings are masked with their string (a call inside `{...}` is not seen).
+ */
+export function scanCode(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */) {
+      let j = text.indexOf("\n", i);
+      if (j < 0) j = n;
+      out.push(i, j);
+      i = j;
+      continue;
+    }
+    let quoteAt = -1;
+    if (c === 34 || c === 39) quoteAt = i;
+    else if (isWordChar(c)) {
+      // An identifier; a string when it is 1-2 prefix letters right before a quote.
+      let j = i + 1;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      const q = text.charCodeAt(j);
+      if (j - i <= 2 && (q === 34 || q === 39) && [...text.slice(i, j)].every((ch) => PREFIX_LETTERS.includes(ch))) quoteAt = j;
+      else {
+        i = j;
+        continue;
+      }
+    }
+    if (quoteAt < 0) {
+      i++;
+      continue;
+    }
+    const q = text[quoteAt]!;
+    const triple = text.startsWith(q + q + q, quoteAt);
+    let k = quoteAt + (triple ? 3 : 1);
+    let end = n;
+    while (k < n) {
+      const ch = text.charCodeAt(k);
+      if (ch === 92 /* \\ */) {
+        k += 2;
+        continue;
+      }
+      if (triple) {
+        if (text.startsWith(q + q + q, k)) {
+          end = k + 3;
+          break;
+        }
+      } else if (text[k] === q) {
+        end = k + 1;
+        break;
+      } else if (ch === 10) {
+        end = k;
+        break;
+      }
+      k++;
+    }
+    out.push(i, Math.min(end, n));
+    i = Math.min(end, n);
   }
+  return out;
 }
 
-/** A dotted name right before an opening parenthesis: the callee of a call that starts at this offset. */
-const CALLEE = /[A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*(?=[ \t]*\()/y;
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+}
 
-/** A call with its callee's text ("" when the callee is not a dotted name: `f()()`, `"x".join()`, `a[0]()`). */
+/** `offset` lies inside one of the [start, end) pairs of `ranges` (binary search). */
+function inRanges(ranges: number[], offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < ranges[mid * 2]!) hi = mid - 1;
+    else if (offset >= ranges[mid * 2 + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** A call of a dotted name: `name(`, `a.b.c(` (not preceded by `.`, `def`, `class`; not a keyword). */
+const CALL = /(?<![\w.])([A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)[ \t]*\(/g;
+const KEYWORDS = new Set([
+  "if", "elif", "while", "for", "return", "yield", "not", "and", "or", "in", "is", "lambda", "assert", "del", "with",
+  "except", "raise", "await", "async", "import", "from", "as", "else", "class", "def", "global", "nonlocal", "pass",
+  "try", "finally", "case", "print_function", "None", "True", "False",
+]);
+/** An import statement at the start of a line: `import x`, `from x import y` (continued over `(...)` or `\`). */
+const IMPORT = /^[ \t]*(?:import|from)[ \t\\]/gm;
+
+/** A call with its callee's text. Its tree node is found on first use, from its offset. */
 export class PyCallSite {
+  private resolved: Node | undefined;
   private calleeNode: Node | null | undefined;
   private argsNode: Node | null | undefined;
 
   constructor(
-    readonly node: Node,
-    /** Set by PyFile only. */
-    public calleeText: string,
+    private readonly root: Node,
+    /** Offset where the call (its callee) starts. */
+    readonly start: number,
+    readonly calleeText: string,
   ) {}
 
-  /** The `function` child (read on first use). */
+  /** The `call` node (the callee's node if the tree disagrees, which only malformed code makes it do). */
+  get node(): Node {
+    if (!this.resolved) {
+      let n: Node = this.root.descendantForIndex(this.start, this.start + this.calleeText.length) ?? this.root;
+      // The smallest node over the callee: climb to the whole callee, then to the call.
+      for (let i = 0; i < MAX_CHAIN; i++) {
+        const parent = n.parent;
+        if (!parent || parent.type === "call" || parent.startIndex !== this.start) break;
+        n = parent;
+      }
+      const parent = n.parent;
+      this.resolved = parent?.type === "call" && parent.startIndex === this.start ? parent : n;
+    }
+    return this.resolved;
+  }
+
+  /** The `function` child. */
   get callee(): Node {
-    if (this.calleeNode === undefined) this.calleeNode = this.node.childForFieldName("function");
+    if (this.calleeNode === undefined) this.calleeNode = this.node.type === "call" ? this.node.childForFieldName("function") : this.node;
     return this.calleeNode ?? this.node;
   }
 
-  /** The `arguments` child: `argument_list` or `generator_expression` (read on first use). */
+  /** The `arguments` child: `argument_list` or `generator_expression`. */
   get args(): Node {
     if (this.argsNode === undefined) this.argsNode = this.node.childForFieldName("arguments");
     return this.argsNode ?? this.node;
@@ -105,11 +198,15 @@ export interface PyBinding {
 export class PyFile {
   readonly root: Node;
   private readonly byKind = new Map<PyKind, Node[]>();
+  /** Strings and comments (scanCode). */
+  private readonly masked: number[];
+  /** Import statements: [start, end) of each, from the text. */
+  readonly importStatements: Array<{ start: number; end: number; text: string }> = [];
   /** Local name → fully qualified dotted name (`FastMCP` → `mcp.server.fastmcp.FastMCP`). */
   readonly names = new Map<string, string>();
   /** Modules imported with `from m import *`. */
   readonly starModules: string[] = [];
-  /** Every call, in document order. */
+  /** Every call of a dotted name (`f(...)`, `a.b(...)`), in document order; other calls: nodes("call"). */
   readonly calls: PyCallSite[] = [];
   /** Every call whose callee is an SDK symbol. */
   readonly sdkCalls: PyCall[] = [];
@@ -123,22 +220,15 @@ export class PyFile {
     tree: Tree,
   ) {
     this.root = tree.rootNode;
-    for (const kind of WALKED) this.byKind.set(kind, []);
-    let previousCallStart = -1;
-    for (const node of this.root.descendantsOfType(WALKED as unknown as string[])) {
-      if (!node) continue;
-      const at = node.startIndex;
-      const kind = walkedKind(text, at);
-      this.byKind.get(kind)!.push(node);
-      if (kind !== "call") continue;
-      // Calls come outermost first: an outer call that starts where its inner one does has a callee that is itself
-      // a call or a chain through one (`f(a)(b)`, `a.b(x).c(y)`), which is not a dotted name.
-      const previous = this.calls[this.calls.length - 1];
-      if (previous && previousCallStart === at) previous.calleeText = "";
-      previousCallStart = at;
-      CALLEE.lastIndex = at;
-      const m = CALLEE.exec(text);
-      this.calls.push(new PyCallSite(node, m ? m[0] : ""));
+    this.masked = scanCode(text);
+    for (const m of text.matchAll(CALL)) {
+      if (inRanges(this.masked, m.index)) continue;
+      const callee = m[1]!;
+      if (KEYWORDS.has(callee)) continue;
+      // `def name(` and `class Name(` define, they do not call.
+      const before = text.slice(Math.max(0, m.index - 8), m.index);
+      if (/(?:^|[^\w])(?:def|class)[ \t]+$/.test(before)) continue;
+      this.calls.push(new PyCallSite(this.root, m.index, callee.replace(/[ \t]+/g, "")));
     }
     this.collectImports();
     for (const c of this.calls) {
@@ -268,31 +358,27 @@ export class PyFile {
    * parentheses, line continuations and newlines are dropped, then the statement is split at commas.
    */
   private collectImports(): void {
-    for (const stmt of this.nodes("import_statement")) {
-      // import a.b.c [as x], d
-      for (const item of importItems(this.text.slice(stmt.startIndex, stmt.endIndex), 6)) {
-        const [full, alias] = item;
-        if (!PY_PACKAGES.includes(full.split(".")[0]!)) continue;
-        if (alias) this.names.set(alias, full);
-        else this.names.set(full.split(".")[0]!, full.split(".")[0]!);
-        this.noteLine(full);
-      }
-    }
-    for (const stmt of this.nodes("import_from_statement")) {
-      // from a.b import c [as d], e   |   from a.b import *   |   from .x import y (another file of the project)
-      const source = this.text.slice(stmt.startIndex, stmt.endIndex);
-      const m = /^from[ \t\\\r\n]+([A-Za-z_][\w.]*)[ \t\\\r\n]+import(?![\w])/.exec(source);
-      if (!m) continue;
-      const module = m[1]!;
-      if (!PY_PACKAGES.includes(module.split(".")[0]!)) continue;
-      this.noteLine(module);
-      for (const [name, alias] of importItems(source, m[0].length)) {
-        if (name === "*") {
-          this.starModules.push(module);
-          continue;
+    for (const m of this.text.matchAll(IMPORT)) {
+      const start = m.index + m[0].length - m[0].trimStart().length;
+      if (inRanges(this.masked, start)) continue;
+      const end = statementEnd(this.text, start, this.masked);
+      const source = this.text.slice(start, end);
+      this.importStatements.push({ start, end, text: source });
+      for (const [full, alias, module] of parseImport(source)) {
+        if (!PY_PACKAGES.includes((module ?? full).split(".")[0]!)) continue;
+        if (module !== undefined) {
+          this.noteLine(module);
+          if (full === "*") {
+            this.starModules.push(module);
+            continue;
+          }
+          this.names.set(alias ?? full, `${module}.${full}`);
+          this.noteLine(`${module}.${full}`);
+        } else {
+          if (alias) this.names.set(alias, full);
+          else this.names.set(full.split(".")[0]!, full.split(".")[0]!);
+          this.noteLine(full);
         }
-        this.names.set(alias ?? name, `${module}.${name}`);
-        this.noteLine(`${module}.${name}`);
       }
     }
     // Aliases made in the file itself, at module level: `Server = mcp.server.Server`, `serve = stdio_server` (in order).
@@ -311,16 +397,43 @@ export class PyFile {
   }
 }
 
-/** The `name [as alias]` items of an import statement's text, from `from` on: [dotted name, alias?]. */
-function importItems(source: string, from: number): Array<[string, string | undefined]> {
-  const body = source
-    .slice(from)
-    .replace(/#[^\n]*/g, "")
-    .replace(/[()\\]/g, " ");
-  const out: Array<[string, string | undefined]> = [];
-  for (const part of body.split(",")) {
-    const m = /^\s*([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*|\*)(?:\s+as\s+([A-Za-z_]\w*))?\s*$/.exec(part);
-    if (m) out.push([m[1]!.replace(/\s+/g, ""), m[2]]);
+/** End of the logical line that starts at `start`: newlines inside parentheses or after `\` continue it. */
+function statementEnd(text: string, start: number, masked: number[]): number {
+  let depth = 0;
+  for (let k = start; k < text.length; k++) {
+    if (inRanges(masked, k)) {
+      if (text.charCodeAt(k) === 35) {
+        // A comment runs to the end of its line.
+        const nl = text.indexOf("\n", k);
+        if (nl < 0) return text.length;
+        if (depth === 0) return nl;
+        k = nl;
+      }
+      continue;
+    }
+    const c = text[k];
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "\\" && text[k + 1] === "\n") k++;
+    else if ((c === "\n" || c === ";") && depth === 0) return k;
+  }
+  return text.length;
+}
+
+/**
+ * The items of one import statement's text: [name, alias?, module?] — `import a.b as c, d` gives
+ * ["a.b", "c"], ["d"]; `from m import x as y, *` gives ["x", "y", "m"], ["*", undefined, "m"]. Relative imports
+ * (`from .x import y`) name the project's own modules and give nothing.
+ */
+export function parseImport(source: string): Array<[string, string | undefined, string | undefined]> {
+  const clean = source.replace(/#[^\n]*/g, "").replace(/[()\\]/g, " ");
+  const from = /^from\s+([A-Za-z_][\w.]*)\s+import\s+([\s\S]*)$/.exec(clean);
+  const list = from ? from[2]! : /^import\s+([\s\S]*)$/.exec(clean)?.[1];
+  if (list === undefined) return [];
+  const out: Array<[string, string | undefined, string | undefined]> = [];
+  for (const part of list.split(",")) {
+    const m = /^\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*|\*)(?:\s+as\s+([A-Za-z_]\w*))?\s*$/.exec(part);
+    if (m) out.push([m[1]!.replace(/\s+/g, ""), m[2], from ? from[1]! : undefined]);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { PyFile } from "./analysis.js";
+import { parseImport, type PyFile } from "./analysis.js";
 import type { Node } from "./parser.js";
 
 /**
@@ -16,30 +16,13 @@ export class ModuleNames {
     modules: readonly string[],
   ) {
     const tracked = (m: string): boolean => modules.includes(m.split(".")[0]!);
-    for (const stmt of file.nodes("import_statement")) {
-      for (const child of stmt.namedChildren) {
-        if (child?.type === "dotted_name") {
-          const full = child.text.replace(/\s+/g, "");
-          if (tracked(full)) this.names.set(full.split(".")[0]!, full.split(".")[0]!);
-        } else if (child?.type === "aliased_import") {
-          const name = child.childForFieldName("name");
-          const alias = child.childForFieldName("alias");
-          if (name && alias && tracked(name.text)) this.names.set(alias.text, name.text.replace(/\s+/g, ""));
-        }
-      }
-    }
-    for (const stmt of file.nodes("import_from_statement")) {
-      const moduleNode = stmt.childForFieldName("module_name");
-      if (moduleNode?.type !== "dotted_name") continue;
-      const module = moduleNode.text.replace(/\s+/g, "");
-      if (!tracked(module)) continue;
-      for (const child of stmt.namedChildren) {
-        if (!child || child.id === moduleNode.id) continue;
-        if (child.type === "dotted_name") this.names.set(child.text, `${module}.${child.text}`);
-        else if (child.type === "aliased_import") {
-          const name = child.childForFieldName("name");
-          const alias = child.childForFieldName("alias");
-          if (name && alias) this.names.set(alias.text, `${module}.${name.text}`);
+    for (const stmt of file.importStatements) {
+      for (const [name, alias, module] of parseImport(stmt.text)) {
+        if (module !== undefined) {
+          if (tracked(module) && name !== "*") this.names.set(alias ?? name, `${module}.${name}`);
+        } else if (tracked(name)) {
+          if (alias) this.names.set(alias, name);
+          else this.names.set(name.split(".")[0]!, name.split(".")[0]!);
         }
       }
     }
@@ -69,6 +52,14 @@ export class ModuleNames {
     return undefined;
   }
 
+  /** qualify() for a dotted callee text (`t.sleep`). */
+  qualifyText(dotted: string): string | undefined {
+    const parts = dotted.split(".");
+    const base = this.names.get(parts[0]!);
+    if (base === undefined) return undefined;
+    return parts.length === 1 ? base : `${base}.${parts.slice(1).join(".")}`;
+  }
+
   /** The dotted name of a call's callee (`socket.socket(...)` → "socket.socket"). */
   callee(call: Node): string | undefined {
     return this.qualify(call.childForFieldName("function"));
@@ -80,13 +71,15 @@ export class ModuleNames {
     // Cheap text prefilter: a call of `a.b.name` needs `name` somewhere in the file.
     const lasts = new Set(names.map((n) => n.slice(n.lastIndexOf(".") + 1)).filter((last) => this.file.text.includes(last)));
     if (lasts.size === 0) return [];
-    return this.file.nodes("call").filter((c) => {
-      const callee = c.childForFieldName("function");
-      const last = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee?.type === "identifier" ? callee.text : undefined;
+    const out: Node[] = [];
+    for (const c of this.file.calls) {
+      const text = c.calleeText;
+      const last = text.slice(text.lastIndexOf(".") + 1);
       // An alias (`from time import sleep as wait`) hides the name: only known local names are cheap to skip.
-      if (last === undefined || (!lasts.has(last) && !this.names.has(last))) return false;
-      const q = this.qualify(callee);
-      return q !== undefined && names.includes(q);
-    });
+      if (!lasts.has(last) && !this.names.has(last)) continue;
+      const q = this.qualifyText(text);
+      if (q !== undefined && names.includes(q)) out.push(c.node);
+    }
+    return out;
   }
 }

@@ -67,11 +67,13 @@ async function lintOnce(file: string, text: string, planned: Planned[]): Promise
   try {
     const py = new PyFile(text, tree);
     const lines = new LineIndex(text);
-    const comments: Comment[] = [];
-    for (const c of py.nodes("comment")) {
-      comments.push({ text: c.text.replace(/^#+/, "").trim(), range: [c.startIndex, c.endIndex], kind: "line" });
+    // Comments are walked for only in files that mention a directive.
+    let directives: ReturnType<typeof collectDirectives> | undefined;
+    if (text.includes("mcp-lint-")) {
+      const comments: Comment[] = [];
+      for (const c of py.nodes("comment")) comments.push({ text: c.text.replace(/^#+/, "").trim(), range: [c.startIndex, c.endIndex], kind: "line" });
+      if (comments.some((c) => c.text.startsWith("mcp-lint-"))) directives = collectDirectives(comments, lines);
     }
-    const directives = comments.some((c) => c.text.startsWith("mcp-lint-")) ? collectDirectives(comments, lines) : undefined;
     const findings: Finding[] = [];
     const syntax = firstSyntaxError(py.root);
     if (syntax) findings.push(makeFinding(file, lines, "syntax", "error", syntaxMessage(syntax), [syntax.startIndex, Math.max(syntax.endIndex, syntax.startIndex)]));

@@ -164,7 +164,6 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
     const richConsole = /^[ \t]*from[ \t]+rich(?:\.console)?[ \t]+import[^\n]*\bConsole\b/m.test(file.text);
 
     // A function nothing calls (its name appears only in its `def`, comments aside) never writes anything.
-    const comments = file.nodes("comment");
     const unreferenced = new Map<number, boolean>();
     const isUnreferenced = (fn: Node): boolean => {
       let known = unreferenced.get(fn.id);
@@ -174,7 +173,7 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
         let mentions = 0;
         if (name && !decorated) {
           for (const m of file.text.matchAll(new RegExp(`(?<!\\w)${name}(?!\\w)`, "g"))) {
-            if (!comments.some((c) => c.startIndex <= m.index && m.index < c.endIndex) && ++mentions > 1) break;
+            if (!file.nodes("comment").some((c) => c.startIndex <= m.index && m.index < c.endIndex) && ++mentions > 1) break;
           }
         }
         known = name !== "" && !decorated && mentions === 1;

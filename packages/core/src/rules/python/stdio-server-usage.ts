@@ -1,4 +1,4 @@
-import { containsNode, hasSplat, keywordArg, positionalArgs, type PyFile } from "../../code/python/analysis.js";
+import { hasSplat, keywordArg, positionalArgs, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import { definePythonRule } from "./types.js";
 
@@ -36,9 +36,11 @@ function enteredByStack(call: Node): boolean {
 /** Some call in `body` takes one of `names` as an argument (the streams are handed on). */
 function streamsHandedOn(file: PyFile, body: Node, names: string[]): boolean {
   if (names.length === 0) return false;
-  for (const { node, args } of file.calls) {
-    if (!containsNode(body, node)) continue;
-    for (const id of args.descendantsOfType("identifier")) if (id && names.includes(id.text)) return true;
+  const from = body.startIndex;
+  const to = body.endIndex;
+  for (const c of file.calls) {
+    if (c.start < from || c.start >= to) continue;
+    for (const id of c.args.descendantsOfType("identifier")) if (id && names.includes(id.text)) return true;
   }
   return false;
 }
