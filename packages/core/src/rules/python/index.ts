@@ -1,3 +1,4 @@
+import { awaitMcpConnectPython } from "./await-mcp-connect.js";
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
@@ -10,4 +11,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   noStdoutInStdioServer,
   mcpServerMustConnect,
   stdioServerUsage,
+  awaitMcpConnectPython,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
