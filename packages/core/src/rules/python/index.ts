@@ -1,4 +1,5 @@
 import { awaitMcpConnectPython } from "./await-mcp-connect.js";
+import { clientSessionInitialize } from "./client-session-initialize.js";
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
@@ -12,4 +13,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   mcpServerMustConnect,
   stdioServerUsage,
   awaitMcpConnectPython,
+  clientSessionInitialize,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
