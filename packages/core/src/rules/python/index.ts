@@ -1,6 +1,7 @@
 import { awaitMcpConnectPython } from "./await-mcp-connect.js";
 import { clientSessionInitialize } from "./client-session-initialize.js";
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
+import { noBlockingCallInAsyncHandler } from "./no-blocking-call-in-async-handler.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
@@ -14,4 +15,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   stdioServerUsage,
   awaitMcpConnectPython,
   clientSessionInitialize,
+  noBlockingCallInAsyncHandler,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
