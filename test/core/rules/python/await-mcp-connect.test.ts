@@ -114,6 +114,26 @@ describe(`${RULE} (Python)`, () => {
     expect(located(v2, await lintPy(RULE, v2))).toEqual([[4, 9, 'c.call_tool("x", {})']]);
   });
 
+  it("does not follow a name that a function rebinds to something else", async () => {
+    const text = py`
+      import uvicorn
+      from mcp.server.lowlevel import Server
+
+      server = Server("demo")
+
+      def serve_http(app):
+          server = uvicorn.Server(uvicorn.Config(app))
+          server.run()
+
+      def serve_more(app, server):
+          server.run()
+
+      async def serve_stdio(r, w):
+          server.run(r, w, server.create_initialization_options())
+    `;
+    expect(located(text, await lintPy(RULE, text))).toEqual([[14, 5, "server.run(r, w, server.create_initialization_options())"]]);
+  });
+
   it("accepts awaited calls, sync methods, other objects and other ClientSession classes", async () => {
     const text = py`
       import aiohttp

@@ -114,9 +114,37 @@ export function receiversOf(file: PyFile, ...roles: PyRole[]): PyReceiver[] {
   return out.sort((x, y) => (x.call ?? x.scope).startIndex - (y.call ?? y.scope).startIndex);
 }
 
-/** The receiver an expression names at a place in the file, if any. */
+/** `fn` binds `name` itself (a parameter, an assignment, a `with ... as name`, a `for name in`): a local that hides an outer one. */
+function bindsLocally(fn: Node, name: string): boolean {
+  const params = fn.childForFieldName("parameters");
+  if (params?.descendantsOfType("identifier").some((n) => n?.text === name && n.parent?.type !== "type" && n.parent?.type !== "attribute")) return true;
+  const body = fn.childForFieldName("body");
+  if (!body) return false;
+  for (const n of body.descendantsOfType(["assignment", "as_pattern_target", "for_statement"])) {
+    if (!n || enclosingFunction(n)?.id !== fn.id) continue;
+    const target = n.type === "assignment" ? n.childForFieldName("left") : n.type === "for_statement" ? n.childForFieldName("left") : n.namedChildren[0];
+    if (target?.type === "identifier" && target.text === name) return true;
+    if (target && (target.type === "pattern_list" || target.type === "tuple_pattern") && target.namedChildren.some((c) => c?.text === name)) return true;
+  }
+  return false;
+}
+
+/**
+ * The receiver an expression names at a place in the file, if any: the innermost one whose scope holds
+ * the expression, unless a function in between binds the same plain name to something else
+ * (`server = uvicorn.Server(config); server.run()` inside a function of a file with a module-level `server = Server("x")`).
+ */
 export function receiverAt(receivers: readonly PyReceiver[], expr: Node | null | undefined): PyReceiver | undefined {
   if (!expr || (expr.type !== "identifier" && expr.type !== "attribute")) return undefined;
   const text = expr.text;
-  return receivers.find((r) => r.name === text && r.scope.startIndex <= expr.startIndex && expr.endIndex <= r.scope.endIndex);
+  let best: PyReceiver | undefined;
+  for (const r of receivers) {
+    if (r.name !== text || r.scope.startIndex > expr.startIndex || expr.endIndex > r.scope.endIndex) continue;
+    if (!best || r.scope.startIndex >= best.scope.startIndex) best = r;
+  }
+  if (!best || expr.type !== "identifier") return best;
+  for (let fn = enclosingFunction(expr); fn && fn.id !== best.scope.id; fn = enclosingFunction(fn)) {
+    if (bindsLocally(fn, text)) return undefined;
+  }
+  return best;
 }
