@@ -133,6 +133,20 @@ describe(`${RULE} (Python)`, () => {
     ]);
   });
 
+  it("finds handlers registered on a server parameter (a register(mcp) module)", async () => {
+    const text = py`
+      import time
+      from mcp.server.fastmcp import FastMCP
+
+      def register(mcp: FastMCP) -> None:
+          @mcp.tool()
+          async def slow() -> str:
+              time.sleep(5)
+              return "done"
+    `;
+    expect(located(text, await lintPy(RULE, text))).toEqual([[7, 9, "time.sleep(5)"]]);
+  });
+
   it("accepts calls run off the loop, sync tools, non-handlers and other servers' decorators", async () => {
     const text = py`
       import asyncio, functools, time, subprocess
