@@ -6,6 +6,9 @@ import mcpLint from "@mcp-lint/eslint-plugin";
 import { allRules, configRules, docsUrl, lintConfigText, presetSeverities } from "@mcp-lint/core";
 import "./helpers.js";
 
+/** The rules ESLint can run: config rules and JavaScript/TypeScript code rules (ESLint does not parse Python). */
+const eslintRules = allRules.filter((r) => r.kind === "config" || r.languages.includes("js"));
+
 /**
  * The config rules under ESLint's own RuleTester, on @eslint/json's JSONC language as the plugin's configs set it,
  * once with ESLint 10 and once with ESLint 9.
@@ -168,7 +171,7 @@ describe.each(Object.entries(testers))("%s RuleTester", (_name, RuleTester) => {
 
 describe("rule metadata", () => {
   it("has every mcp-lint rule, config and code, under its id", () => {
-    expect(Object.keys(mcpLint.rules).sort()).toEqual(allRules.map((r) => r.id).sort());
+    expect(Object.keys(mcpLint.rules).sort()).toEqual(eslintRules.map((r) => r.id).sort());
   });
 
   it.each(configRules.map((r) => [r.meta.id, r] as const))("config rule %s carries core's metadata", (id, core) => {
@@ -184,7 +187,7 @@ describe("rule metadata", () => {
   });
 
   it("exposes the code rules with their own create function and meta, plus the JS language", () => {
-    for (const info of allRules.filter((r) => r.kind === "code")) {
+    for (const info of eslintRules.filter((r) => r.kind === "code")) {
       const meta = mcpLint.rules[info.id]!.meta as { docs?: { url?: string }; languages?: string[] };
       expect(meta.docs?.url).toBe(info.docsUrl);
       expect(meta.languages).toEqual(["js/js"]);
@@ -208,7 +211,9 @@ describe("configs", () => {
     const enabled: Record<string, unknown> = {};
     for (const c of configs) Object.assign(enabled, c.rules ?? {});
     const expected: Record<string, string> = {};
-    for (const [id, severity] of Object.entries(presetSeverities(preset))) if (severity !== "off") expected[`mcp-lint/${id}`] = eslintLevel(severity);
+    for (const [id, severity] of Object.entries(presetSeverities(preset))) {
+      if (severity !== "off" && eslintRules.some((r) => r.id === id)) expected[`mcp-lint/${id}`] = eslintLevel(severity);
+    }
     expect(enabled).toEqual(expected);
   });
 
