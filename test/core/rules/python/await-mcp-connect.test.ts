@@ -36,7 +36,9 @@ describe(`${RULE} (Python)`, () => {
     ]);
     expect(f[0]!.message).toContain("never runs");
     expect(f[0]!.message).toContain("the initialize handshake is never sent");
+    expect(f[0]!.message).toContain("Write `await session.initialize()`");
     expect(f[1]!.message).toContain("the request is never sent");
+    expect(f[1]!.message).toContain("Write `await session.call_tool(...)`");
     expect(f[0]!.suggestions?.[0]?.fix).toEqual({ range: [text.indexOf("session.initialize()"), text.indexOf("session.initialize()")], text: "await " });
   });
 

@@ -30,7 +30,7 @@ export const awaitMcpConnectPython = definePythonRule<MessageIds>({
     hasSuggestions: true,
     messages: {
       notAwaited:
-        "{{call}}() is a coroutine ({{cls}}.{{method}} is `async def`): called without `await` it never runs (Python only warns \"coroutine ... was never awaited\"), so {{effect}}. Write `await {{call}}(...)`.",
+        "{{call}}() is a coroutine ({{cls}}.{{method}} is `async def`): called without `await` it never runs (Python only warns \"coroutine ... was never awaited\"), so {{effect}}. Write `await {{shown}}`.",
       addAwait: "Await the call.",
     },
     schema: [],
@@ -52,7 +52,13 @@ export const awaitMcpConnectPython = definePythonRule<MessageIds>({
         : [];
       report({
         messageId: "notAwaited",
-        data: { call: callee!.text, cls: cls || roleClass(receiver.role), method, effect: effect(receiver.role, method) },
+        data: {
+          call: callee!.text,
+          shown: `${callee!.text}(${(call.childForFieldName("arguments")?.namedChildCount ?? 0) > 0 ? "..." : ""})`,
+          cls: cls || roleClass(receiver.role),
+          method,
+          effect: effect(receiver.role, method),
+        },
         node: call,
         suggestions,
       });
