@@ -6,6 +6,8 @@ import mcpLint from "@mcp-lint/eslint-plugin";
 import { allRules, configRules, docsUrl, lintConfigText, presetSeverities } from "@mcp-lint/core";
 import "./helpers.js";
 
+/** The rules ESLint can run: config rules and JavaScript/TypeScript code rules (ESLint does not parse Python). */
+
 /**
  * The config rules under ESLint's own RuleTester, on @eslint/json's JSONC language as the plugin's configs set it,
  * once with ESLint 10 and once with ESLint 9.

@@ -148,3 +148,75 @@ export function mightBePythonMcp(text: string): boolean {
   if (!text.includes("mcp")) return false;
   return PY_MCP_IMPORT.test(text);
 }
+
+/**
+ * Coroutine methods (`async def`) of SDK objects, by role: a call of one that is
+ * neither awaited nor handed on (a bare statement) builds a coroutine that never
+ * runs. Checked against python-sdk v1.29.0 and v2.0.0rc1 (`ClientSession`,
+ * `BaseSession`, `mcp.Client`, low-level `Server.run`, `FastMCP`/`MCPServer`
+ * `run_*_async`) and fastmcp v2.14.0 / v3.0.0 (`Client` and its mixins,
+ * `run_async`, `run_stdio_async`, `run_http_async`). The plain `run()` of the
+ * high-level servers is synchronous and not listed.
+ */
+const SESSION_REQUESTS = [
+  "list_tools",
+  "call_tool",
+  "list_resources",
+  "list_resource_templates",
+  "read_resource",
+  "subscribe_resource",
+  "unsubscribe_resource",
+  "list_prompts",
+  "get_prompt",
+  "complete",
+  "set_logging_level",
+] as const;
+export const PY_COROUTINE_METHODS: Readonly<Partial<Record<PyRole, ReadonlySet<string>>>> = {
+  "client-session": new Set([...SESSION_REQUESTS, "initialize", "send_ping", "send_request", "send_notification", "send_progress_notification", "send_roots_list_changed"]),
+  client: new Set([
+    ...SESSION_REQUESTS,
+    "initialize",
+    "ping",
+    "send_ping",
+    "send_progress_notification",
+    "send_roots_list_changed",
+    "close",
+    "list_tools_mcp",
+    "call_tool_mcp",
+    "list_resources_mcp",
+    "read_resource_mcp",
+    "list_prompts_mcp",
+    "get_prompt_mcp",
+  ]),
+  "lowlevel-server": new Set(["run"]),
+  server: new Set(["run_async", "run_stdio_async", "run_sse_async", "run_streamable_http_async", "run_http_async"]),
+};
+
+/**
+ * `ClientSession` requests that a server answers only after the initialize handshake
+ * (v1.29.0 `ServerSession._received_request` and v2 `ServerRunner`: everything but
+ * `initialize` and `ping`).
+ */
+export const PY_SESSION_REQUESTS: ReadonlySet<string> = new Set(SESSION_REQUESTS);
+
+/**
+ * Decorator methods that register a request handler on a server: `@mcp.tool()`,
+ * `@mcp.resource("uri")`, `@mcp.prompt()` (FastMCP / MCPServer / fastmcp) and the
+ * low-level v1 `Server` decorators (`@server.call_tool()`, `@server.list_tools()` ...).
+ */
+export const PY_HANDLER_DECORATORS: ReadonlySet<string> = new Set([
+  "tool",
+  "resource",
+  "prompt",
+  "call_tool",
+  "list_tools",
+  "list_resources",
+  "list_resource_templates",
+  "read_resource",
+  "list_prompts",
+  "get_prompt",
+  "completion",
+  "subscribe_resource",
+  "unsubscribe_resource",
+  "set_logging_level",
+]);

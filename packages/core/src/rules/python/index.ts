@@ -5,6 +5,9 @@ import { noDeprecatedSseTransport } from "./no-deprecated-sse-transport.js";
 import { noFixedSleepBeforeConnect } from "./no-fixed-sleep-before-connect.js";
 import { noRawSocketTransport } from "./no-raw-socket-transport.js";
 import { noStdioCommandLine } from "./no-stdio-command-line.js";
+import { awaitMcpConnectPython } from "./await-mcp-connect.js";
+import { clientSessionInitialize } from "./client-session-initialize.js";
+import { noBlockingCallInAsyncHandler } from "./no-blocking-call-in-async-handler.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
@@ -22,4 +25,7 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   noDeprecatedSseTransport,
   httpServerOriginHostProtection,
   noFixedSleepBeforeConnect,
+  awaitMcpConnectPython,
+  clientSessionInitialize,
+  noBlockingCallInAsyncHandler,
 ] as Array<PythonRule<string, Record<string, unknown>>>);

@@ -1,0 +1,150 @@
+import { enclosingFunction, methodName, type PyFile } from "./analysis.js";
+import type { Node } from "./parser.js";
+import { pySymbol, type PyRole } from "./sdk-catalog.js";
+
+/**
+ * Names that hold an SDK object inside some part of a file (its receivers): what
+ * `session.list_tools()` or `server.run(...)` is called on. Found from
+ * - `async with ClientSession(r, w) as session:` (and `with`, for completeness),
+ * - `x = ClientSession(...)`, `self.x = Server("n")` (the file's bindings),
+ * - `x = await stack.enter_async_context(ClientSession(...))`, `x = await ClientSession(...).__aenter__()`,
+ * - a parameter or annotated assignment whose type names the class (`session: ClientSession`,
+ *   `self.session: Optional[ClientSession] = None`).
+ * Names are compared as text (`session`, `self.session`); a plain name counts inside
+ * the function that binds it (the whole file at module level), a `self.x` name
+ * inside the class that binds it.
+ */
+export interface PyReceiver {
+  /** `session`, `self.session`. */
+  name: string;
+  role: PyRole;
+  /** Where the name holds the object: a function, a class, or the module. */
+  scope: Node;
+  how: "with" | "assign" | "stack" | "annotation";
+  /** The construction call, when there is one. */
+  call?: Node;
+}
+
+const MAX_TYPE_NODES = 64;
+
+function scopeFor(file: PyFile, at: Node, name: string): Node {
+  if (name.startsWith("self.") || name.startsWith("cls.")) {
+    for (let n = at.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+    return file.root;
+  }
+  return enclosingFunction(at) ?? file.root;
+}
+
+/** The role of a class named in a type annotation (`ClientSession`, `Optional[ClientSession]`, `"ClientSession"`). */
+function annotatedRole(file: PyFile, type: Node, roles: PyRole[]): PyRole | undefined {
+  const candidates = [type, ...type.descendantsOfType(["identifier", "attribute", "string_content"]).slice(0, MAX_TYPE_NODES)];
+  for (const c of candidates) {
+    if (!c) continue;
+    let symbol;
+    if (c.type === "string_content") {
+      const text = c.text.trim();
+      if (!/^[A-Za-z_][\w.]*$/.test(text)) continue;
+      const [head, ...rest] = text.split(".");
+      const base = file.names.get(head!);
+      symbol = base === undefined ? undefined : pySymbol([base, ...rest].join("."));
+    } else if (c.type === "identifier" || c.type === "attribute") {
+      symbol = pySymbol(file.qualify(c));
+    }
+    if (symbol && roles.includes(symbol.role)) return symbol.role;
+  }
+  return undefined;
+}
+
+/** The SDK call an expression builds or enters: `ClientSession(...)`, `await stack.enter_async_context(ClientSession(...))`, `await ClientSession(...).__aenter__()`. */
+function enteredCall(file: PyFile, expr: Node | null | undefined, roles: PyRole[]): { call: Node; role: PyRole; how: "assign" | "stack" } | undefined {
+  if (!expr) return undefined;
+  const direct = file.sdkCalls.find((c) => c.node.id === expr.id && roles.includes(c.symbol.role));
+  if (direct) return { call: direct.node, role: direct.symbol.role, how: "assign" };
+  if (expr.type !== "await") return undefined;
+  const inner = expr.namedChildren[0];
+  if (inner?.type !== "call") return undefined;
+  const callee = inner.childForFieldName("function");
+  const method = methodName(callee);
+  let target: Node | null | undefined;
+  if (method === "enter_async_context") target = inner.childForFieldName("arguments")?.namedChildren[0];
+  else if (method === "__aenter__") target = callee?.childForFieldName("object");
+  if (!target) return undefined;
+  const c = file.sdkCalls.find((s) => s.node.id === target.id && roles.includes(s.symbol.role));
+  return c ? { call: c.node, role: c.symbol.role, how: "stack" } : undefined;
+}
+
+/** Every receiver of an SDK object with one of these roles, in document order. */
+export function receiversOf(file: PyFile, ...roles: PyRole[]): PyReceiver[] {
+  const out: PyReceiver[] = [];
+  // async with X(...) as name
+  for (const c of file.callsOf(...roles)) {
+    const pattern = c.node.parent;
+    if (pattern?.type !== "as_pattern" || pattern.parent?.type !== "with_item") continue;
+    const alias = pattern.childForFieldName("alias")?.namedChildren[0];
+    if (!alias || (alias.type !== "identifier" && alias.type !== "attribute")) continue;
+    const stmt = pattern.parent.parent?.parent;
+    if (stmt?.type !== "with_statement") continue;
+    out.push({ name: alias.text, role: c.symbol.role, scope: scopeFor(file, stmt, alias.text), how: "with", call: c.node });
+  }
+  for (const a of file.nodes("assignment")) {
+    const left = a.childForFieldName("left");
+    if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
+    const entered = enteredCall(file, a.childForFieldName("right"), roles);
+    if (entered) {
+      out.push({ name: left.text, role: entered.role, scope: scopeFor(file, a, left.text), how: entered.how, call: entered.call });
+      continue;
+    }
+    const type = a.childForFieldName("type");
+    const role = type ? annotatedRole(file, type, roles) : undefined;
+    if (role) out.push({ name: left.text, role, scope: scopeFor(file, a, left.text), how: "annotation" });
+  }
+  // def f(session: ClientSession)
+  for (const fn of file.nodes("function_definition")) {
+    const params = fn.childForFieldName("parameters");
+    if (!params) continue;
+    for (const p of params.namedChildren) {
+      if (!p || (p.type !== "typed_parameter" && p.type !== "typed_default_parameter")) continue;
+      const name = p.type === "typed_parameter" ? p.namedChildren.find((c) => c?.type === "identifier") : p.childForFieldName("name");
+      const type = p.childForFieldName("type");
+      if (!name || name.type !== "identifier" || !type) continue;
+      const role = annotatedRole(file, type, roles);
+      if (role) out.push({ name: name.text, role, scope: fn, how: "annotation" });
+    }
+  }
+  return out.sort((x, y) => (x.call ?? x.scope).startIndex - (y.call ?? y.scope).startIndex);
+}
+
+/** `fn` binds `name` itself (a parameter, an assignment, a `with ... as name`, a `for name in`): a local that hides an outer one. */
+function bindsLocally(fn: Node, name: string): boolean {
+  const params = fn.childForFieldName("parameters");
+  if (params?.descendantsOfType("identifier").some((n) => n?.text === name && n.parent?.type !== "type" && n.parent?.type !== "attribute")) return true;
+  const body = fn.childForFieldName("body");
+  if (!body) return false;
+  for (const n of body.descendantsOfType(["assignment", "as_pattern_target", "for_statement"])) {
+    if (!n || enclosingFunction(n)?.id !== fn.id) continue;
+    const target = n.type === "assignment" ? n.childForFieldName("left") : n.type === "for_statement" ? n.childForFieldName("left") : n.namedChildren[0];
+    if (target?.type === "identifier" && target.text === name) return true;
+    if (target && (target.type === "pattern_list" || target.type === "tuple_pattern") && target.namedChildren.some((c) => c?.text === name)) return true;
+  }
+  return false;
+}
+
+/**
+ * The receiver an expression names at a place in the file, if any: the innermost one whose scope holds
+ * the expression, unless a function in between binds the same plain name to something else
+ * (`server = uvicorn.Server(config); server.run()` inside a function of a file with a module-level `server = Server("x")`).
+ */
+export function receiverAt(receivers: readonly PyReceiver[], expr: Node | null | undefined): PyReceiver | undefined {
+  if (!expr || (expr.type !== "identifier" && expr.type !== "attribute")) return undefined;
+  const text = expr.text;
+  let best: PyReceiver | undefined;
+  for (const r of receivers) {
+    if (r.name !== text || r.scope.startIndex > expr.startIndex || expr.endIndex > r.scope.endIndex) continue;
+    if (!best || r.scope.startIndex >= best.scope.startIndex) best = r;
+  }
+  if (!best || expr.type !== "identifier") return best;
+  for (let fn = enclosingFunction(expr); fn && fn.id !== best.scope.id; fn = enclosingFunction(fn)) {
+    if (bindsLocally(fn, text)) return undefined;
+  }
+  return best;
+}
