@@ -73,6 +73,22 @@ function enteredCall(file: PyFile, expr: Node | null | undefined, roles: PyRole[
   return c ? { call: c.node, role: c.symbol.role, how: "stack" } : undefined;
 }
 
+/**
+ * The assignment whose right side builds or enters this SDK call: `x = SDK(...)`, `x = await
+ * stack.enter_async_context(SDK(...))`, `x = await SDK(...).__aenter__()`.
+ */
+function assignmentOver(call: Node): Node | undefined {
+  let n: Node | null = call.parent;
+  if (n?.type === "argument_list" || n?.type === "attribute") {
+    // enter_async_context(SDK(...)) / SDK(...).__aenter__(): the outer call
+    const outer: Node | null = n.parent;
+    if (outer?.type !== "call") return undefined;
+    n = outer.parent;
+  }
+  if (n?.type === "await") n = n.parent;
+  return n?.type === "assignment" ? n : undefined;
+}
+
 /** Every receiver of an SDK object with one of these roles, in document order. */
 export function receiversOf(file: PyFile, ...roles: PyRole[]): PyReceiver[] {
   const out: PyReceiver[] = [];
@@ -86,20 +102,37 @@ export function receiversOf(file: PyFile, ...roles: PyRole[]): PyReceiver[] {
     if (stmt?.type !== "with_statement") continue;
     out.push({ name: alias.text, role: c.symbol.role, scope: scopeFor(file, stmt, alias.text), how: "with", call: c.node });
   }
-  for (const a of file.nodes("assignment")) {
+  // x = SDK(...), x = await stack.enter_async_context(SDK(...)), x = await SDK(...).__aenter__(): found upward from the
+  // SDK calls (no walk over every assignment of the file).
+  for (const c of file.callsOf(...roles)) {
+    const a = assignmentOver(c.node);
+    if (!a) continue;
     const left = a.childForFieldName("left");
     if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
     const entered = enteredCall(file, a.childForFieldName("right"), roles);
-    if (entered) {
-      out.push({ name: left.text, role: entered.role, scope: scopeFor(file, a, left.text), how: entered.how, call: entered.call });
-      continue;
+    if (entered) out.push({ name: left.text, role: entered.role, scope: scopeFor(file, a, left.text), how: entered.how, call: entered.call });
+  }
+  // Annotations (`session: ClientSession`, `def f(s: "ClientSession")`): walked for only when the text has one that
+  // can name such a class.
+  const classNames = [...file.names].filter(([, q]) => {
+    const symbol = pySymbol(q);
+    return symbol !== undefined && roles.includes(symbol.role);
+  });
+  const heads = new Set([...file.names].filter(([, q]) => [...classNames].some(([, c]) => c.startsWith(`${q}.`) || c === q)).map(([local]) => local));
+  const annotated = heads.size > 0 && new RegExp(`:[^=\\n]*\\b(?:${[...heads].join("|")})\\b`).test(file.text);
+  if (annotated) {
+    for (const a of file.nodes("assignment")) {
+      const type = a.childForFieldName("type");
+      if (!type) continue;
+      const left = a.childForFieldName("left");
+      if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
+      if (enteredCall(file, a.childForFieldName("right"), roles)) continue; // found above
+      const role = annotatedRole(file, type, roles);
+      if (role) out.push({ name: left.text, role, scope: scopeFor(file, a, left.text), how: "annotation" });
     }
-    const type = a.childForFieldName("type");
-    const role = type ? annotatedRole(file, type, roles) : undefined;
-    if (role) out.push({ name: left.text, role, scope: scopeFor(file, a, left.text), how: "annotation" });
   }
   // def f(session: ClientSession)
-  for (const fn of file.nodes("function_definition")) {
+  for (const fn of annotated ? file.nodes("function_definition") : []) {
     const params = fn.childForFieldName("parameters");
     if (!params) continue;
     for (const p of params.namedChildren) {

@@ -6,6 +6,8 @@ import { definePythonRule } from "./types.js";
 type MessageIds = "notAwaited" | "addAwait";
 
 const ROLES: PyRole[] = ["client-session", "client", "lowlevel-server", "server"];
+/** Every coroutine method name of those roles. */
+const COROUTINE_NAMES = new Set(ROLES.flatMap((r) => [...(PY_COROUTINE_METHODS[r] ?? [])]));
 
 /** What is lost when the coroutine never runs. */
 function effect(role: PyRole, method: string): string {
@@ -39,7 +41,12 @@ export const awaitMcpConnectPython = definePythonRule<MessageIds>({
   check({ file, report }) {
     const receivers = receiversOf(file, ...ROLES);
     if (receivers.length === 0) return;
-    for (const call of file.nodes("call")) {
+    const names = new Set(receivers.map((r) => r.name));
+    for (const site of file.calls) {
+      // `receiver.method(` of a coroutine method, by text first: only those calls are looked up in the tree.
+      const dot = site.calleeText.lastIndexOf(".");
+      if (dot < 0 || !names.has(site.calleeText.slice(0, dot)) || !COROUTINE_NAMES.has(site.calleeText.slice(dot + 1))) continue;
+      const call = site.node;
       if (call.parent?.type !== "expression_statement" || call.parent.namedChildCount !== 1) continue;
       const callee = call.childForFieldName("function");
       const method = methodName(callee);

@@ -1,4 +1,4 @@
-import { enclosingFunction, isAsyncFunction, methodName, methodObject, type PyFile } from "../../code/python/analysis.js";
+import { enclosingFunction, isAsyncFunction, methodName, methodObject, parseImport, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import { receiverAt, receiversOf } from "../../code/python/receivers.js";
 import { PY_HANDLER_DECORATORS } from "../../code/python/sdk-catalog.js";
@@ -32,35 +32,29 @@ const MAX_HELPERS = 64;
 /** Local names of the blocking modules and functions: `import time`, `import requests as rq`, `from subprocess import run`. */
 function blockingImports(file: PyFile): Map<string, string> {
   const names = new Map<string, string>();
-  for (const stmt of file.nodes("import_statement")) {
-    for (const child of stmt.namedChildren) {
-      if (child?.type === "dotted_name") {
-        const full = child.text.replace(/\s+/g, "");
-        const top = full.split(".")[0]!;
-        if (MODULES.has(full) || MODULES.has(top)) names.set(top, top);
-      } else if (child?.type === "aliased_import") {
-        const full = child.childForFieldName("name")?.text.replace(/\s+/g, "");
-        const alias = child.childForFieldName("alias")?.text;
-        if (full && alias && MODULES.has(full)) names.set(alias, full);
+  for (const stmt of file.importStatements) {
+    for (const [name, alias, module] of parseImport(stmt.text)) {
+      if (module !== undefined) {
+        if (MODULES.has(module) && name !== "*") names.set(alias ?? name, `${module}.${name}`);
+        continue;
       }
-    }
-  }
-  for (const stmt of file.nodes("import_from_statement")) {
-    const moduleNode = stmt.childForFieldName("module_name");
-    if (moduleNode?.type !== "dotted_name") continue;
-    const module = moduleNode.text.replace(/\s+/g, "");
-    if (!MODULES.has(module)) continue;
-    for (const child of stmt.namedChildren) {
-      if (!child || child.id === moduleNode.id) continue;
-      if (child.type === "dotted_name") names.set(child.text, `${module}.${child.text}`);
-      else if (child.type === "aliased_import") {
-        const name = child.childForFieldName("name")?.text;
-        const alias = child.childForFieldName("alias")?.text;
-        if (name && alias) names.set(alias, `${module}.${name}`);
-      }
+      const top = name.split(".")[0]!;
+      if (alias) {
+        if (MODULES.has(name)) names.set(alias, name);
+      } else if (MODULES.has(name) || MODULES.has(top)) names.set(top, top);
     }
   }
   return names;
+}
+
+/** Some call of the file is a blocking one, by its callee's text (`time.sleep`, `sleep` after `from time import sleep`). */
+function anyBlockingCall(file: PyFile, names: Map<string, string>): boolean {
+  for (const c of file.calls) {
+    const parts = c.calleeText.split(".");
+    const base = names.get(parts[0]!);
+    if (base !== undefined && BLOCKING.has([base, ...parts.slice(1)].join("."))) return true;
+  }
+  return false;
 }
 
 function qualify(names: Map<string, string>, expr: Node | null | undefined): string | undefined {
@@ -99,7 +93,7 @@ export const noBlockingCallInAsyncHandler = definePythonRule<MessageIds>({
   },
   check({ file, report }) {
     const imports = blockingImports(file);
-    if (imports.size === 0) return;
+    if (imports.size === 0 || !anyBlockingCall(file, imports)) return;
     const servers = receiversOf(file, "server", "lowlevel-server");
     if (servers.length === 0) return;
 
