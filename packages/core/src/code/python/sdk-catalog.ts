@@ -124,6 +124,11 @@ export function pySymbol(qualified: string | undefined): PySymbol | undefined {
   return qualified === undefined ? undefined : BY_PATH.get(qualified);
 }
 
+/** Every dotted path the catalog knows (tests check each one against the packages' exports, code/python/exports.json). */
+export function pySymbolPaths(): string[] {
+  return [...BY_PATH.keys()];
+}
+
 /** Top-level packages whose imports are tracked. */
 export const PY_PACKAGES: readonly string[] = ["mcp", "fastmcp"];
 

@@ -2,6 +2,7 @@ import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
+import { validMcpImport } from "./valid-mcp-import.js";
 
 export type { PythonRule, PythonRuleContext, PythonReport } from "./types.js";
 
@@ -10,4 +11,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   noStdoutInStdioServer,
   mcpServerMustConnect,
   stdioServerUsage,
+  validMcpImport,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
