@@ -1,3 +1,4 @@
+import { mcpApiMismatch } from "./mcp-api-mismatch.js";
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
@@ -12,4 +13,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   mcpServerMustConnect,
   stdioServerUsage,
   validMcpImport,
+  mcpApiMismatch,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
