@@ -1,6 +1,7 @@
 import { mcpApiMismatch } from "./mcp-api-mismatch.js";
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
+import { noSyncRunInEventLoop } from "./no-sync-run-in-event-loop.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
 import { validMcpImport } from "./valid-mcp-import.js";
@@ -14,4 +15,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   stdioServerUsage,
   validMcpImport,
   mcpApiMismatch,
+  noSyncRunInEventLoop,
 ] as Array<PythonRule<string, Record<string, unknown>>>);

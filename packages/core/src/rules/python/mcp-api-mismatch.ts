@@ -68,7 +68,7 @@ const MCP_TRANSPORTS = ["stdio", "sse", "streamable-http"];
 const FASTMCP_TRANSPORTS = ["stdio", "http", "sse", "streamable-http"];
 
 /** The SDK server a call's receiver is: a variable bound once to one kind of server, or a direct `FastMCP(...)` call. */
-function serverOf(file: PyFile, object: Node | undefined): PySymbol | undefined {
+export function serverOf(file: PyFile, object: Node | undefined): PySymbol | undefined {
   if (!object) return undefined;
   if (object.type === "call") {
     const c = file.sdkCalls.find((s) => s.node.id === object.id);
