@@ -7,21 +7,25 @@
 // Nothing is imported or run: every module is parsed with web-tree-sitter (tree-sitter-python) and only its
 // top-level statements are read. A module "binds" a name when, outside any function or class body, it defines
 // it (def, class, assignment, type alias), imports it, lists it in __all__, or has a submodule of that name.
-// A module is "open" (rules never report a missing name under it) when it defines a module-level __getattr__,
-// star-imports from outside its package, or writes globals() / sys.modules.
+// A module is "open" (rules never report a missing name under it) when it defines a module-level __getattr__ that
+// may answer any name, star-imports from outside its repository, writes globals() / sys.modules, or its package
+// binds its name to another object (attribute reads then reach that object).
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language, Parser } from "web-tree-sitter";
 
-/** The versions read: each package line is the union of its sources (a name in any of them exists in that line). */
+/**
+ * The versions read. A package line is the union of its releases: the newest patch of every minor release
+ * (a name that 3.0 and 3.1 had and 3.2 dropped still exists for users of 3.1), plus mcp's main branch for 2.x.
+ * Pre-releases are left out.
+ */
 const SOURCES = [
-  { package: "mcp", line: "mcp1", version: "1.29.0", ref: "v1.29.0" },
-  { package: "mcp", line: "mcp2", version: "2.0.0", ref: "v2.0.0" },
-  { package: "mcp", line: "mcp2", version: "2.x main", ref: "HEAD" },
-  { package: "fastmcp", line: "fastmcp2", version: "2.14.7", ref: "v2.14.7" },
-  { package: "fastmcp", line: "fastmcp3", version: "3.4.7", ref: "v3.4.7" },
+  { package: "mcp", line: "mcp1", tags: /^v1\.\d+\.\d+$/ },
+  { package: "mcp", line: "mcp2", tags: /^v2\.\d+\.\d+$/, also: [{ ref: "HEAD", version: "2.x main" }] },
+  { package: "fastmcp", line: "fastmcp2", tags: /^v2\.\d+\.\d+$/ },
+  { package: "fastmcp", line: "fastmcp3", tags: /^v3\.\d+\.\d+$/ },
 ];
 const LINES = { mcp: ["mcp1", "mcp2"], fastmcp: ["fastmcp2", "fastmcp3"] };
 /** Where the package's top-level directory may live in the repository (fastmcp 3.x moved it to fastmcp_slim/). */
@@ -104,6 +108,8 @@ function stringsIn(node, out) {
 function analyse(_pkgs, name, mod) {
   const tree = parser.parse(mod.text);
   const names = new Set();
+  /** Names bound to something other than an import (def, class, assignment): they may hide a submodule. */
+  const values = new Set();
   const stars = [];
   let open = /\bglobals\(\)|sys\.modules\[__name__\]/.test(mod.text);
   const stack = [...tree.rootNode.namedChildren].reverse();
@@ -115,6 +121,7 @@ function analyse(_pkgs, name, mod) {
       case "class_definition": {
         const id = n.childForFieldName("name")?.text;
         if (id) names.add(id);
+        if (id) values.add(id);
         if (id === "__getattr__" && n.type === "function_definition") {
           // A lazy-export __getattr__ that ends in `raise AttributeError` only answers the names it compares
           // against (`if name == "Client":`, `if name in {...}`): those string literals are its names. Any other
@@ -133,6 +140,7 @@ function analyse(_pkgs, name, mod) {
             for (let a = c; a && (a.type === "assignment" || a.type === "augmented_assignment"); a = a.childForFieldName("right")) {
               const left = a.childForFieldName("left");
               identifiersOf(left, names);
+              identifiersOf(left, values);
               if (left?.text === "__all__") stringsIn(a.childForFieldName("right"), names);
             }
           } else if (c.type === "call" && /^__all__\.(append|extend)$/.test(c.childForFieldName("function")?.text ?? "")) {
@@ -180,7 +188,7 @@ function analyse(_pkgs, name, mod) {
     }
   }
   tree.delete();
-  return { names, stars, open, allNames: /(^|\n)__all__\s*[:=]/.test(mod.text) };
+  return { names, values, stars, open, allNames: /(^|\n)__all__\s*[:=]/.test(mod.text) };
 }
 
 const packages = {};
@@ -188,7 +196,21 @@ for (const pkg of ["mcp", "fastmcp"]) {
   const lines = LINES[pkg];
   const modules = new Map(); // module → { in: bits, open: bits, names: Map<name, bits> }
   const sources = [];
+  const refs = [];
   for (const src of SOURCES.filter((s) => s.package === pkg)) {
+    const newest = new Map();
+    for (const tag of git(gitDirs[pkg], "tag", "--list").split("\n")) {
+      if (!src.tags.test(tag)) continue;
+      const [major, minor, patch] = tag.slice(1).split(".").map(Number);
+      const key = `${major}.${minor}`;
+      if (!newest.has(key) || newest.get(key).patch < patch) newest.set(key, { tag, patch });
+    }
+    const tags = [...newest.values()].map((t) => t.tag).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+    if (tags.length === 0) throw new Error(`no tags for ${src.line}`);
+    for (const tag of tags) refs.push({ line: src.line, ref: tag, version: tag.slice(1) });
+    for (const extra of src.also ?? []) refs.push({ line: src.line, ...extra });
+  }
+  for (const src of refs) {
     const bit = 1 << lines.indexOf(src.line);
     const all = git(gitDirs[pkg], "ls-tree", "-r", "--name-only", src.ref).split("\n");
     const { root, modules: files, commit } = readModules(gitDirs[pkg], pkg, src.ref, ROOTS, all);
@@ -200,10 +222,15 @@ for (const pkg of ["mcp", "fastmcp"]) {
       for (const [name, mod] of readModules(gitDirs[pkg], sib.pkg, src.ref, sib.roots, all).modules) analysed.set(name, { ...analyse([sib.pkg], name, mod), sibling: true });
     }
     for (const a of analysed.values()) a.local = [pkg, ...siblings.map((s) => s.pkg)];
-    // Submodules are attributes of their package.
+    // Submodules are attributes of their package. A package that binds the same name to another object
+    // (fastmcp's `settings = Settings()` over the fastmcp.settings module) hides the submodule from attribute
+    // reads: such a module is marked open (its attributes are the object's, unknown here).
     for (const name of files.keys()) {
       const dot = name.lastIndexOf(".");
-      if (dot > 0 && analysed.has(name.slice(0, dot))) analysed.get(name.slice(0, dot)).names.add(name.slice(dot + 1));
+      const parent = dot > 0 ? analysed.get(name.slice(0, dot)) : undefined;
+      if (!parent) continue;
+      parent.names.add(name.slice(dot + 1));
+      if (parent.values.has(name.slice(dot + 1))) analysed.get(name).open = true;
     }
     // Star imports from inside the package, to a fixed point (bounded: one pass per module at most).
     for (let pass = 0; pass <= analysed.size; pass++) {

@@ -114,6 +114,12 @@ export function exportSources(pkg: string): Array<{ line: string; version: strin
 }
 
 const MAX_KEY = 64;
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
+}
 const MAX_CANDIDATES = 5000;
 
 function editDistance(a: string, b: string, limit: number): number {
@@ -164,8 +170,14 @@ export function suggestName(module: string, name: string, inLines?: ExportLine[]
     }
   }
   const elsewhere = (p.byLowerName.get(name.toLowerCase()) ?? [])
-    // Prefer the shortest module path (the public spelling: mcp.server.stdio over mcp.server.stdio._impl).
-    .sort(([a, an], [b, bn]) => Number(an !== name) - Number(bn !== name) || a.split(".").length - b.split(".").length || (a < b ? -1 : 1));
+    // Prefer the exact spelling, then a name of every line, then the shortest module path (the public spelling).
+    .sort(
+      ([a, an], [b, bn]) =>
+        Number(an !== name) - Number(bn !== name) ||
+        bitCount(p.modules.get(b)!.names.get(bn)!) - bitCount(p.modules.get(a)!.names.get(an)!) ||
+        a.split(".").length - b.split(".").length ||
+        (a < b ? -1 : 1),
+    );
   const out: NameSuggestion[] = [];
   for (const [m, n] of elsewhere) {
     if (m === module && n === name) continue;

@@ -29,6 +29,8 @@ interface Ref {
   error: "ModuleNotFoundError" | "ImportError" | "AttributeError";
   /** An import statement (its line evidence says which package line the file uses). */
   isImport: boolean;
+  /** The statement (an import statement's id): names of one statement are no evidence for each other. */
+  stmt: number;
   /** Runs only on some path (try / if / TYPE_CHECKING): never reported for one line only, never evidence. */
   conditional: boolean;
   /** A missing name is handled there (try/except, `hasattr`, TYPE_CHECKING): not reported at all. */
@@ -73,10 +75,15 @@ function guards(node: Node): { conditional: boolean; handled: boolean } {
   return { conditional, handled };
 }
 
+/** "mcp 1.0.0–1.29.0 and 2.0.0": the releases the catalog was read from, per line. */
 function versions(pkg: string): string {
-  const seen: string[] = [];
-  for (const s of exportSources(pkg)) if (/^\d+\.\d+\.\d+$/.test(s.version) && !seen.includes(s.version)) seen.push(s.version);
-  return `${pkg} ${seen.join(" and ")}`;
+  const byLine = new Map<string, string[]>();
+  for (const s of exportSources(pkg)) {
+    if (!/^\d+\.\d+\.\d+$/.test(s.version)) continue;
+    byLine.set(s.line, [...(byLine.get(s.line) ?? []), s.version]);
+  }
+  const ranges = [...byLine.values()].map((v) => (v.length > 1 ? `${v[0]}–${v.at(-1)}` : v[0]));
+  return `${pkg} ${ranges.join(" and ")}`;
 }
 
 function label(lines: ExportLine[]): string {
@@ -102,7 +109,7 @@ function collectImports(file: PyFile, refs: Ref[]): void {
       if (!nameNode) continue;
       const module = nameNode.text.replace(/\s+/g, "");
       if (!PY_PACKAGES.includes(module.split(".")[0]!)) continue;
-      refs.push({ node: nameNode, module, display: `import ${module}`, error: "ModuleNotFoundError", isImport: true, ...guards(stmt) });
+      refs.push({ node: nameNode, module, display: `import ${module}`, error: "ModuleNotFoundError", isImport: true, stmt: stmt.id, ...guards(stmt) });
     }
   }
   for (const stmt of file.nodes("import_from_statement")) {
@@ -111,12 +118,12 @@ function collectImports(file: PyFile, refs: Ref[]): void {
     const module = moduleNode.text.replace(/\s+/g, "");
     if (!PY_PACKAGES.includes(module.split(".")[0]!)) continue;
     const g = guards(stmt);
-    refs.push({ node: moduleNode, module, display: `from ${module} import ...`, error: "ModuleNotFoundError", isImport: true, ...g });
+    refs.push({ node: moduleNode, module, display: `from ${module} import ...`, error: "ModuleNotFoundError", isImport: true, stmt: stmt.id, ...g });
     for (const child of stmt.namedChildren) {
       if (!child || child.id === moduleNode.id) continue;
       const nameNode = child.type === "aliased_import" ? child.childForFieldName("name") : child.type === "dotted_name" ? child : undefined;
       if (!nameNode) continue;
-      refs.push({ node: nameNode, module, name: nameNode.text, display: `from ${module} import ${nameNode.text}`, error: "ImportError", isImport: true, ...g });
+      refs.push({ node: nameNode, module, name: nameNode.text, display: `from ${module} import ${nameNode.text}`, error: "ImportError", isImport: true, stmt: stmt.id, ...g });
     }
   }
 }
@@ -135,7 +142,7 @@ function collectAttributes(file: PyFile, refs: Ref[]): void {
     const parent = attr.parent;
     if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === attr.id) continue; // monkeypatching
     if (shadowed(object, attr)) continue;
-    refs.push({ node: nameNode, module, name: nameNode.text, display: `${object.text}.${nameNode.text}`, error: "AttributeError", isImport: false, ...guards(attr) });
+    refs.push({ node: nameNode, module, name: nameNode.text, display: `${object.text}.${nameNode.text}`, error: "AttributeError", isImport: false, stmt: attr.id, ...guards(attr) });
   }
 }
 
@@ -152,6 +159,15 @@ function shadowed(object: Node, at: Node): boolean {
   return false;
 }
 
+/** The mcp line an import names by itself (the same markers as the shared analysis), if any. */
+function markerLine(ref: Ref): ExportLine | undefined {
+  const full = ref.name === undefined ? ref.module : `${ref.module}.${ref.name}`;
+  if (full === "mcp.server.fastmcp" || full.startsWith("mcp.server.fastmcp.")) return "mcp1";
+  if (full === "mcp.server.mcpserver" || full.startsWith("mcp.server.mcpserver.") || full === "mcp.server.MCPServer" || full === "mcp.Client" || full === "mcp.client.Client")
+    return "mcp2";
+  return undefined;
+}
+
 export const validMcpImport = definePythonRule<MessageIds>({
   meta: {
     id: "valid-mcp-import",
@@ -163,7 +179,7 @@ export const validMcpImport = definePythonRule<MessageIds>({
       missingModule: "`{{module}}` is not a module of the {{package}} package (checked against {{versions}}): `{{display}}` raises ModuleNotFoundError.{{hint}}",
       missingName: "`{{name}}` is not exported by `{{module}}` in any supported version (checked against {{versions}}): `{{display}}` raises {{error}}.{{hint}}",
       otherLine:
-        "`{{what}}` exists only in {{lines}}, but this file also imports `{{other}}`, which exists only in {{otherLines}}: no installed version has both, so one of these imports raises {{error}}.{{hint}}",
+        "`{{what}}` exists only in {{lines}}, but this file uses {{otherLines}} (it imports `{{other}}`): with {{otherLines}} installed this raises {{error}}.{{hint}}",
     },
     schema: [],
     defaultOptions: {},
@@ -219,19 +235,25 @@ export const validMcpImport = definePythonRule<MessageIds>({
       const moduleIn = moduleLines(ref.module) ?? [];
       if (lines.length < moduleIn.length) partial.push({ ref, lines });
     }
-    // A name of one line only is reported when an unconditional import of the file exists only in another line.
-    const evidence = partial.filter((p) => p.ref.isImport && !p.ref.conditional);
+    // A name of one line only is reported when the file's other unconditional imports name exactly one line, by
+    // its marker modules (mcp.server.fastmcp: mcp 1.x; mcp.server.mcpserver, MCPServer, mcp.Client: mcp 2.x), and
+    // the name is not in that line. fastmcp 2.x and 3.x have no such marker: their names are never reported by line.
+    const markers = refs.filter((r) => r.isImport && !r.conditional).map((r) => ({ ref: r, line: markerLine(r) }));
     for (const p of partial) {
       if (p.ref.conditional || p.ref.handled) continue;
-      const other = evidence.find((e) => e.ref !== p.ref && e.ref.module.split(".")[0] === p.ref.module.split(".")[0] && !e.lines.some((l) => p.lines.includes(l)));
-      if (!other) continue;
+      const others = markers.filter((m) => m.ref.stmt !== p.ref.stmt && m.line !== undefined);
+      const proven = new Set(others.map((m) => m.line));
+      if (proven.size !== 1) continue;
+      const other = others[0]!;
+      if (p.lines.includes(other.line!)) continue;
+      const otherLines: ExportLine[] = [other.line!];
       const what = p.ref.name === undefined ? p.ref.module : `${p.ref.module}.${p.ref.name}`;
       const otherWhat = other.ref.name === undefined ? other.ref.module : `${other.ref.module}.${other.ref.name}`;
       // "Did you mean": only names of the line the file's other import proves.
-      const hint = p.ref.name === undefined ? "" : hintFor(p.ref.module, p.ref.name, other.lines);
+      const hint = p.ref.name === undefined ? "" : hintFor(p.ref.module, p.ref.name, otherLines);
       report({
         messageId: "otherLine",
-        data: { what, lines: label(p.lines), other: otherWhat, otherLines: label(other.lines), error: p.ref.error, hint },
+        data: { what, lines: label(p.lines), other: otherWhat, otherLines: label(otherLines), error: p.ref.error, hint },
         node: p.ref.node,
       });
     }
