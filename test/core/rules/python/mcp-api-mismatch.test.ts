@@ -127,6 +127,21 @@ describe(`${RULE} (Python)`, () => {
     expect(f[2]!.message).toContain("fastmcp 2.8 and later");
   });
 
+  it("reports a positional version on the low-level Server only when the file uses mcp 2.x, where it is keyword-only", async () => {
+    const v2 = py`
+      from mcp.server.lowlevel import Server
+      from mcp import Client
+      server = Server("demo", "1.0.0")
+      ok = Server("demo", version="1.0.0")
+    `;
+    const f = await lintPy(RULE, v2);
+    expect(located(v2, f)).toEqual([[3, 25, '"1.0.0"']]);
+    expect(f[0]!.message).toContain("In mcp 2.x the low-level `Server()` takes only its name positionally");
+    // mcp 1.x: Server(name, version, instructions, ...); a file that does not show its line is not reported.
+    expect(await lintPy(RULE, 'from mcp.server.lowlevel import Server\nserver = Server("demo", "1.0.0")\n')).toEqual([]);
+    expect(await lintPy(RULE, 'from mcp.server.lowlevel import Server\nfrom mcp.server.fastmcp import FastMCP\nserver = Server("demo", "1.0.0")\n')).toEqual([]);
+  });
+
   it("does not guess when the same class name is imported from two packages (try/except fallback)", async () => {
     const text = py`
       try:

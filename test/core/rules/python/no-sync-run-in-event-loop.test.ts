@@ -74,6 +74,28 @@ describe(`${RULE} (Python)`, () => {
     expect(f[1]!.message).toContain("`asyncio.run()` receives None");
   });
 
+  it("reports run handed uncalled to anyio.run / asyncio.run", async () => {
+    const text = py`
+      import anyio, asyncio
+      from fastmcp import FastMCP
+      from mcp.server.fastmcp import FastMCP as V1
+      a = FastMCP("a")
+      b = V1("b")
+      anyio.run(a.run)
+      asyncio.run(b.run)
+      anyio.run(a.run_async)
+    `;
+    const f = await lintPy(RULE, text);
+    expect(located(text, f)).toEqual([
+      [6, 11, "a.run"],
+      [7, 13, "b.run"],
+    ]);
+    expect(f[0]!.message).toContain('RuntimeError("Already running asyncio in this thread")');
+    expect(f[0]!.message).toContain("`anyio.run(a.run_async)`");
+    expect(f[1]!.message).toContain('ValueError ("a coroutine was expected")');
+    expect(f[1]!.message).toContain("`asyncio.run(b.run_stdio_async())`");
+  });
+
   it("accepts the awaitable forms, threads, and other run() calls", async () => {
     const text = py`
       import asyncio, anyio, subprocess, uvicorn

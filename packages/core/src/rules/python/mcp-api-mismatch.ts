@@ -10,7 +10,8 @@ type MessageIds =
   | "ctorRunKeyword"
   | "ctorUnknownKeyword"
   | "fastmcpRemovedKeyword"
-  | "titleNotInstructions";
+  | "titleNotInstructions"
+  | "serverPositionalV2";
 
 /*
  * Signatures, read from the packages' source:
@@ -139,6 +140,8 @@ export const mcpApiMismatch = definePythonRule<MessageIds>({
       ctorUnknownKeyword: "`{{keyword}}=` is not a parameter of `{{cls}}()` in {{versions}}: this raises TypeError (unexpected keyword argument '{{keyword}}').{{advice}}",
       fastmcpRemovedKeyword:
         "`{{keyword}}=` was removed from fastmcp's `FastMCP()` in fastmcp 3.0, where it raises TypeError; fastmcp 2.x accepts it{{deprecated}}.{{advice}}",
+      serverPositionalV2:
+        "In mcp 2.x the low-level `Server()` takes only its name positionally (`version`, `instructions` and the rest are keyword-only), so this raises TypeError (takes 2 positional arguments). This file uses mcp 2.x (it imports mcp.server.mcpserver, MCPServer or mcp.Client). Pass `version=...` by keyword.",
       titleNotInstructions:
         "In mcp 2.x the second positional parameter of `MCPServer()` is `title`, not `instructions` as in mcp 1.x `FastMCP(name, instructions)`: this text becomes the server's title and the server sends no instructions. Pass it as `instructions=...`.",
     },
@@ -150,6 +153,15 @@ export const mcpApiMismatch = definePythonRule<MessageIds>({
     for (const c of file.callsOf("lowlevel-server")) {
       if (hasSplat(c.node) || positionalArgs(c.node).length > 0 || keywordArg(c.node, "name")) continue;
       report({ messageId: "serverWithoutName", node: c.node });
+    }
+    // mcp 2.x made everything after the low-level Server's name keyword-only (1.x: Server(name, version, instructions, ...)).
+    const v2 = file.lines.has("mcp2") && !file.lines.has("mcp1");
+    if (v2) {
+      for (const c of file.callsOf("lowlevel-server")) {
+        const extra = positionalArgs(c.node)[1];
+        if (!extra || hasSplat(c.node)) continue;
+        report({ messageId: "serverPositionalV2", node: extra });
+      }
     }
     // Constructors of the high-level servers.
     for (const c of file.callsOf("server")) {

@@ -4,7 +4,7 @@ import type { PySymbol } from "../../code/python/sdk-catalog.js";
 import { serverOf } from "./mcp-api-mismatch.js";
 import { definePythonRule } from "./types.js";
 
-type MessageIds = "syncRunInAsync" | "syncRunViaHelper" | "runResultToAsyncioRun";
+type MessageIds = "syncRunInAsync" | "syncRunViaHelper" | "runResultToAsyncioRun" | "runPassedToLoop";
 
 /**
  * `FastMCP.run()` (mcp 1.x), `MCPServer.run()` (mcp 2.x) and fastmcp's `FastMCP.run()` (2.x, 3.x) are synchronous:
@@ -58,6 +58,8 @@ export const noSyncRunInEventLoop = definePythonRule<MessageIds>({
         "`{{server}}.run()` is synchronous: it starts its own event loop with anyio.run(), and inside this `async def` a loop is already running, so it raises RuntimeError(\"Already running asyncio in this thread\") at start-up ({{package}}). Await the async form instead: `await {{twin}}`.",
       syncRunViaHelper:
         "`{{helper}}()` calls the synchronous `{{server}}.run()` (line {{line}}), and here it runs inside an `async def` whose event loop is already running: anyio.run() raises RuntimeError(\"Already running asyncio in this thread\") at start-up ({{package}}). Await `{{twin}}` here instead, or call `{{helper}}()` outside the event loop.",
+      runPassedToLoop:
+        "`{{server}}.run` is synchronous, not a coroutine function: {{what}} Pass the async form: `{{runner}}({{twinRef}})`.",
       runResultToAsyncioRun:
         "`{{what}}` runs the server synchronously before `{{runner}}()` is even called (it blocks until the server stops), then `{{runner}}()` receives None and raises (\"a coroutine was expected\"). Call `{{server}}.run()` on its own, or `{{runner}}({{twin}})`.",
     },
@@ -65,6 +67,22 @@ export const noSyncRunInEventLoop = definePythonRule<MessageIds>({
     defaultOptions: {},
   },
   check({ file, report }) {
+    // anyio.run(mcp.run) / asyncio.run(mcp.run): the bound method handed to a loop runner uncalled.
+    for (const call of file.nodes("call")) {
+      if (!isLoopRunner(call)) continue;
+      const first = positionalArgs(call)[0];
+      if (first?.type !== "attribute" || methodName(first) !== "run") continue;
+      const object = methodObject(first);
+      const symbol = serverOf(file, object);
+      if (!symbol) continue;
+      const runner = call.childForFieldName("function")!.text;
+      const twinRef = symbol.line === "fastmcp" ? `${object!.text}.run_async` : `${object!.text}.run_stdio_async`;
+      const what =
+        runner === "asyncio.run" || runner.endsWith(".run_until_complete")
+          ? `\`${runner}()\` needs a coroutine and raises ValueError ("a coroutine was expected") before the server starts.`
+          : `\`${runner}()\` calls it inside its own event loop, where its anyio.run() raises RuntimeError("Already running asyncio in this thread") before the server starts.`;
+      report({ messageId: "runPassedToLoop", data: { server: object!.text, what, runner, twinRef: runner === "asyncio.run" ? `${twinRef}()` : twinRef }, node: first });
+    }
     const runs = syncRuns(file);
     if (runs.length === 0) return;
     const packageOf = (s: PySymbol): string => (s.line === "mcp1" ? "mcp 1.x FastMCP" : s.line === "mcp2" ? "mcp 2.x MCPServer" : "fastmcp FastMCP");
