@@ -166,6 +166,29 @@ describe(`${RULE} (Python)`, () => {
     expect(await lintPy(RULE, text)).toEqual([]);
   });
 
+  it("does not read attributes through a name the file rebinds (`mcp = FastMCP(...)` after `import mcp.types`)", async () => {
+    const text = py`
+      import mcp.types
+      from mcp.server.fastmcp import FastMCP
+      mcp = FastMCP("x")
+      @mcp.tool()
+      def f() -> str:
+          return mcp.settings.host
+      types = mcp.types
+      async def g(client):
+          async with client.session() as mcp:
+              await mcp.call_tool("x")
+    `;
+    expect(await lintPy(RULE, text)).toEqual([]);
+    // An alias of the same module is still the module.
+    const alias = py`
+      import mcp.types
+      t = mcp.types
+      x = t.GetResourceRequest
+    `;
+    expect(located(alias, await lintPy(RULE, alias))).toEqual([[3, 7, "GetResourceRequest"]]);
+  });
+
   it("ignores private names and other packages", async () => {
     const text = py`
       from mcp.server.fastmcp.server import _private_helper

@@ -64,7 +64,16 @@ const FASTMCP2_ONLY_CTOR = new Set(
     " ",
   ),
 );
-const FASTMCP_RUN_MOVED = new Set(["host", "port", "sse_path", "message_path", "streamable_http_path", "json_response", "stateless_http", "log_level"]);
+/** Where fastmcp's removed constructor keywords go: run() passes them on to run_http_async() (2.14 and 3.x). */
+const FASTMCP_RUN_MOVED: Record<string, string> = {
+  host: "host",
+  port: "port",
+  log_level: "log_level",
+  json_response: "json_response",
+  stateless_http: "stateless_http",
+  sse_path: "path",
+  streamable_http_path: "path",
+};
 const MCP_TRANSPORTS = ["stdio", "sse", "streamable-http"];
 const FASTMCP_TRANSPORTS = ["stdio", "http", "sse", "streamable-http"];
 
@@ -200,13 +209,13 @@ function checkConstructor(file: PyFile, c: PyCall, report: Report): void {
       else report({ messageId: "ctorUnknownKeyword", data: { keyword, cls: "MCPServer", versions: "mcp 2.x", advice: "" }, node: kw });
     } else if (c.symbol.line === "fastmcp" && !FASTMCP3_CTOR.has(keyword)) {
       if (FASTMCP2_ONLY_CTOR.has(keyword)) {
-        const moved = FASTMCP_RUN_MOVED.has(keyword);
+        const moved = FASTMCP_RUN_MOVED[keyword];
         report({
           messageId: "fastmcpRemovedKeyword",
           data: {
             keyword,
-            deprecated: moved ? " with a DeprecationWarning since 2.8" : "",
-            advice: moved ? ` Pass it to run(): \`${server}.run(transport="http", ${keyword}=...)\`.` : "",
+            deprecated: moved || keyword === "debug" || keyword === "message_path" ? " with a DeprecationWarning since 2.8" : "",
+            advice: moved ? ` Pass it to run(): \`${server}.run(transport="http", ${moved}=...)\`.` : "",
           },
           node: kw,
           severity: "warning",

@@ -132,6 +132,7 @@ function collectImports(file: PyFile, refs: Ref[]): void {
 function collectAttributes(file: PyFile, refs: Ref[]): void {
   // Only files that bind a module name (`import mcp.types`, `from mcp import types`) can read attributes of one.
   if (![...file.names.values()].some((q) => isModule(q))) return;
+  const rebound = reboundNames(file);
   for (const attr of file.root.descendantsOfType("attribute")) {
     if (!attr) continue;
     const object = attr.childForFieldName("object");
@@ -141,16 +142,45 @@ function collectAttributes(file: PyFile, refs: Ref[]): void {
     if (module === undefined || !isModule(module)) continue;
     const parent = attr.parent;
     if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === attr.id) continue; // monkeypatching
-    if (shadowed(object, attr)) continue;
+    if (shadowed(object, attr, rebound)) continue;
     refs.push({ node: nameNode, module, name: nameNode.text, display: `${object.text}.${nameNode.text}`, error: "AttributeError", isImport: false, stmt: attr.id, ...guards(attr) });
   }
 }
 
-/** The chain's root name is a parameter of an enclosing function (`def f(types): types.X`): not the module. */
-function shadowed(object: Node, at: Node): boolean {
+/**
+ * Names the file binds to something else than the import somewhere (`mcp = FastMCP("x")` after `import mcp.types`,
+ * `def types(): ...`): attribute reads through them may be on that other object, so they are not checked.
+ */
+function reboundNames(file: PyFile): Set<string> {
+  const out = new Set<string>();
+  for (const a of file.nodes("assignment")) {
+    const left = a.childForFieldName("left");
+    if (!left) continue;
+    if (left.type === "identifier") {
+      const right = a.childForFieldName("right");
+      if (right && file.qualify(right) === file.names.get(left.text)) continue; // `types = mcp.types`: the same module
+      out.add(left.text);
+    } else if (left.type === "pattern_list" || left.type === "tuple_pattern" || left.type === "list_pattern") {
+      for (const c of left.namedChildren) if (c?.type === "identifier") out.add(c.text);
+    }
+  }
+  for (const fn of file.nodes("function_definition")) {
+    const name = fn.childForFieldName("name");
+    if (name) out.add(name.text);
+  }
+  // `with ... as mcp:` / `async with ClientSession(r, w) as session:`
+  for (const w of file.nodes("with_statement")) {
+    for (const target of w.descendantsOfType("as_pattern_target")) for (const id of target?.descendantsOfType("identifier") ?? []) if (id) out.add(id.text);
+  }
+  return out;
+}
+
+/** The chain's root name is rebound in the file or a parameter of an enclosing function (`def f(types): types.X`). */
+function shadowed(object: Node, at: Node, rebound: Set<string>): boolean {
   let root: Node | null = object;
   for (let i = 0; root && root.type === "attribute" && i < 64; i++) root = root.childForFieldName("object");
   if (root?.type !== "identifier") return false;
+  if (rebound.has(root.text)) return true;
   for (let n = at.parent; n; n = n.parent) {
     if (n.type !== "function_definition" && n.type !== "lambda") continue;
     const params = n.childForFieldName("parameters");
