@@ -84,7 +84,7 @@ async function lintOnce(file: string, text: string, planned: Planned[]): Promise
       const id = current.rule.meta.id;
       if (directives?.isDisabled(id, lines.position(range[0]).line)) return;
       const template = current.rule.meta.messages[d.messageId] ?? d.messageId;
-      const finding = makeFinding(file, lines, id, current.severity, formatMessage(template, d.data), range);
+      const finding = makeFinding(file, lines, id, capSeverity(current.severity, d.severity), formatMessage(template, d.data), range);
       // A fix or suggestion whose text would carry a credential is dropped: no output may contain one.
       if (d.fix && !carriesSecret(d.fix.text)) finding.fix = d.fix;
       const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
@@ -103,6 +103,13 @@ async function lintOnce(file: string, text: string, planned: Planned[]): Promise
   } finally {
     tree.delete();
   }
+}
+
+const SEVERITY_RANK: Record<string, number> = { info: 1, warning: 2, error: 3 };
+
+/** The configured severity, lowered to a report's own cap (a rule's milder case). */
+function capSeverity(configured: Severity, cap: Severity | undefined): Severity {
+  return cap !== undefined && SEVERITY_RANK[cap]! < SEVERITY_RANK[configured]! ? cap : configured;
 }
 
 function makeFinding(file: string, lines: LineIndex, ruleId: string, severity: Severity, message: string, range: [number, number]): Finding {

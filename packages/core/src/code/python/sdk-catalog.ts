@@ -129,7 +129,7 @@ export function pySymbol(qualified: string | undefined): PySymbol | undefined {
   return qualified === undefined ? undefined : BY_PATH.get(qualified);
 }
 
-/** Every (dotted path, symbol) pair the catalog knows. */
+/** Every (dotted path, symbol) pair the catalog knows (tests check each path against the packages' exports, code/python/exports.json). */
 export function pySymbolEntries(): IterableIterator<[string, PySymbol]> {
   return BY_PATH.entries();
 }

@@ -1,4 +1,5 @@
 import { httpServerOriginHostProtection } from "./http-server-origin-host-protection.js";
+import { mcpApiMismatch } from "./mcp-api-mismatch.js";
 import { mcpServerMustConnect } from "./mcp-server-must-connect.js";
 import { mcpTransportTarget } from "./mcp-transport-target.js";
 import { noDeprecatedSseTransport } from "./no-deprecated-sse-transport.js";
@@ -9,8 +10,10 @@ import { awaitMcpConnectPython } from "./await-mcp-connect.js";
 import { clientSessionInitialize } from "./client-session-initialize.js";
 import { noBlockingCallInAsyncHandler } from "./no-blocking-call-in-async-handler.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
+import { noSyncRunInEventLoop } from "./no-sync-run-in-event-loop.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
+import { validMcpImport } from "./valid-mcp-import.js";
 
 export type { PythonRule, PythonRuleContext, PythonReport } from "./types.js";
 
@@ -28,4 +31,7 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   awaitMcpConnectPython,
   clientSessionInitialize,
   noBlockingCallInAsyncHandler,
+  validMcpImport,
+  mcpApiMismatch,
+  noSyncRunInEventLoop,
 ] as Array<PythonRule<string, Record<string, unknown>>>);

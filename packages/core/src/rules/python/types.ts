@@ -1,6 +1,6 @@
 import type { PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
-import type { Fix } from "../../finding.js";
+import type { Fix, Severity } from "../../finding.js";
 import type { RuleMeta } from "../types.js";
 
 /**
@@ -18,6 +18,11 @@ export interface PythonReport<MessageIds extends string> {
   /** Exact string offsets [start, end) when narrower or wider than one node. */
   range?: [number, number];
   fix?: Fix;
+  /**
+   * At most this severity for this one finding (a rule whose cases differ: an error where the call raises, a
+   * warning where it is only misread). Never raises the configured severity.
+   */
+  severity?: Severity;
   suggestions?: Array<{ desc: string; fix: Fix }>;
 }
 
