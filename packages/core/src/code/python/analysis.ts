@@ -121,6 +121,8 @@ function inRanges(ranges: number[], offset: number): boolean {
   return false;
 }
 
+/** A method called on a call's result or a subscript: `f(x).run(`, `servers[0].run(` (calleeText `().run`). */
+const CHAINED_CALL = /[)\]][ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*\(/g;
 /** A call of a dotted name: `name(`, `a.b.c(` (not preceded by `.`, `def`, `class`; not a keyword). */
 const CALL = /(?<![\w.])([A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)[ \t]*\(/g;
 const KEYWORDS = new Set([
@@ -139,13 +141,21 @@ export class PyCallSite {
 
   constructor(
     private readonly root: Node,
-    /** Offset where the call (its callee) starts. */
+    /** Offset where the call (its callee) starts; for a chained call (`().run`), where the method name starts. */
     readonly start: number,
+    /** `a.b.c` for a dotted callee; `().name` for a method called on another call's result or a subscript. */
     readonly calleeText: string,
   ) {}
 
   /** The `call` node (the callee's node if the tree disagrees, which only malformed code makes it do). */
   get node(): Node {
+    if (!this.resolved && this.calleeText.startsWith("().")) {
+      // The method name: its attribute, then the call whose function that attribute is.
+      const name = this.root.descendantForIndex(this.start, this.start + this.calleeText.length - 3) ?? this.root;
+      const attr = name.parent;
+      const call = attr?.type === "attribute" ? attr.parent : undefined;
+      this.resolved = call?.type === "call" && call.childForFieldName("function")?.id === attr!.id ? call : name;
+    }
     if (!this.resolved) {
       let n: Node = this.root.descendantForIndex(this.start, this.start + this.calleeText.length) ?? this.root;
       // The smallest node over the callee: climb to the whole callee, then to the call.
@@ -230,6 +240,13 @@ export class PyFile {
       if (/(?:^|[^\w])(?:def|class)[ \t]+$/.test(before)) continue;
       this.calls.push(new PyCallSite(this.root, m.index, callee.replace(/[ \t]+/g, "")));
     }
+    let chained = false;
+    for (const m of text.matchAll(CHAINED_CALL)) {
+      if (inRanges(this.masked, m.index)) continue;
+      this.calls.push(new PyCallSite(this.root, m.index + m[0].indexOf(m[1]!, 1), `().${m[1]!}`));
+      chained = true;
+    }
+    if (chained) this.calls.sort((a, b) => a.start - b.start);
     this.collectImports();
     for (const c of this.calls) {
       const symbol = pySymbol(this.qualifyText(c.calleeText));
@@ -242,6 +259,20 @@ export class PyFile {
       if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
       this.bindings.push({ target: left.text, call: c, moduleLevel: isModuleLevel(parent) });
     }
+  }
+
+  /** `offset` is in code: not inside a string or a comment (by the text scan). */
+  inCode(offset: number): boolean {
+    return !inRanges(this.masked, offset);
+  }
+
+  /** The import statement node that starts at `start` (an entry of importStatements). */
+  importNodeAt(start: number): Node | undefined {
+    let n: Node | null = this.root.descendantForIndex(start, start + 1);
+    for (let i = 0; n && i < MAX_CHAIN; i++, n = n.parent) {
+      if ((n.type === "import_statement" || n.type === "import_from_statement") && n.startIndex === start) return n;
+    }
+    return undefined;
   }
 
   /** Collected nodes of one kind, in document order. */

@@ -68,7 +68,12 @@ function fateOf(file: PyFile, scope: Node, name: string, assignmentLeft: Node): 
 
 /** Statements of the owning body in order: the calls in `body` that run in the same function. */
 function callsInBody(file: PyFile, body: Node, owner: Node | undefined): Node[] {
-  return file.nodes("call").filter((c) => containsNode(body, c) && enclosingFunction(c)?.id === owner?.id && !insideLambda(c, body));
+  const from = body.startIndex;
+  const to = body.endIndex;
+  return file.calls
+    .filter((c) => c.start >= from && c.start < to)
+    .map((c) => c.node)
+    .filter((c) => containsNode(body, c) && enclosingFunction(c)?.id === owner?.id && !insideLambda(c, body));
 }
 
 function insideLambda(node: Node, until: Node): boolean {

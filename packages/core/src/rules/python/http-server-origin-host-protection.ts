@@ -106,7 +106,10 @@ export const httpServerOriginHostProtection = definePythonRule<MessageIds>({
       const line = ctor.symbol.line;
       if (hasAuth(ctor)) continue;
       const prefix = `${b.target}.`;
-      const calls = file.nodes("call").filter((c) => file.text.startsWith(prefix, c.startIndex) && methodObject(c.childForFieldName("function"))?.text === b.target);
+      const calls = file.calls
+        .filter((c) => c.calleeText.startsWith(prefix) && !c.calleeText.slice(prefix.length).includes("."))
+        .map((c) => c.node)
+        .filter((c) => methodObject(c.childForFieldName("function"))?.text === b.target);
       const serves = (c: Node): "http" | "stdio" | "app" | undefined => {
         const m = methodName(c.childForFieldName("function"));
         if (m === "sse_app" || m === "streamable_http_app" || m === "http_app") return "app";

@@ -1,4 +1,4 @@
-import { hasSplat, keywordArg, methodName, methodObject, positionalArgs, stringValue, type PyCall, type PyFile } from "../../code/python/analysis.js";
+import { hasSplat, keywordArg, methodName, methodObject, parseImport, positionalArgs, stringValue, type PyCall, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import type { PySymbol } from "../../code/python/sdk-catalog.js";
 import { definePythonRule, type PythonRuleContext } from "./types.js";
@@ -97,15 +97,14 @@ export function serverOf(file: PyFile, object: Node | undefined): PySymbol | und
  * FastMCP` / `except ImportError: from mcp.server.fastmcp import FastMCP`): the package at run time is unknown.
  */
 function ambiguousImport(file: PyFile, callee: Node): boolean {
-  let root: Node | null = callee;
-  for (let i = 0; root && root.type === "attribute" && i < 64; i++) root = root.childForFieldName("object");
-  if (root?.type !== "identifier") return false;
+  const head = /^[A-Za-z_]\w*/.exec(callee.text)?.[0];
+  if (head === undefined) return false;
+  // Counted from the import statements' text (no walk over the tree).
   let count = 0;
-  for (const stmt of [...file.nodes("import_from_statement"), ...file.nodes("import_statement")]) {
-    for (const child of stmt.namedChildren) {
-      if (!child) continue;
-      const bound = child.type === "aliased_import" ? child.childForFieldName("alias")?.text : child.type === "dotted_name" ? child.text.split(".")[0] : undefined;
-      if (bound === root.text) count++;
+  for (const stmt of file.importStatements) {
+    for (const [name, alias, module] of parseImport(stmt.text)) {
+      const bound = alias ?? (module !== undefined ? name : name.split(".")[0]);
+      if (bound === head) count++;
     }
   }
   return count > 1;
@@ -177,8 +176,10 @@ export const mcpApiMismatch = definePythonRule<MessageIds>({
       if (hasSplat(c.node) || ambiguousImport(file, c.callee)) continue;
       checkConstructor(file, c, report);
     }
-    // server.run(...)
-    for (const call of file.nodes("call")) {
+    // server.run(...): by the callee's text first, then the tree for those calls only.
+    for (const site of file.calls) {
+      if (!site.calleeText.endsWith(".run")) continue;
+      const call = site.node;
       const callee = call.childForFieldName("function");
       if (methodName(callee) !== "run") continue;
       const symbol = serverOf(file, methodObject(callee));

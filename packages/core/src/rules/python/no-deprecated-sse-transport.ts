@@ -61,8 +61,9 @@ function serverCalls(file: PyFile): Array<{ call: Node; how: "sse" | "other"; li
   const bindings = file.bindingsOf("server");
   if (bindings.length === 0) return out;
   const prefixes = bindings.map((b) => `${b.target}.`);
-  for (const call of file.nodes("call")) {
-    if (!prefixes.some((p) => file.text.startsWith(p, call.startIndex))) continue;
+  for (const site of file.calls) {
+    if (!prefixes.some((p) => site.calleeText.startsWith(p))) continue;
+    const call = site.node;
     const how = serving(call);
     if (!how) continue;
     const b = file.bindingOf(methodObject(call.childForFieldName("function")), "server");

@@ -71,6 +71,9 @@ function httpMarkers(file: PyFile): Node[] {
   return out;
 }
 
+/** Callee texts of the writes this rule looks at. */
+const WRITER = /^(?:print|sys\.(?:__)?stdout(?:__)?\.(?:write|writelines)|logging\.basicConfig|logging\.StreamHandler|StreamHandler|Console|rich\.console\.Console|click\.echo)$/;
+
 const EXITS = new Set(["sys.exit", "exit", "quit", "os._exit", "sys._exit"]);
 
 /**
@@ -203,7 +206,10 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
     };
 
     for (const site of file.calls) {
-      const { node: call, calleeText: text } = site;
+      const text = site.calleeText;
+      // The node only for the calls that may write to stdout (resolving one is a call into the tree).
+      if (!WRITER.test(text)) continue;
+      const call = site.node;
       if (text === "print" && !localPrint) {
         const target = keywordArg(call, "file");
         if (target && !isStdout(target)) continue;

@@ -19,7 +19,10 @@ interface SyncRun {
 
 function syncRuns(file: PyFile): SyncRun[] {
   const out: SyncRun[] = [];
-  for (const call of file.nodes("call")) {
+  // `x.run(` by the callee's text first; the tree only for those calls.
+  for (const site of file.calls) {
+    if (!site.calleeText.endsWith(".run")) continue;
+    const call = site.node;
     const callee = call.childForFieldName("function");
     if (methodName(callee) !== "run") continue;
     const object = methodObject(callee);
@@ -39,6 +42,9 @@ function asyncTwin(run: SyncRun): { text: string; exact: boolean } {
   const method = transport === "sse" ? "run_sse_async" : transport === "streamable-http" ? "run_streamable_http_async" : "run_stdio_async";
   return { text: `${run.server}.${method}()`, exact: onlyTransport && (transport === undefined || ["stdio", "sse", "streamable-http"].includes(transport)) };
 }
+
+/** The callee text of a loop runner (isLoopRunner's names). */
+const LOOP_RUNNER = /^(?:asyncio|anyio|trio)\.run$|\.run_until_complete$/;
 
 /** `asyncio.run(...)`, `anyio.run(...)`, `trio.run(...)`, `loop.run_until_complete(...)`: starts an event loop on its argument. */
 function isLoopRunner(call: Node | null | undefined): boolean {
@@ -68,7 +74,9 @@ export const noSyncRunInEventLoop = definePythonRule<MessageIds>({
   },
   check({ file, report }) {
     // anyio.run(mcp.run) / asyncio.run(mcp.run): the bound method handed to a loop runner uncalled.
-    for (const call of file.nodes("call")) {
+    for (const site of file.calls) {
+      if (!LOOP_RUNNER.test(site.calleeText)) continue;
+      const call = site.node;
       if (!isLoopRunner(call)) continue;
       const first = positionalArgs(call)[0];
       if (first?.type !== "attribute" || methodName(first) !== "run") continue;
@@ -123,7 +131,9 @@ export const noSyncRunInEventLoop = definePythonRule<MessageIds>({
     }
     if (helpers.size === 0) return;
     // One level through a sync helper: `def start(): mcp.run()` called inside an `async def`, or asyncio.run(start()).
-    for (const call of file.nodes("call")) {
+    for (const site of file.calls) {
+      if (!helpers.has(site.calleeText)) continue;
+      const call = site.node;
       const callee = call.childForFieldName("function");
       if (callee?.type !== "identifier") continue;
       const run = helpers.get(callee.text);

@@ -1,4 +1,4 @@
-import type { PyFile } from "../../code/python/analysis.js";
+import { parseImport, type PyFile } from "../../code/python/analysis.js";
 import {
   EXPORT_LINE_LABEL,
   exportSources,
@@ -16,9 +16,13 @@ import { definePythonRule } from "./types.js";
 
 type MessageIds = "missingModule" | "missingName" | "otherLine";
 
-/** One place the file names a module or a name of `mcp` / `fastmcp`. */
+/**
+ * One place the file names a module or a name of `mcp` / `fastmcp`. Found from the text; its node and its guards
+ * (which cost calls into the tree) are read only for the references a verdict needs.
+ */
 interface Ref {
-  node: Node;
+  /** The node to report (read on first use). */
+  readonly node: Node;
   /** The module (for a module reference) or the module the name is read from. */
   module: string;
   /** The name read from `module` (undefined: the reference is to the module itself). */
@@ -29,12 +33,23 @@ interface Ref {
   error: "ModuleNotFoundError" | "ImportError" | "AttributeError";
   /** An import statement (its line evidence says which package line the file uses). */
   isImport: boolean;
-  /** The statement (an import statement's id): names of one statement are no evidence for each other. */
+  /** The statement (an import statement's start offset): names of one statement are no evidence for each other. */
   stmt: number;
   /** Runs only on some path (try / if / TYPE_CHECKING): never reported for one line only, never evidence. */
-  conditional: boolean;
+  readonly conditional: boolean;
   /** A missing name is handled there (try/except, `hasattr`, TYPE_CHECKING): not reported at all. */
-  handled: boolean;
+  readonly handled: boolean;
+}
+
+/** A Ref whose node and guards are computed on first use. */
+function lazyRef(fields: Omit<Ref, "node" | "conditional" | "handled">, nodeOf: () => Node, guardsOf: () => { conditional: boolean; handled: boolean }): Ref {
+  let node: Node | undefined;
+  let g: { conditional: boolean; handled: boolean } | undefined;
+  return Object.defineProperties(fields as Ref, {
+    node: { get: () => (node ??= nodeOf()) },
+    conditional: { get: () => (g ??= guardsOf()).conditional },
+    handled: { get: () => (g ??= guardsOf()).handled },
+  });
 }
 
 /**
@@ -103,27 +118,36 @@ function hintFor(module: string, name: string, inLines?: ExportLine[]): string {
 }
 
 function collectImports(file: PyFile, refs: Ref[]): void {
-  for (const stmt of file.nodes("import_statement")) {
-    for (const child of stmt.namedChildren) {
-      const nameNode = child?.type === "aliased_import" ? child.childForFieldName("name") : child?.type === "dotted_name" ? child : undefined;
-      if (!nameNode) continue;
-      const module = nameNode.text.replace(/\s+/g, "");
-      if (!PY_PACKAGES.includes(module.split(".")[0]!)) continue;
-      refs.push({ node: nameNode, module, display: `import ${module}`, error: "ModuleNotFoundError", isImport: true, stmt: stmt.id, ...guards(stmt) });
-    }
-  }
-  for (const stmt of file.nodes("import_from_statement")) {
-    const moduleNode = stmt.childForFieldName("module_name");
-    if (!moduleNode || moduleNode.type !== "dotted_name") continue;
-    const module = moduleNode.text.replace(/\s+/g, "");
-    if (!PY_PACKAGES.includes(module.split(".")[0]!)) continue;
-    const g = guards(stmt);
-    refs.push({ node: moduleNode, module, display: `from ${module} import ...`, error: "ModuleNotFoundError", isImport: true, stmt: stmt.id, ...g });
-    for (const child of stmt.namedChildren) {
-      if (!child || child.id === moduleNode.id) continue;
-      const nameNode = child.type === "aliased_import" ? child.childForFieldName("name") : child.type === "dotted_name" ? child : undefined;
-      if (!nameNode) continue;
-      refs.push({ node: nameNode, module, name: nameNode.text, display: `from ${module} import ${nameNode.text}`, error: "ImportError", isImport: true, stmt: stmt.id, ...g });
+  for (const stmt of file.importStatements) {
+    const items = parseImport(stmt.text).filter(([name, , module]) => PY_PACKAGES.includes((module ?? name).split(".")[0]!));
+    if (items.length === 0) continue;
+    let stmtNode: Node | undefined;
+    const statement = (): Node => (stmtNode ??= file.importNodeAt(stmt.start) ?? file.root);
+    /** The dotted_name child written as `text` (the module, or an imported name). */
+    const child = (text: string, module: boolean): Node => {
+      const s = statement();
+      if (module) {
+        const m = s.childForFieldName("module_name");
+        if (m) return m;
+      }
+      for (const c of s.namedChildren) {
+        const n = c?.type === "aliased_import" ? c.childForFieldName("name") : c?.type === "dotted_name" ? c : undefined;
+        if (n && n.text.replace(/\s+/g, "") === text) return n;
+      }
+      return s;
+    };
+    const guardsOf = (): { conditional: boolean; handled: boolean } => guards(statement());
+    const from = items[0]![2];
+    if (from !== undefined) {
+      refs.push(lazyRef({ module: from, display: `from ${from} import ...`, error: "ModuleNotFoundError", isImport: true, stmt: stmt.start }, () => child(from, true), guardsOf));
+      for (const [name] of items) {
+        if (name === "*") continue;
+        refs.push(lazyRef({ module: from, name, display: `from ${from} import ${name}`, error: "ImportError", isImport: true, stmt: stmt.start }, () => child(name, false), guardsOf));
+      }
+    } else {
+      for (const [module] of items) {
+        refs.push(lazyRef({ module, display: `import ${module}`, error: "ModuleNotFoundError", isImport: true, stmt: stmt.start }, () => child(module, false), guardsOf));
+      }
     }
   }
 }
@@ -131,19 +155,36 @@ function collectImports(file: PyFile, refs: Ref[]): void {
 /** `types.Tool`, `mcp.server.stdio.stdio_server`: attribute reads on an imported module. */
 function collectAttributes(file: PyFile, refs: Ref[]): void {
   // Only files that bind a module name (`import mcp.types`, `from mcp import types`) can read attributes of one.
-  if (![...file.names.values()].some((q) => isModule(q))) return;
-  const rebound = reboundNames(file);
-  for (const attr of file.root.descendantsOfType("attribute")) {
-    if (!attr) continue;
+  const moduleNames = [...file.names].filter(([, q]) => isModule(q)).map(([local]) => local);
+  if (moduleNames.length === 0) return;
+  // Found from the text: `types.Tool`, `mcp.server.stdio.stdio_server`. Only a read that does not exist costs a
+  // look into the tree (is it really an attribute read, is the name rebound there).
+  const pattern = new RegExp(`(?<![\\w.])(?:${moduleNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:[ \\t]*\\.[ \\t]*[A-Za-z_]\\w*)+`, "g");
+  let rebound: Set<string> | undefined;
+  for (const m of file.text.matchAll(pattern)) {
+    if (!file.inCode(m.index)) continue;
+    const parts = m[0].split(".").map((p) => p.trim());
+    // The longest module prefix, then the name read from it.
+    let module = file.qualifyText(parts[0]!);
+    let k = 1;
+    for (; k < parts.length && module !== undefined && isModule(`${module}.${parts[k]}`); k++) module = `${module}.${parts[k]}`;
+    if (module === undefined || !isModule(module) || k >= parts.length) continue;
+    const name = parts[k]!;
+    const lines = nameLines(module, name) ?? [];
+    // A name every line of the module has is fine; a missing one or one of some lines only is confirmed in the tree.
+    if (name.startsWith("_") || (lines.length > 0 && lines.length >= (moduleLines(module) ?? []).length)) continue;
+    const end = m.index + parts.slice(0, k + 1).join(".").length;
+    let attr: Node | null = file.root.descendantForIndex(m.index, end);
+    for (let i = 0; attr && attr.type !== "attribute" && i < 4; i++) attr = attr.parent;
+    if (!attr || attr.type !== "attribute") continue;
     const object = attr.childForFieldName("object");
     const nameNode = attr.childForFieldName("attribute");
-    if (!object || !nameNode || nameNode.text.startsWith("_")) continue;
-    const module = file.qualify(object);
-    if (module === undefined || !isModule(module)) continue;
+    if (!object || !nameNode || nameNode.text !== name) continue;
     const parent = attr.parent;
     if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === attr.id) continue; // monkeypatching
-    if (shadowed(object, attr, rebound)) continue;
-    refs.push({ node: nameNode, module, name: nameNode.text, display: `${object.text}.${nameNode.text}`, error: "AttributeError", isImport: false, stmt: attr.id, ...guards(attr) });
+    if (shadowed(object, attr, (rebound ??= reboundNames(file)))) continue;
+    const at = attr;
+    refs.push(lazyRef({ module, name, display: `${object.text}.${name}`, error: "AttributeError", isImport: false, stmt: at.startIndex }, () => nameNode, () => guards(at)));
   }
 }
 
@@ -268,7 +309,8 @@ export const validMcpImport = definePythonRule<MessageIds>({
     // A name of one line only is reported when the file's other unconditional imports name exactly one line, by
     // its marker modules (mcp.server.fastmcp: mcp 1.x; mcp.server.mcpserver, MCPServer, mcp.Client: mcp 2.x), and
     // the name is not in that line. fastmcp 2.x and 3.x have no such marker: their names are never reported by line.
-    const markers = refs.filter((r) => r.isImport && !r.conditional).map((r) => ({ ref: r, line: markerLine(r) }));
+    if (partial.length === 0) return;
+    const markers = refs.filter((r) => r.isImport && markerLine(r) !== undefined && !r.conditional).map((r) => ({ ref: r, line: markerLine(r) }));
     for (const p of partial) {
       if (p.ref.conditional || p.ref.handled) continue;
       const others = markers.filter((m) => m.ref.stmt !== p.ref.stmt && m.line !== undefined);
