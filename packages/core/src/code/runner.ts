@@ -5,6 +5,7 @@ import type { Finding, Severity } from "../finding.js";
 import { compareFindings } from "../finding.js";
 import { codeRuleMeta, codeRules } from "../rules/code/index.js";
 import { createLeanParser } from "./parser.js";
+import { mightBeMcpCode } from "./prefilter.js";
 import type { FileResult, RuleSettings } from "../runner.js";
 
 /**
@@ -25,15 +26,7 @@ export function isCodeFile(path: string): boolean {
   return CODE_FILE.test(path) && !/\.d\.[cm]?ts$/i.test(path);
 }
 
-/**
- * Cheap test for "this module may speak MCP": it names an MCP SDK package, or
- * writes JSON-RPC `initialize` itself (the raw-socket rule's trigger). Every
- * code rule returns early on anything else, so skipping such files changes
- * no result.
- */
-export function mightBeMcpCode(text: string): boolean {
-  return text.includes("@modelcontextprotocol/") || (text.includes("initialize") && text.includes("jsonrpc"));
-}
+export { mightBeMcpCode } from "./prefilter.js";
 
 const PLUGIN = "mcp-lint";
 
