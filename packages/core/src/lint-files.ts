@@ -8,6 +8,7 @@ import {
   CONFIG_FILE_NAME,
   findConfigFile,
   loadConfig,
+  namedByOverride,
   resolveFileSettings,
   type FileSettings,
   type McpLintConfig,
@@ -18,6 +19,8 @@ import { fileKind, resolvePath } from "./util/paths.js";
 import { UsageError } from "./errors.js";
 import { allRules } from "./rules/catalog.js";
 import { isCodeFile, lintSourceText } from "./code/runner.js";
+import { isGeneratedCode } from "./code/generated.js";
+import { mightBeMcpCode } from "./code/prefilter.js";
 import { detectDialect, internalError, type FileResult, type PointerOverride, type RuleSettings } from "./runner.js";
 import type { Finding } from "./finding.js";
 import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./util/file-lint.js";
@@ -160,9 +163,13 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   const lintCode = async (job: PreparedJob, read: ReadResult): Promise<LintFileResult | undefined> => {
     // Source files: the code rules, through ESLint's Linter (loaded only if a file passes the MCP prefilter).
     const { abs, file } = job;
+    const text = (read as { text: string }).text;
+    if (!mightBeMcpCode(text)) return undefined;
+    // Bundles and build output are skipped unless named on the command line or in the config's overrides.
+    if (!job.explicit && isGeneratedCode(file, abs, text) && !namedByOverride(config, abs)) return undefined;
     let code: FileResult;
     try {
-      code = await lintSourceText(file, (read as { text: string }).text, { rules: job.rules, fix });
+      code = await lintSourceText(file, text, { rules: job.rules, fix });
     } catch (error) {
       return { file, findings: [internalError(file, "code-rules", error)] };
     }
