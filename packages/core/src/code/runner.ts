@@ -4,7 +4,7 @@ import { fingerprint } from "../fingerprint.js";
 import type { Finding, Severity } from "../finding.js";
 import { compareFindings } from "../finding.js";
 import { codeRuleMeta, codeRules } from "../rules/code/index.js";
-import { createLeanParser } from "./parser.js";
+import { createLeanParser, importLeanParserModules } from "./parser.js";
 import { mightBeMcpCode } from "./prefilter.js";
 import type { FileResult, RuleSettings } from "../runner.js";
 
@@ -40,12 +40,12 @@ let engine: Promise<Engine> | undefined;
 
 /** ESLint and the TypeScript parser, loaded once, on first need. */
 function loadEngine(): Promise<Engine> {
-  engine ??= Promise.all([import("eslint"), import("@typescript-eslint/parser")]).then(([eslint, parserModule]) => {
+  engine ??= Promise.all([import("eslint"), import("@typescript-eslint/parser"), importLeanParserModules()]).then(([eslint, parserModule, modules]) => {
     const stock = (parserModule.default ?? parserModule) as unknown as Parameters<typeof createLeanParser>[0];
     return {
       eslint,
       linter: new eslint.Linter({ configType: "flat" }),
-      parser: createLeanParser(stock) ?? (stock as unknown as LinterType.Parser),
+      parser: createLeanParser(stock, modules) ?? (stock as unknown as LinterType.Parser),
     };
   });
   return engine;
