@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { relative, resolve, sep } from "node:path";
 import { Worker } from "node:worker_threads";
 import {
@@ -266,13 +266,30 @@ let nextJobId = 1;
 /** Jobs whose main thread is waiting for the worker: the worker keeps the process alive only while there are some. */
 let waiting = 0;
 
+/**
+ * At least two cores, and the last minute's load leaves one of them idle (Linux/macOS; Windows reports no load).
+ * MCP_LINT_WORKER=0 never starts the worker, MCP_LINT_WORKER=1 always does (for large runs).
+ */
+function freeCore(): boolean {
+  const forced = process.env.MCP_LINT_WORKER;
+  if (forced === "0" || forced === "1") return forced === "1";
+  const cores = availableParallelism();
+  return cores >= 2 && (loadavg()[0] ?? 0) <= cores - 1;
+}
+
 /** The worker thread, started on first use; undefined when none can run here. */
 function getWorker(): Worker | undefined {
   if (worker === "unavailable") return undefined;
   if (worker) return worker;
-  const url = new URL("./util/lint-worker.js", import.meta.url);
-  // Only from the built package: run from TypeScript sources or a bundle, there is no worker file to start.
-  if (availableParallelism() < 2 || url.protocol !== "file:" || !existsSync(url)) {
+  // The worker file: next to this module in the built package (util/lint-worker.js); in the bundles (dist/cli.js,
+  // dist/index.js), dist/lint-worker.js, which the build emits next to them (this code is in dist/ or dist/chunks/).
+  // Run from TypeScript sources there is none.
+  const url = ["./util/lint-worker.js", "./lint-worker.js", "../lint-worker.js"]
+    .map((p) => new URL(p, import.meta.url))
+    .find((u) => u.protocol === "file:" && existsSync(u));
+  // Only with a free core: a second thread costs CPU (starting it, loading the rules twice, handing results back),
+  // which pays off in wall time only when it does not compete with other work for the cores.
+  if (!url || !freeCore()) {
     worker = "unavailable";
     return undefined;
   }
