@@ -144,7 +144,7 @@ function realCodeTree(quick) {
       }
     }
   };
-  for (const p of quick ? REAL_TREE.slice(0, 8) : REAL_TREE) copy(join(ROOT, "node_modules", p), join(dir, "tree", p.replace(/\//g, "__")));
+  for (const p of quick ? REAL_TREE.slice(0, 8) : REAL_TREE) copy(join(ROOT, "node_modules", p), join(dir, "tree", p));
   // The same rules for eslint: mcp-lint's code rules as a flat-config plugin; TypeScript files with
   // @typescript-eslint/parser, JavaScript with ESLint's default parser (what a project would configure).
   writeFileSync(

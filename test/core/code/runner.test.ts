@@ -21,6 +21,9 @@ describe("code runner", () => {
     expect(mightBeMcpCode(`import net from "node:net";\nsocket.write(JSON.stringify({ jsonrpc: "2.0", method: "initialize" }))`)).toBe(true);
     expect(mightBeMcpCode(`const net = require('net');\ns.write('{"method":"tools/call"}')`)).toBe(true);
     expect(mightBeMcpCode(`socket.write(JSON.stringify({ jsonrpc: "2.0", method: "initialize" }))`)).toBe(false);
+    // ESLint's no-mixed-requires names "net" and says "uninitialized": no MCP method in quotes.
+    expect(mightBeMcpCode(`const BUILTINS = ["fs", "net"];\nconst DECL_UNINITIALIZED = "uninitialized";`)).toBe(false);
+    expect(mightBeMcpCode(`import net from "node:net";\ns.write("{\\"method\\":\\"initialize\\"}");`)).toBe(true);
   });
 
   it("parses only files that import or require an MCP SDK package, not ones that merely mention it", () => {

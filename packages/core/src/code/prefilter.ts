@@ -43,11 +43,15 @@ export function importsMcpSdk(text: string): boolean {
   return false;
 }
 
+/**
+ * An MCP method in quotes, as the raw-socket rule finds it: a string literal (`"tools/call"`), or JSON inside one
+ * (`'{"method":"tools/call"}'`, `"{\\"method\\":\\"tools/call\\"}"`). "uninitialized" does not count.
+ */
+const QUOTED_METHOD = new RegExp(`["'\`](?:${MCP_WIRE_METHODS.map((m) => m.replace(/\//g, "\\/")).join("|")})["'\`\\\\]`);
+
 /** Could the raw-socket rule fire without an SDK import: a socket module named in a string and an MCP method written? */
 export function mayWriteMcpOverSocket(text: string): boolean {
-  if (!SOCKET_MODULE_LITERAL.test(text)) return false;
-  for (const method of MCP_WIRE_METHODS) if (text.includes(method)) return true;
-  return false;
+  return SOCKET_MODULE_LITERAL.test(text) && QUOTED_METHOD.test(text);
 }
 
 /** The code pass's prefilter: can any code rule report in this text? */
