@@ -175,6 +175,8 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     }
     if (code.skipped) return undefined;
     if (fix && code.output !== undefined) writeFileSync(abs, code.output);
+    // The source and its AST are not kept past the file's findings (see util/file-lint.ts).
+    delete code.source;
     return code;
   };
 
