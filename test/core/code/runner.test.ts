@@ -59,6 +59,17 @@ describe("code runner", () => {
     expect(r.skipped).toBe("not-mcp");
   });
 
+  it("parses .js files with espree, and what espree rejects with the TypeScript parser (same findings either way)", async () => {
+    // A top-level `return` is a syntax error for espree in a module; TypeScript parses it (a semantic error only).
+    const text = SERVER + "if (process.env.SKIP) return;\n";
+    for (const file of ["server.js", "server.mjs"]) {
+      const espree = await lintSourceText(file, text, { jsParser: "espree" });
+      const typescript = await lintSourceText(file, text, { jsParser: "typescript" });
+      expect(espree.findings.map((f) => [f.ruleId, f.line, f.column]), file).toEqual([["no-stdout-in-stdio-server", 4, 1]]);
+      expect(espree).toEqual(typescript);
+    }
+  });
+
   it("reports through ESLint's Linter with exact positions and suggestions", async () => {
     const r = await lintSourceText("src/server.ts", SERVER);
     expect(r.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.endLine, f.endColumn])).toEqual([
