@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the GitHub Action (packages/action) and the self-contained `mcp-lint` command (packages/cli) into dist/:
 // dist/index.js (the action), dist/cli.js (the command the root package.json exposes as its bin, which is how
-// pre-commit installs the hook), the chunks both share or load lazily, dist/package.json and dist/licenses.txt.
+// pre-commit installs the hook), dist/lint-worker.js (the worker thread both start for large runs), the chunks both share or load lazily, dist/package.json and dist/licenses.txt.
 // The output is deterministic: the same sources and lockfile give byte-identical files, so CI
 // rebuilds and compares (scripts/check-dist.mjs).
 //
@@ -167,7 +167,8 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
   const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { index: "packages/action/src/index.ts", cli: "packages/cli/src/main.ts" },
+    // lint-worker: the worker thread lintFiles starts for large config runs (packages/core/src/lint-files.ts).
+    entryPoints: { index: "packages/action/src/index.ts", cli: "packages/cli/src/main.ts", "lint-worker": "packages/core/src/util/lint-worker.ts" },
     outdir: out,
     bundle: true,
     splitting: true,

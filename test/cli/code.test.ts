@@ -70,4 +70,29 @@ describe("CLI on a folder mixing configs and code", () => {
     const again = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
     expect(JSON.parse(again.stdout)).toEqual({ files: 2, typescript: true });
   });
+
+  it("skips bundles and build output found by walking, but lints them when named on the command line or in overrides", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mcp-lint-generated-"));
+    const server = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";\nconst server = new McpServer({ name: "x", version: "1" });\nconsole.log("up");\nawait server.connect(new StdioServerTransport());\n`;
+    const put = (file: string, text: string): void => {
+      mkdirSync(join(dir, file, ".."), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    };
+    put("src/server.ts", server);
+    put("dist/server.js", server + "//# sourceMappingURL=server.js.map\n");
+    put("build/mapped.js", server);
+    put("build/mapped.js.map", "{}");
+    put("dist/plain.js", server); // build output without a source map: hand-written as far as we can tell
+    // Minified anywhere: one 25,000-character line.
+    put("vendor/min.js", server.replace(/\n/g, ";") + "var pad=" + JSON.stringify("x".repeat(25_000)) + ";\n");
+    const reported = (r: { stdout: string }): string[] =>
+      (JSON.parse(r.stdout) as JsonFile[]).filter((f) => f.messages.length > 0).map((f) => f.filePath.slice(dir.length + 1)).sort();
+    expect(reported(runCli([".", "--format", "json", "--no-config-lookup"], { cwd: dir }))).toEqual(["dist/plain.js", "src/server.ts"]);
+    expect(reported(runCli(["dist/server.js", "vendor/min.js", "build", "--format", "json", "--no-config-lookup"], { cwd: dir }))).toEqual([
+      "dist/server.js",
+      "vendor/min.js",
+    ]);
+    put("mcp-lint.config.json", JSON.stringify({ overrides: [{ files: ["build/**"], rules: {} }] }));
+    expect(reported(runCli([".", "--format", "json"], { cwd: dir }))).toEqual(["build/mapped.js", "dist/plain.js", "src/server.ts"]);
+  });
 });

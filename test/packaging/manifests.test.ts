@@ -70,7 +70,8 @@ async function bareImports(entryPoints: string[]): Promise<Map<string, string>> 
   });
   const out = new Map<string, string>();
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
-    for (const imp of input.imports) if (imp.external && !/^[./]/.test(imp.path)) out.set(imp.path, file);
+    // "<runtime>" is esbuild's own helper module (its `require` shim for a `require()` call in ESM), not a package.
+    for (const imp of input.imports) if (imp.external && !/^[./]/.test(imp.path) && imp.path !== "<runtime>") out.set(imp.path, file);
   }
   return out;
 }

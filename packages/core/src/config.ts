@@ -487,3 +487,11 @@ export function checkDialectId(id: string): string | undefined {
 function presetSettings(preset: McpLintConfig["preset"]): RuleSettings {
   return Object.fromEntries(Object.entries(presetSeverities(preset)).map(([id, severity]) => [id, { severity }]));
 }
+
+/** Does a whole-file pattern of one of the config's `overrides` name this file (absolute path)? */
+export function namedByOverride(config: McpLintConfig | undefined, absPath: string): boolean {
+  if (!config) return false;
+  const rel = relativeTo(config, absPath);
+  if (rel === undefined) return false;
+  return compile(config).overrides.some((o) => o.whole?.(rel) === true);
+}

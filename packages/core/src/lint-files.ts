@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { relative, resolve, sep } from "node:path";
 import { Worker } from "node:worker_threads";
 import {
@@ -8,6 +8,7 @@ import {
   CONFIG_FILE_NAME,
   findConfigFile,
   loadConfig,
+  namedByOverride,
   resolveFileSettings,
   type FileSettings,
   type McpLintConfig,
@@ -18,6 +19,8 @@ import { fileKind, resolvePath } from "./util/paths.js";
 import { UsageError } from "./errors.js";
 import { allRules } from "./rules/catalog.js";
 import { lintSourceText } from "./code/runner.js";
+import { isGeneratedCode } from "./code/generated.js";
+import { mightBeMcpCode } from "./code/prefilter.js";
 import { isPythonFile, isSourceFile } from "./code/languages.js";
 import { lintPythonText } from "./code/python/runner.js";
 import { detectDialect, internalError, type FileResult, type PointerOverride, type RuleSettings } from "./runner.js";
@@ -162,15 +165,22 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   const lintCode = async (job: PreparedJob, read: ReadResult): Promise<LintFileResult | undefined> => {
     // Source files: the code rules, through ESLint's Linter (loaded only if a file passes the MCP prefilter).
     const { abs, file } = job;
+    const text = (read as { text: string }).text;
+    const python = isPythonFile(abs);
+    // JavaScript/TypeScript: the MCP prefilter here (Python has its own, in its runner), and bundles and build
+    // output are skipped unless named on the command line or in the config's overrides.
+    if (!python && !mightBeMcpCode(text)) return undefined;
+    if (!python && !job.explicit && isGeneratedCode(file, abs, text) && !namedByOverride(config, abs)) return undefined;
     let code: FileResult;
     try {
-      const text = (read as { text: string }).text;
-      code = isPythonFile(abs) ? await lintPythonText(file, text, { rules: job.rules, fix }) : await lintSourceText(file, text, { rules: job.rules, fix });
+      code = python ? await lintPythonText(file, text, { rules: job.rules, fix }) : await lintSourceText(file, text, { rules: job.rules, fix });
     } catch (error) {
       return { file, findings: [internalError(file, "code-rules", error)] };
     }
     if (code.skipped) return undefined;
     if (fix && code.output !== undefined) writeFileSync(abs, code.output);
+    // The source and its AST are not kept past the file's findings (see util/file-lint.ts).
+    delete code.source;
     return code;
   };
 
@@ -262,13 +272,30 @@ let nextJobId = 1;
 /** Jobs whose main thread is waiting for the worker: the worker keeps the process alive only while there are some. */
 let waiting = 0;
 
+/**
+ * At least two cores, and the last minute's load leaves one of them idle (Linux/macOS; Windows reports no load).
+ * MCP_LINT_WORKER=0 never starts the worker, MCP_LINT_WORKER=1 always does (for large runs).
+ */
+function freeCore(): boolean {
+  const forced = process.env.MCP_LINT_WORKER;
+  if (forced === "0" || forced === "1") return forced === "1";
+  const cores = availableParallelism();
+  return cores >= 2 && (loadavg()[0] ?? 0) <= cores - 1;
+}
+
 /** The worker thread, started on first use; undefined when none can run here. */
 function getWorker(): Worker | undefined {
   if (worker === "unavailable") return undefined;
   if (worker) return worker;
-  const url = new URL("./util/lint-worker.js", import.meta.url);
-  // Only from the built package: run from TypeScript sources or a bundle, there is no worker file to start.
-  if (availableParallelism() < 2 || url.protocol !== "file:" || !existsSync(url)) {
+  // The worker file: next to this module in the built package (util/lint-worker.js); in the bundles (dist/cli.js,
+  // dist/index.js), dist/lint-worker.js, which the build emits next to them (this code is in dist/ or dist/chunks/).
+  // Run from TypeScript sources there is none.
+  const url = ["./util/lint-worker.js", "./lint-worker.js", "../lint-worker.js"]
+    .map((p) => new URL(p, import.meta.url))
+    .find((u) => u.protocol === "file:" && existsSync(u));
+  // Only with a free core: a second thread costs CPU (starting it, loading the rules twice, handing results back),
+  // which pays off in wall time only when it does not compete with other work for the cores.
+  if (!url || !freeCore()) {
     worker = "unavailable";
     return undefined;
   }

@@ -44,7 +44,7 @@ export interface FileResult {
   output?: string;
   /** Set when the file is not an MCP config and was skipped quietly. */
   skipped?: "not-mcp";
-  /** Source text (kept for formatters and suppressions; never printed by the built-in formatters). */
+  /** Source text, from lintConfigText and lintSourceText; lintFiles leaves it out of a run's results (never printed). */
   source?: string;
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createLeanParser } from "../../../packages/core/src/code/parser.js";
+import { createLeanParser, importLeanParserModules } from "../../../packages/core/src/code/parser.js";
 
 /**
  * The code pass gives ESLint's Linter a leaner parser (packages/core/src/code/parser.ts): typescript-estree without
@@ -18,7 +18,7 @@ const requireFromCore = createRequire(join(ROOT, "packages/core/package.json"));
 const stock = requireFromCore("@typescript-eslint/parser") as Parameters<typeof createLeanParser>[0] & {
   parseForESLint(code: string, options: Record<string, unknown>): ParseResult;
 };
-const lean = createLeanParser(stock) as unknown as { parseForESLint(code: string, options: Record<string, unknown>): ParseResult } | undefined;
+const lean = createLeanParser(stock, await importLeanParserModules()) as unknown as { parseForESLint(code: string, options: Record<string, unknown>): ParseResult } | undefined;
 
 interface ScopeLike {
   type: string;

@@ -17,9 +17,57 @@ describe("code runner", () => {
   it("prefilters files that cannot be MCP code without parsing them", async () => {
     expect(mightBeMcpCode(`import x from "y"; console.log(1)`)).toBe(false);
     expect(mightBeMcpCode(SERVER)).toBe(true);
-    expect(mightBeMcpCode(`socket.write(JSON.stringify({ jsonrpc: "2.0", method: "initialize" }))`)).toBe(true);
+    // The raw-socket rule's trigger: a socket module and an MCP method written, with or without "initialize".
+    expect(mightBeMcpCode(`import net from "node:net";\nsocket.write(JSON.stringify({ jsonrpc: "2.0", method: "initialize" }))`)).toBe(true);
+    expect(mightBeMcpCode(`const net = require('net');\ns.write('{"method":"tools/call"}')`)).toBe(true);
+    expect(mightBeMcpCode(`socket.write(JSON.stringify({ jsonrpc: "2.0", method: "initialize" }))`)).toBe(false);
+    // ESLint's no-mixed-requires names "net" and says "uninitialized": no MCP method in quotes.
+    expect(mightBeMcpCode(`const BUILTINS = ["fs", "net"];\nconst DECL_UNINITIALIZED = "uninitialized";`)).toBe(false);
+    expect(mightBeMcpCode(`import net from "node:net";\ns.write("{\\"method\\":\\"initialize\\"}");`)).toBe(true);
+  });
+
+  it("parses only files that import or require an MCP SDK package, not ones that merely mention it", () => {
+    for (const yes of [
+      `import { Client } from "@modelcontextprotocol/sdk/client/index.js";`,
+      `import type { Tool } from '@modelcontextprotocol/sdk/types.js';`,
+      `export * from "@modelcontextprotocol/server";`,
+      `const { McpServer } = require( "@modelcontextprotocol/sdk/server/mcp.js" );`,
+      `const m = await import(\`@modelcontextprotocol/client\`);`,
+      `import x = require("@modelcontextprotocol/sdk/client/index.js");`,
+      `import "@modelcontextprotocol/node";`,
+      `import { a } from /* the SDK */ "@modelcontextprotocol/server";`,
+      `/* header */ import { a } from "@modelcontextprotocol/server";`,
+      `x;import{Client as C}from"@modelcontextprotocol/sdk/client/index.js";`,
+    ]) {
+      expect(mightBeMcpCode(yes), yes).toBe(true);
+    }
+    for (const no of [
+      `/**\n * Example:\n * import { McpServer } from "@modelcontextprotocol/server";\n */\nexport const x = 1;`,
+      `// import { Client } from "@modelcontextprotocol/sdk/client/index.js";\nexport {};`,
+      `const name = "@modelcontextprotocol/sdk"; console.log(name);`,
+      `const p = require.resolve("@modelcontextprotocol/sdk");`,
+      `const docs = "see https://www.npmjs.com/package/@modelcontextprotocol/sdk";`,
+    ]) {
+      expect(mightBeMcpCode(no), no).toBe(false);
+    }
+  });
+
+  it("reports a raw-socket MCP client that writes tools/call without an initialize (the prefilter lets it through)", async () => {
+    const raw = await lintSourceText("a.cjs", `const net = require("net");\nconst s = net.connect({ port: 3000 });\ns.write('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{}}\\n');\n`);
+    expect(raw.findings.map((f) => [f.ruleId, f.line])).toEqual([["no-raw-socket-transport", 2]]);
     const r = await lintSourceText("a.ts", `console.log("hi")`);
     expect(r.skipped).toBe("not-mcp");
+  });
+
+  it("parses .js files with espree, and what espree rejects with the TypeScript parser (same findings either way)", async () => {
+    // A top-level `return` is a syntax error for espree in a module; TypeScript parses it (a semantic error only).
+    const text = SERVER + "if (process.env.SKIP) return;\n";
+    for (const file of ["server.js", "server.mjs"]) {
+      const espree = await lintSourceText(file, text, { jsParser: "espree" });
+      const typescript = await lintSourceText(file, text, { jsParser: "typescript" });
+      expect(espree.findings.map((f) => [f.ruleId, f.line, f.column]), file).toEqual([["no-stdout-in-stdio-server", 4, 1]]);
+      expect(espree).toEqual(typescript);
+    }
   });
 
   it("reports through ESLint's Linter with exact positions and suggestions", async () => {

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import type { Linter } from "eslint";
 import type { TSESTree } from "@typescript-eslint/utils";
@@ -13,11 +12,11 @@ import { scanTokensAndComments } from "./tokens.js";
  *   instead of typescript-estree's `getChildren()` walk;
  * - no ESTree⇄TypeScript node maps (no rule uses type information);
  * - scope analysis with the options `parseForESLint` would pass.
- * typescript-estree, scope-manager, visitor-keys and TypeScript are loaded the way
- * `@typescript-eslint/parser` loads them (resolved from the parser's own location),
- * so they are always the versions the stock parser would use. Where they cannot
- * be resolved (a bundle without node_modules), and for any file the scanner pass
- * does not model (JSX), the stock `parseForESLint` does the work.
+ * typescript-estree, scope-manager, visitor-keys and TypeScript are core's own
+ * dependencies (pinned to the versions `@typescript-eslint/parser` pins), imported
+ * directly so the bundles (dist/cli.js, dist/index.js) get this parser too. If the
+ * versions differ after all, and for any file the scanner pass does not model
+ * (JSX), the stock `parseForESLint` does the work.
  */
 
 interface EstreeModule {
@@ -73,30 +72,43 @@ function languageVariantOf(ts: typeof TS, filePath: unknown, jsx: boolean): TS.L
   }
 }
 
-/** The lean parser, or undefined when its modules cannot be loaded next to the stock parser. */
-export function createLeanParser(stock: StockParser): Linter.Parser | undefined {
-  let estree: EstreeModule;
-  let scopeManager: ScopeManagerModule;
-  let keys: VisitorKeysModule["visitorKeys"];
-  let ts: typeof TS;
-  try {
-    const here = createRequire(import.meta.url);
-    const parserEntry = here.resolve("@typescript-eslint/parser");
-    // Only next to the very parser module this process imported. In a bundle, that parser is inlined and a copy on
-    // disk (if any) is another one: do not load a second TypeScript for it.
-    if (here.cache[parserEntry]?.exports !== stock) return undefined;
-    const fromParser = createRequire(parserEntry);
-    const estreeEntry = fromParser.resolve("@typescript-eslint/typescript-estree");
-    estree = fromParser(estreeEntry) as EstreeModule;
-    scopeManager = fromParser("@typescript-eslint/scope-manager") as ScopeManagerModule;
-    keys = (fromParser("@typescript-eslint/visitor-keys") as VisitorKeysModule).visitorKeys;
-    ts = createRequire(estreeEntry)("typescript") as typeof TS;
-    if (typeof estree.parse !== "function" || typeof scopeManager.analyze !== "function" || !keys || typeof ts.createScanner !== "function") {
-      return undefined;
-    }
-  } catch {
+/** The modules the lean parser is made of: core's own dependencies, pinned to the stock parser's versions. */
+export interface LeanParserModules {
+  estree: EstreeModule & { version?: string };
+  scopeManager: ScopeManagerModule;
+  visitorKeys: VisitorKeysModule;
+  typescript: typeof TS;
+}
+
+/** The modules, imported directly (lazily: TypeScript is large), so a bundle carries them too. */
+export async function importLeanParserModules(): Promise<LeanParserModules> {
+  const [estree, scopeManager, visitorKeys, typescript] = await Promise.all([
+    import("@typescript-eslint/typescript-estree"),
+    import("@typescript-eslint/scope-manager"),
+    import("@typescript-eslint/visitor-keys"),
+    import("typescript"),
+  ]);
+  const unwrap = <T>(m: T): T => ((m as { default?: T }).default ?? m) as T;
+  return {
+    estree: unwrap(estree) as unknown as LeanParserModules["estree"],
+    scopeManager: unwrap(scopeManager) as unknown as ScopeManagerModule,
+    visitorKeys: unwrap(visitorKeys) as unknown as VisitorKeysModule,
+    typescript: unwrap(typescript) as unknown as typeof TS,
+  };
+}
+
+/**
+ * The lean parser, or undefined when the modules are not what the stock parser would use (another
+ * typescript-estree version than the parser's, or something missing): then the stock parser does the work.
+ */
+export function createLeanParser(stock: StockParser, modules: LeanParserModules): Linter.Parser | undefined {
+  const { estree, scopeManager, typescript: ts } = modules;
+  const keys = modules.visitorKeys?.visitorKeys;
+  if (typeof estree?.parse !== "function" || typeof scopeManager?.analyze !== "function" || !keys || typeof ts?.createScanner !== "function") {
     return undefined;
   }
+  // @typescript-eslint/parser depends on exactly its own version of typescript-estree and scope-manager.
+  if (stock.meta?.version !== undefined && estree.version !== stock.meta.version) return undefined;
 
   function parseForESLint(code: string, options: ParserOptions = {}): Record<string, unknown> {
     // Typed linting needs the stock parser's program handling; the code pass never asks for it.

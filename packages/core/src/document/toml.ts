@@ -1,5 +1,5 @@
-import { parseTOML } from "toml-eslint-parser";
 import type { AST } from "toml-eslint-parser";
+import { loadTomlParser } from "../util/lazy-cjs.js";
 import type { Comment, DocNode, Member, ObjectNode, OffsetRange, ParseOutput, ParseProblem } from "./types.js";
 
 /**
@@ -20,7 +20,7 @@ import type { Comment, DocNode, Member, ObjectNode, OffsetRange, ParseOutput, Pa
 export function parseToml(text: string): ParseOutput {
   let ast: AST.TOMLProgram;
   try {
-    ast = parseTOML(text);
+    ast = loadTomlParser().parseTOML(text);
   } catch (error) {
     return { root: undefined, comments: [], extensions: [], errors: [describeTomlError(text, error)] };
   }

@@ -1,5 +1,5 @@
-import { Composer, Parser, Scalar, isAlias, isMap, isScalar, isSeq } from "yaml";
-import type { Alias, ParsedNode, YAMLError } from "yaml";
+import type { Alias, ParsedNode, Scalar, YAMLError } from "yaml";
+import { loadYaml, type YamlModule } from "../util/lazy-cjs.js";
 import type { Comment, DocNode, Member, OffsetRange, ParseOutput, ParseProblem } from "./types.js";
 
 /**
@@ -8,6 +8,9 @@ import type { Comment, DocNode, Member, OffsetRange, ParseOutput, ParseProblem }
  * past this budget the file is rejected instead of expanded.
  */
 const MAX_ALIAS_NODES = 100_000;
+
+/** The `yaml` package, loaded on the first YAML file (../util/lazy-cjs.ts). */
+let yaml: YamlModule | undefined;
 
 /**
  * Parses YAML with the `yaml` package (YAML 1.2, core schema). The CST gives
@@ -21,6 +24,8 @@ const MAX_ALIAS_NODES = 100_000;
  * - Any syntax error leaves `root` undefined so rules never see a half-parsed file.
  */
 export function parseYaml(text: string): ParseOutput {
+  yaml ??= loadYaml();
+  const { Composer, Parser } = yaml;
   const tokens = [...new Parser().parse(text)];
   const comments = collectComments(tokens, text);
   const docs = [...new Composer({ uniqueKeys: false }).compose(tokens, true, text.length)];
@@ -96,15 +101,15 @@ class Converter {
   convert(node: ParsedNode): DocNode {
     if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES)
       throw new AliasProblem({ message: "The YAML aliases expand to a document that is too large to be read.", range: this.outerAlias });
-    if (isAlias(node)) return this.convertAlias(node);
+    if (yaml!.isAlias(node)) return this.convertAlias(node);
     // Register before the children: an alias inside the anchored node refers to it (and is rejected as recursive).
     if (node.anchor && this.aliasDepth === 0) this.anchors.set(node.anchor, node);
-    if (isScalar(node)) return { type: "scalar", range: scalarRange(node, this.text), value: scalarValue(node.value) };
-    if (isSeq(node)) {
+    if (yaml!.isScalar(node)) return { type: "scalar", range: scalarRange(node, this.text), value: scalarValue(node.value) };
+    if (yaml!.isSeq(node)) {
       const items = node.items.map((item) => this.convert(item as ParsedNode));
       return { type: "array", range: collectionRange(node, items), items };
     }
-    if (isMap(node)) {
+    if (yaml!.isMap(node)) {
       const members: Member[] = [];
       for (const pair of node.items) {
         const keyNode = pair.key as ParsedNode | null;
@@ -144,7 +149,7 @@ function rangeOf(node: ParsedNode): OffsetRange {
 /** Block scalars (`|`, `>`) include their trailing line breaks in the yaml range: trim them. */
 function scalarRange(node: Scalar.Parsed, text: string): OffsetRange {
   const [start, end] = rangeOf(node);
-  if (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED) return [start, end];
+  if (node.type !== yaml!.Scalar.BLOCK_LITERAL && node.type !== yaml!.Scalar.BLOCK_FOLDED) return [start, end];
   let e = end;
   while (e > start && /\s/.test(text[e - 1]!)) e--;
   return [start, e];

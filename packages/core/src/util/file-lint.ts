@@ -70,5 +70,7 @@ export function lintReadFile(job: FileJob, read: ReadResult, fix: boolean): File
     return { file, findings: [internalError(file, "parser", error)] };
   }
   if (result.skipped) return undefined;
+  // A run's results do not hold every file's text (nothing after the lint reads it; --fix writes `output` here).
+  delete result.source;
   return result;
 }

@@ -1,6 +1,7 @@
 import { fileImports } from "../../code/analysis.js";
 import { nodeIndex, unwrapExpression, type Node, type Scope } from "../../code/ast.js";
 import { importsSdk, isModuleObject, memberName, resolveImport, type FileImports } from "../../code/imports.js";
+import { MCP_WIRE_METHODS } from "../../code/prefilter.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "rawSocket";
@@ -18,16 +19,7 @@ const MODULE_NAMES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** JSON-RPC methods only MCP uses (LSP also has "initialize", so it counts only without LSP markers). */
-const MCP_METHODS = new Set([
-  "notifications/initialized",
-  "tools/list",
-  "tools/call",
-  "resources/list",
-  "resources/read",
-  "resources/templates/list",
-  "prompts/list",
-  "prompts/get",
-]);
+const MCP_METHODS = new Set(MCP_WIRE_METHODS.filter((m) => m !== "initialize"));
 const JSON_METHOD = /"method"\s*:\s*"([a-z/_]+)"/gi;
 const LSP_MARKERS = /\b(rootUri|processId|textDocument\/|workspaceFolders)\b/;
 

@@ -1,0 +1,7 @@
+import { createRequire as __mcpLintCreateRequire } from "node:module";
+import { fileURLToPath as __mcpLintFileURLToPath } from "node:url";
+import { dirname as __mcpLintDirname } from "node:path";
+const require = __mcpLintCreateRequire(import.meta.url);
+const __filename = __mcpLintFileURLToPath(import.meta.url);
+const __dirname = __mcpLintDirname(__filename);
+import{K as p,O as f,P as d,R as m}from"./chunks/chunk-HB44NSQZ.js";import"./chunks/chunk-WYNXCGFL.js";import"./chunks/chunk-CUMKUWDT.js";import{parentPort as a}from"node:worker_threads";a?.on("message",e=>{let l=e.abs.length,g=Math.ceil(l/e.chunkSize);for(let n=Atomics.add(e.counter,0,1);n<g;n=Atomics.add(e.counter,0,1)){let r=n*e.chunkSize,u=Math.min(l,r+e.chunkSize),s=[];for(let t=r;t<u;t++)e.statFirst&&p(e.abs[t])!==1?s.push(d):s.push(e.settingsIndex[t]<0?void 0:f(e.abs[t]));let o=[];for(let t=r;t<u;t++){let i=s[t-r];if(!i||i===d){o.push(i);continue}let c=e.settings[e.settingsIndex[t]],h={abs:e.abs[t],file:e.file[t],explicit:e.explicit[t],dialectHint:e.dialectHint[t],codeCandidate:e.codeCandidate[t],rules:c.rules,pointerOverrides:c.pointerOverrides};o.push(m(h,i,!1))}a.postMessage({jobId:e.jobId,chunk:n,results:o})}a.postMessage({jobId:e.jobId,done:!0})});
