@@ -172,13 +172,24 @@ export async function lintSourceText(file: string, text: string, options: LintSo
   return { file, findings, source, ...(output !== undefined ? { output } : {}) };
 }
 
+/** Lines longer than this are fingerprinted by a window of this many characters from the finding's column. */
+const FINGERPRINT_LINE = 400;
+
+/** The part of a finding's line its fingerprint hashes: the whole trimmed line, or a bounded window of a long one. */
+export function fingerprintText(line: string, column: number): string {
+  if (line.length <= FINGERPRINT_LINE) return line.trim();
+  const start = Math.max(0, Math.min(line.length, column - 1));
+  return line.slice(start, start + FINGERPRINT_LINE).trim();
+}
+
 function toFinding(file: string, m: LinterType.LintMessage, severities: Map<string, Severity>, lines: string[]): Finding {
   const id = m.ruleId?.startsWith(`${PLUGIN}/`) ? m.ruleId.slice(PLUGIN.length + 1) : (m.ruleId ?? "syntax");
   const severity: Severity = severities.get(id) ?? (m.severity === 2 ? "error" : "warning");
   const message = m.ruleId ? m.message : `Cannot parse this file: ${m.message.replace(/^Parsing error:\s*/, "")} No MCP rule could check it.`;
   // Code has no JSON pointer: the fingerprint keys on the rule and the text of the reported line, which survives
-  // edits elsewhere in the file.
-  const lineText = (lines[m.line - 1] ?? "").trim();
+  // edits elsewhere in the file. A very long line (minified code) is hashed over a bounded window from the
+  // reported column instead, so each finding costs the same however long its line is.
+  const lineText = fingerprintText(lines[m.line - 1] ?? "", m.column);
   return {
     ruleId: id,
     severity,
