@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readProblemText, readRegularFile } from "./util/safe-fs.js";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import picomatch from "picomatch";
@@ -84,11 +85,11 @@ export function loadConfig(path: string): McpLintConfig {
   let text: string;
   try {
     if (statSync(file).isDirectory()) throw new ConfigError(`The config path is a folder: give the path of a ${CONFIG_FILE_NAME} file.`, path);
-    text = readFileSync(file, "utf8");
+    // A regular file under the size cap; a link is followed only within the file's folder or git work tree.
+    text = readRegularFile(file, dirname(file));
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    throw new ConfigError(`Cannot read the config file (${code}).`, path);
+    throw new ConfigError(readProblemText(error, "The config file"), path);
   }
   return parseConfig(text, file, path);
 }

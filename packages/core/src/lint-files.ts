@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { Worker } from "node:worker_threads";
 import {
   applyRuleOverrides,
@@ -22,6 +22,7 @@ import { detectDialect, internalError, type FileResult, type PointerOverride, ty
 import type { Finding } from "./finding.js";
 import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./util/file-lint.js";
 import type { WorkerJob, WorkerReply } from "./util/lint-worker.js";
+import { isInside, readRegularFile, writeFileSafely, writeProblemReason } from "./util/safe-fs.js";
 
 export interface LintFilesOptions {
   /** Folder paths are relative to, and result paths are shown relative to (default: process.cwd()). */
@@ -62,6 +63,12 @@ const PARALLEL_CHUNK = 128;
 
 /** Rule ids of findings that do not come from a rule. */
 export { READ_ERROR, FILE_IGNORED };
+export const WRITE_ERROR = "write-error";
+
+/** Why --fix did not write a file, for its finding. */
+function writeProblemText(error: unknown): string {
+  return `--fix did not write this file: ${writeProblemReason(error)}. Its findings are reported as they are in the file.`;
+}
 
 function toPosix(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
@@ -159,7 +166,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   };
   const lintCode = async (job: PreparedJob, read: ReadResult): Promise<LintFileResult | undefined> => {
     // Source files: the code rules, through ESLint's Linter (loaded only if a file passes the MCP prefilter).
-    const { abs, file } = job;
+    const { file } = job;
     let code: FileResult;
     try {
       code = await lintSourceText(file, (read as { text: string }).text, { rules: job.rules, fix });
@@ -167,8 +174,24 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       return { file, findings: [internalError(file, "code-rules", error)] };
     }
     if (code.skipped) return undefined;
-    if (fix && code.output !== undefined) writeFileSync(abs, code.output);
+    if (fix && code.output !== undefined) {
+      const problem = writeFixed(job, (read as { text: string }).text, code.output);
+      if (problem) {
+        const unfixed = await lintSourceText(file, (read as { text: string }).text, { rules: job.rules, fix: false });
+        return { ...unfixed, findings: [problem, ...unfixed.findings] };
+      }
+    }
     return code;
+  };
+  /** Writes a fixed file safely (see util/safe-fs.ts); the finding saying why it was not written, if it was not. */
+  const writeFixed = (job: PreparedJob, original: string, output: string): Finding | undefined => {
+    try {
+      // The tree is the cwd; a file named outside it is written only within its own folder.
+      writeFileSafely(job.abs, output, { root: isInside(cwd, job.abs) ? cwd : dirname(job.abs), expected: original, keepReadOnly: true });
+      return undefined;
+    } catch (error) {
+      return fileFinding(job.file, WRITE_ERROR, "error", writeProblemText(error));
+    }
   };
 
   // Files are read synchronously on purpose: on the 10,000-file benchmark, readFileSync reads them all in
@@ -183,14 +206,14 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     // would return them sorted and de-duplicated, as named files. So they are stat'ed while they are linted,
     // instead of all first; if one is not a file after all, nothing was written, and discovery runs as usual.
     const named = [...new Set(paths.map((p) => resolvePath(cwd, p)))].sort().map((abs) => prepare({ path: abs, explicit: true }));
-    const raw = await lintInParallel(named, true);
+    const raw = await lintInParallel(named, true, cwd);
     if (!raw.includes(NOT_A_FILE)) parallel = { jobs: named, raw };
   }
   const files = parallel ? undefined : await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
   if (files && !fix && files.length >= PARALLEL_MIN_FILES) {
     // Large runs without --fix: shared with a worker thread (results are put back in file order).
     const jobs = files.map(prepare);
-    parallel = { jobs, raw: await lintInParallel(jobs, false) };
+    parallel = { jobs, raw: await lintInParallel(jobs, false, cwd) };
   }
 
   const results: Array<LintFileResult | undefined> = new Array(parallel ? parallel.jobs.length : files!.length);
@@ -202,7 +225,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       if (job.ignored) results[i] = ignoredResult(job);
       else if (r !== CODE_FILE) results[i] = r as FileResult | undefined;
       else {
-        const read = readText(job.abs);
+        const read = readText(job.abs, cwd);
         results[i] = "error" in read ? (lintReadFile(job, read, false) as LintFileResult) : await lintCode(job, read);
       }
     }
@@ -211,7 +234,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     for (let start = 0; start < files.length; start += batchSize) {
       const batch = files.slice(start, start + batchSize).map((f) => {
         const job = prepare(f);
-        return { job, read: job.ignored ? undefined : readText(job.abs) };
+        return { job, read: job.ignored ? undefined : readText(job.abs, cwd) };
       });
       for (let k = 0; k < batch.length; k++) {
         const { job, read } = batch[k]!;
@@ -220,7 +243,13 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
         else {
           const r = lintReadFile(job, read, fix);
           result = r === CODE_FILE ? await lintCode(job, read) : r;
-          if (fix && r !== CODE_FILE && r?.output !== undefined) writeFileSync(job.abs, r.output);
+          if (fix && r !== CODE_FILE && r?.output !== undefined && "text" in read) {
+            const problem = writeFixed(job, read.text, r.output);
+            if (problem) {
+              const unfixed = lintReadFile(job, read, false) as LintFileResult;
+              result = { ...unfixed, findings: [problem, ...unfixed.findings] };
+            }
+          }
         }
         results[start + k] = result;
       }
@@ -240,13 +269,13 @@ interface PreparedJob extends FileJob {
 type RawResult = FileResult | undefined | typeof CODE_FILE | typeof NOT_A_FILE;
 
 /** Lints one chunk of jobs on this thread: read the chunk, then lint it. */
-function lintChunk(jobs: PreparedJob[], chunk: number, statFirst: boolean, out: RawResult[]): void {
+function lintChunk(jobs: PreparedJob[], chunk: number, statFirst: boolean, cwd: string, out: RawResult[]): void {
   const start = chunk * PARALLEL_CHUNK;
   const end = Math.min(jobs.length, start + PARALLEL_CHUNK);
   const reads: Array<ReadResult | typeof NOT_A_FILE | undefined> = [];
   for (let i = start; i < end; i++) {
     if (statFirst && fileKind(jobs[i]!.abs) !== 1) reads.push(NOT_A_FILE);
-    else reads.push(jobs[i]!.ignored ? undefined : readText(jobs[i]!.abs));
+    else reads.push(jobs[i]!.ignored ? undefined : readText(jobs[i]!.abs, cwd));
   }
   for (let i = start; i < end; i++) {
     const read = reads[i - start];
@@ -342,7 +371,7 @@ async function shareWithWorker(
 }
 
 /** Lints `jobs` on this thread and the worker thread. Ignored files are left undefined. */
-async function lintInParallel(jobs: PreparedJob[], statFirst: boolean): Promise<RawResult[]> {
+async function lintInParallel(jobs: PreparedJob[], statFirst: boolean, cwd: string): Promise<RawResult[]> {
   const out: RawResult[] = new Array(jobs.length);
   const chunks = Math.ceil(jobs.length / PARALLEL_CHUNK);
   const message = (jobId: number, counter: Int32Array): WorkerJob => {
@@ -367,6 +396,7 @@ async function lintInParallel(jobs: PreparedJob[], statFirst: boolean): Promise<
       statFirst,
       counter,
       chunkSize: PARALLEL_CHUNK,
+      cwd,
       abs: jobs.map((j) => j.abs),
       file: jobs.map((j) => j.file),
       explicit: jobs.map((j) => j.explicit),
@@ -379,7 +409,7 @@ async function lintInParallel(jobs: PreparedJob[], statFirst: boolean): Promise<
   await shareWithWorker(
     chunks,
     message,
-    (chunk) => lintChunk(jobs, chunk, statFirst, out),
+    (chunk) => lintChunk(jobs, chunk, statFirst, cwd, out),
     (chunk, results) => {
       const start = chunk * PARALLEL_CHUNK;
       for (let k = 0; k < results.length; k++) out[start + k] = results[k] as RawResult;
@@ -421,7 +451,7 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
   if (!dialect) {
     let text: string | undefined;
     try {
-      text = readFileSync(abs, "utf8");
+      text = readRegularFile(abs, cwd);
     } catch {
       text = undefined;
     }
