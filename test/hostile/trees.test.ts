@@ -22,8 +22,28 @@ function temp(prefix: string): string {
 
 const HANG_GUARD_MS = 120_000;
 
-const DIRS = ["", "sub", ".cursor", ".vscode", "a/b", ".continue/mcpServers", ".codex"];
-const NAMES = [".mcp.json", "mcp.json", "settings.json", "config.toml", "x.yaml", "server.ts", "index.js", ".gitignore", "mcp-lint.config.json", "mcp-lint-suppressions.json", "--fix", "-o=out.json", "odd name\nwith newline.json", "::error file=x::.mcp.json", "ünï ★.mcp.json"];
+/** Paths the tool reads or writes (config files of several clients, ignore files, its own files, report folders), and hostile names. */
+const PATHS = [
+  ".mcp.json",
+  ".cursor/mcp.json",
+  ".vscode/mcp.json",
+  "sub/.mcp.json",
+  ".codex/config.toml",
+  ".continue/mcpServers/x.yaml",
+  "server.ts",
+  ".gitignore",
+  "sub/.gitignore",
+  "mcp-lint.config.json",
+  "mcp-lint-suppressions.json",
+  "out",
+  "out/report.json",
+  "sub/report.json",
+  "--fix",
+  "-o=out.json",
+  "odd name\nwith newline/.mcp.json",
+  "::error file=x::/.mcp.json",
+  "ünï ★/.mcp.json",
+];
 
 const config = (n: number) => JSON.stringify({ mcpServers: Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}`, { command: "npx", args: [`pkg-${i}`], env: { API_KEY: "sk-live-0123456789abcdef0123" } }])) }, null, 2);
 const CONTENTS = fc.oneof(
@@ -61,10 +81,10 @@ const KIND: fc.Arbitrary<Kind> = fc.oneof(
   { weight: 1, arbitrary: CONTENTS.map((content) => ({ t: "read-only" as const, content })) },
 );
 
-const TREE = fc.array(fc.record({ dir: fc.constantFrom(...DIRS), name: fc.constantFrom(...NAMES), kind: KIND }), { minLength: 1, maxLength: 8 });
+const TREE = fc.array(fc.record({ path: fc.constantFrom(...PATHS), kind: KIND }), { minLength: 1, maxLength: 8 });
 
 /** Builds the tree in a fresh project folder (a git work tree) and a folder outside it that links point into. */
-function build(tree: Array<{ dir: string; name: string; kind: Kind }>): { dir: string; outside: string } {
+function build(tree: Array<{ path: string; kind: Kind }>): { dir: string; outside: string } {
   const dir = temp("mcp-lint-hostile-");
   mkdirSync(join(dir, ".git"));
   const outside = temp("mcp-lint-outside-");
@@ -72,9 +92,13 @@ function build(tree: Array<{ dir: string; name: string; kind: Kind }>): { dir: s
   mkdirSync(join(outside, "folder"));
   writeFileSync(join(outside, "folder", "mcp.json"), config(1));
   const made: string[] = [];
-  for (const { dir: sub, name, kind } of tree) {
-    const path = join(dir, sub, name);
-    mkdirSync(dirname(path), { recursive: true });
+  for (const { path: relative, kind } of tree) {
+    const path = join(dir, relative);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch {
+      continue; // a file or link made earlier is in the way
+    }
     try {
       lstatSync(path);
       continue; // first entry of a path wins
@@ -186,7 +210,7 @@ describe("hostile trees", () => {
 
   it("the Action (dist/index.js, real GITHUB_* files): exit 0 or 1, nothing written outside the workspace, every SARIF result located", () => {
     fc.assert(
-      fc.property(TREE, fc.constantFrom("out/mcp-lint.sarif", "sub/x.sarif", ".cursor/mcp.json"), (tree, sarifFile) => {
+      fc.property(TREE, fc.constantFrom("out/mcp-lint.sarif", "sub/x.sarif", "out"), (tree, sarifFile) => {
         const { dir, outside } = build(tree);
         const before = snapshot(outside);
         const run = runAction(dir, { inputs: { "sarif-file": sarifFile }, killAfterMs: HANG_GUARD_MS });
