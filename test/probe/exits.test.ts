@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { probe } from "../../packages/probe/src/index.js";
 import { BIN } from "../cli/helpers.js";
-import { isAlive, project, readPid, removeProjects } from "./helpers.js";
+import { isAlive, project, removeProjects } from "./helpers.js";
 
 afterAll(removeProjects);
 
@@ -35,7 +35,9 @@ describe("probe: a server that exits at once", () => {
       ".mcp.json": {
         mcpServers: {
           // The grandchild leaves the process group (setsid), keeps stdout and stderr open and sleeps for 10 minutes.
-          wrapper: { command: "sh", args: ["-c", 'setsid sh -c \'echo $$ > "$0/grandchild.pid"; exec sleep 600\' "$PWD" & echo "wrapper failed" >&2; exit 3'] },
+          // The wrapper writes its pid file before it exits (setsid execs sleep in place: same pid), so the file is there
+          // once the CLI is done.
+          wrapper: { command: "sh", args: ["-c", 'setsid sleep 600 & echo $! > grandchild.pid; echo "wrapper failed" >&2; exit 3'] },
         },
       },
     });
@@ -46,7 +48,8 @@ describe("probe: a server that exits at once", () => {
     const guard = setTimeout(() => child.kill("SIGKILL"), 120_000);
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on("exit", (c, s) => r([c, s])));
     clearTimeout(guard);
-    const pid = await readPid(join(dir, "grandchild.pid"));
+    const pid = Number(readFileSync(join(dir, "grandchild.pid"), "utf8").trim());
+    expect(pid).toBeGreaterThan(1);
     try {
       expect(signal).toBeNull();
       expect(code).toBe(1);
