@@ -57,6 +57,8 @@ export interface GitHubEnv {
   env?: Record<string, string>;
   /** Extra node arguments (e.g. --import hooks). */
   nodeArgs?: string[];
+  /** Hang guard: kill the action after this long and throw (a hang is a failure, not a slow pass). */
+  killAfterMs?: number;
 }
 
 export interface ActionRun {
@@ -163,7 +165,14 @@ export function runAction(workspace: string, options: GitHubEnv = {}): ActionRun
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   Object.assign(env, options.env);
   const started = performance.now();
-  const r = spawnSync(NODE, [...(options.nodeArgs ?? []), ACTION], { cwd: workspace, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(NODE, [...(options.nodeArgs ?? []), ACTION], {
+    cwd: workspace,
+    env,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    ...(options.killAfterMs ? { timeout: options.killAfterMs, killSignal: "SIGKILL" as const } : {}),
+  });
+  if (options.killAfterMs && (r.error || r.signal)) throw new Error(`the action did not finish (${r.error?.message ?? r.signal}): it hung or was killed`);
   const ms = performance.now() - started;
   const outputFile = readFileSync(outputPath, "utf8");
   return {

@@ -126,7 +126,15 @@ describe("probe: stdio servers (real processes)", () => {
   it("times out a server that never answers initialize and kills it (SIGKILL after SIGTERM is ignored)", async () => {
     const dir = project({
       ".mcp.json": {
-        mcpServers: { stuck: { command: NODE, args: [fixture("hang.mjs"), "--ignore-sigterm", "--pid-file", "${PIDDIR}/stuck.pid"] } },
+        // A shell that never answers: it ignores SIGTERM and prints its line as its first commands, before Node.js
+        // could even load (the Node.js fixture hang.mjs printed after its imports, which a loaded machine delays past
+        // the deadline), then becomes a sleep that keeps SIGTERM ignored.
+        mcpServers: {
+          stuck: {
+            command: "sh",
+            args: ["-c", 'trap "" TERM; echo "starting up, please wait..." >&2; echo $$ > "$PIDDIR/stuck.pid"; exec sleep 600'],
+          },
+        },
       },
     });
     const run = await probe([], { cwd: dir, env: { ...process.env, PIDDIR: dir }, timeoutMs: 600, retries: 3, backoffMs: 1 });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error as annotateError, debug, getInput, info, notice, setFailed, setOutput, summary, warning, type AnnotationProperties } from "@actions/core";
-import { compareFindings, ConfigError, formatResults, runLint, UsageError, type ExtraRule, type LintFileResult, type Severity } from "@mcp-lint/core";
+import { compareFindings, ConfigError, formatResults, readRegularFile, runLint, UsageError, writeFileSafely, writeProblemReason, type ExtraRule, type LintFileResult, type Severity } from "@mcp-lint/core";
 import type { ProbeRun } from "@mcp-lint/probe";
 import { countsText, notShownText, planAnnotations, plural } from "./annotations.js";
 import { changedLinesSince, gitHead, gitTopLevel, keepChanged } from "./diff.js";
@@ -42,7 +42,7 @@ export function pullRequestBase(env: Env): { sha: string } | { reason: string } 
   if (!path) return { reason: `this run has no event payload (GITHUB_EVENT_PATH is not set)` };
   let payload: unknown;
   try {
-    payload = JSON.parse(readFileSync(path, "utf8"));
+    payload = JSON.parse(readRegularFile(path, dirname(path)));
   } catch {
     return { reason: `the event payload at GITHUB_EVENT_PATH could not be read` };
   }
@@ -233,10 +233,13 @@ async function lint(env: Env): Promise<void> {
   if (inputs.sarifFile) {
     const target = resolve(workspace, inputs.sarifFile);
     try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, formatResults("sarif", all, { cwd: workspace, ...(version ? { version } : {}), ...(extraRules ? { extraRules } : {}) }));
+      // Inside the workspace, atomically, never through a link (the workspace is the pull request's content).
+      writeFileSafely(target, formatResults("sarif", all, { cwd: workspace, ...(version ? { version } : {}), ...(extraRules ? { extraRules } : {}) }), {
+        root: workspace,
+        mkdir: true,
+      });
     } catch (error) {
-      throw new InputError(`Input "sarif-file": cannot write "${inputs.sarifFile}" (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`);
+      throw new InputError(`Input "sarif-file": cannot write "${inputs.sarifFile}" (${writeProblemReason(error)}).`);
     }
     sarifPath = target;
     const allCount = count(all);

@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { formatResults, formatterNames, UsageError } from "@mcp-lint/core";
+import { resolve } from "node:path";
+import { formatResults, formatterNames, UsageError, writeFileSafely, writeProblemReason } from "@mcp-lint/core";
 
 /** Option handling shared by `mcp-lint` and `mcp-lint probe`. */
 
@@ -24,15 +23,17 @@ export function explicitColor(tokens: readonly Token[]): boolean | undefined {
   return last ? last.name === "color" : undefined;
 }
 
-/** Writes the report to --output-file (creating its folder), or to stdout with a final newline. */
+/**
+ * Writes the report to --output-file (creating its folder), or to stdout with a final newline. The file must be
+ * inside the cwd tree and is written atomically without following links (see core util/safe-fs.ts).
+ */
 export function emitReport(report: string, outputFile: string | undefined, cwd: string, stdout: { write(text: string): unknown }): void {
   if (outputFile !== undefined) {
     const target = resolve(cwd, outputFile);
     try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, report);
+      writeFileSafely(target, report, { root: cwd, mkdir: true });
     } catch (error) {
-      throw new UsageError(`Cannot write the report to "${outputFile}" (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`);
+      throw new UsageError(`Cannot write the report to "${outputFile}" (${writeProblemReason(error)}).`);
     }
   } else if (report !== "") {
     stdout.write(report.endsWith("\n") ? report : report + "\n");

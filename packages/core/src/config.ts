@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readProblemText, readRegularFile } from "./util/safe-fs.js";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import picomatch from "picomatch";
@@ -84,11 +85,11 @@ export function loadConfig(path: string): McpLintConfig {
   let text: string;
   try {
     if (statSync(file).isDirectory()) throw new ConfigError(`The config path is a folder: give the path of a ${CONFIG_FILE_NAME} file.`, path);
-    text = readFileSync(file, "utf8");
+    // A regular file under the size cap; a link is followed only within the file's folder or git work tree.
+    text = readRegularFile(file, dirname(file));
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    throw new ConfigError(`Cannot read the config file (${code}).`, path);
+    throw new ConfigError(readProblemText(error, "The config file"), path);
   }
   return parseConfig(text, file, path);
 }
@@ -119,6 +120,11 @@ export function parseConfig(text: string, file: string, shownPath: string = file
     overrides?: Array<{ files: string[]; rules?: Record<string, unknown>; reason?: string }>;
   };
   const rules = normaliseRules(raw.rules ?? {}, "/rules", fail);
+  // Every glob is compiled here, so that one that cannot be (too long, too complex) is a located config error
+  // rather than an internal error later, when files are matched.
+  (raw.ignores ?? []).forEach((glob, i) => checkGlob(glob, joinPointer("/ignores", i), fail));
+  Object.keys(raw.dialects ?? {}).forEach((glob) => checkGlob(glob, joinPointer("/dialects", glob), fail, "key"));
+  (raw.overrides ?? []).forEach((o, i) => o.files.forEach((entry, j) => checkGlob(entry.split("#")[0]!, joinPointer("/overrides", i, "files", j), fail)));
   const overrides = (raw.overrides ?? []).map((o, i) => {
     o.files.forEach((entry, j) => {
       const hash = entry.indexOf("#");
@@ -145,6 +151,19 @@ export function parseConfig(text: string, file: string, shownPath: string = file
     dialects: raw.dialects ?? {},
     overrides,
   };
+}
+
+/** Longest glob accepted in the config (a path pattern; longer ones are not paths and may not compile). */
+export const MAX_GLOB_LENGTH = 4096;
+
+function checkGlob(glob: string, pointer: string, fail: Fail, part: "key" | "value" = "value"): void {
+  if (glob.length > MAX_GLOB_LENGTH) fail(`This glob is ${glob.length} characters long: at most ${MAX_GLOB_LENGTH} are accepted. Use a shorter pattern.`, pointer, part);
+  try {
+    picomatch.makeRe(normaliseGlob(glob), { dot: true });
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 200);
+    fail(`This glob cannot be compiled (${reason}). Use a simpler pattern.`, pointer, part);
+  }
 }
 
 function decodePointer(fragment: string): string | undefined {

@@ -1,5 +1,6 @@
 import { isSourceFile } from "./code/languages.js";
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, statSync, type Dirent } from "node:fs";
+import { readRegularFile } from "./util/safe-fs.js";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
@@ -82,7 +83,8 @@ function gitIgnored(levels: GitIgnoreLevel[], absPath: string, isDir: boolean): 
 
 function readIgnoreFile(file: string): Ignore | undefined {
   try {
-    return ignore().add(readFileSync(file, "utf8"));
+    // A regular file under the size cap (a link to /dev/zero or a FIFO is not read), as every file read.
+    return ignore().add(readRegularFile(file, dirname(file)));
   } catch {
     return undefined;
   }
@@ -135,12 +137,15 @@ function walk(dir: string, levels: GitIgnoreLevel[], ctx: WalkContext, isRoot = 
   for (const entry of entries) {
     const abs = join(dir, entry.name);
     let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
+    // A FIFO, socket or device with a config file's name is linted as a file too: its finding says what it is.
+    let isFile = entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
     if (entry.isSymbolicLink()) {
       // Symlinked files are followed; symlinked folders are not (no cycles, no walking out of the tree).
       if (ctx.accept ? !ctx.accept(abs) : !isCandidatePath(abs, ctx.config)) continue;
+      // A link to something that is not a folder is linted as a file: reading it says what it is (a link out of
+      // the tree, a FIFO, a device) in a located finding, without following it there.
       try {
-        isFile = statSync(abs).isFile();
+        isFile = !statSync(abs).isDirectory();
       } catch {
         continue;
       }
@@ -185,11 +190,11 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
   for (const arg of paths.length ? paths : ["."]) {
     const abs = resolvePath(options.cwd, arg);
     const kind = fileKind(abs);
-    if (kind === 1) {
+    if (kind === 1 || kind === 3) {
+      // Not a regular file (a FIFO, a device, a link to one): its read finding says so (reading it never blocks).
       found.set(abs, { path: abs, explicit: true });
       continue;
     }
-    if (kind === 3) throw new UsageError(`"${arg}" is neither a file nor a folder.`);
     const ctx: WalkContext = { ...(options.config ? { config: options.config } : {}), git: false, out: [] };
     if (kind === 2) {
       walkRoot(abs, ctx);

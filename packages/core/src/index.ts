@@ -15,6 +15,7 @@ export * from "./discovery.js";
 export * from "./lint-files.js";
 export * from "./suppressions.js";
 export * from "./run.js";
+export { MAX_FILE_BYTES, readRegularFile, readProblemText, writeFileSafely, writeProblemReason, isInside, FileProblem, type SafeWriteOptions } from "./util/safe-fs.js";
 export * from "./formatters/index.js";
 export { allRules, getRuleInfo, presetSeverities, type RuleInfo } from "./rules/catalog.js";
 export { codeRules, codeRuleMeta, type CodeRule, type CodeRuleMeta } from "./rules/code/index.js";

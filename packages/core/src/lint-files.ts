@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
-import { relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { Worker } from "node:worker_threads";
 import {
   applyRuleOverrides,
@@ -27,6 +27,7 @@ import { detectDialect, internalError, type FileResult, type PointerOverride, ty
 import type { Finding } from "./finding.js";
 import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./util/file-lint.js";
 import type { WorkerJob, WorkerReply } from "./util/lint-worker.js";
+import { isInside, readRegularFile, writeFileSafely, writeProblemReason } from "./util/safe-fs.js";
 
 export interface LintFilesOptions {
   /** Folder paths are relative to, and result paths are shown relative to (default: process.cwd()). */
@@ -67,6 +68,12 @@ const PARALLEL_CHUNK = 128;
 
 /** Rule ids of findings that do not come from a rule. */
 export { READ_ERROR, FILE_IGNORED };
+export const WRITE_ERROR = "write-error";
+
+/** Why --fix did not write a file, for its finding. */
+function writeProblemText(error: unknown): string {
+  return `--fix did not write this file: ${writeProblemReason(error)}. Its findings are reported as they are in the file.`;
+}
 
 function toPosix(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
@@ -178,10 +185,27 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       return { file, findings: [internalError(file, "code-rules", error)] };
     }
     if (code.skipped) return undefined;
-    if (fix && code.output !== undefined) writeFileSync(abs, code.output);
+    if (fix && code.output !== undefined) {
+      const problem = writeFixed(job, text, code.output);
+      if (problem) {
+        const unfixed = python ? await lintPythonText(file, text, { rules: job.rules, fix: false }) : await lintSourceText(file, text, { rules: job.rules, fix: false });
+        delete unfixed.source;
+        return { ...unfixed, findings: [problem, ...unfixed.findings] };
+      }
+    }
     // The source and its AST are not kept past the file's findings (see util/file-lint.ts).
     delete code.source;
     return code;
+  };
+  /** Writes a fixed file safely (see util/safe-fs.ts); the finding saying why it was not written, if it was not. */
+  const writeFixed = (job: PreparedJob, original: string, output: string): Finding | undefined => {
+    try {
+      // The tree is the cwd; a file named outside it is written only within its own folder.
+      writeFileSafely(job.abs, output, { root: isInside(cwd, job.abs) ? cwd : dirname(job.abs), expected: original, keepReadOnly: true });
+      return undefined;
+    } catch (error) {
+      return fileFinding(job.file, WRITE_ERROR, "error", writeProblemText(error));
+    }
   };
 
   // Files are read synchronously on purpose: on the 10,000-file benchmark, readFileSync reads them all in
@@ -196,14 +220,14 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     // would return them sorted and de-duplicated, as named files. So they are stat'ed while they are linted,
     // instead of all first; if one is not a file after all, nothing was written, and discovery runs as usual.
     const named = [...new Set(paths.map((p) => resolvePath(cwd, p)))].sort().map((abs) => prepare({ path: abs, explicit: true }));
-    const raw = await lintInParallel(named, true);
+    const raw = await lintInParallel(named, true, cwd);
     if (!raw.includes(NOT_A_FILE)) parallel = { jobs: named, raw };
   }
   const files = parallel ? undefined : await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
   if (files && !fix && files.length >= PARALLEL_MIN_FILES) {
     // Large runs without --fix: shared with a worker thread (results are put back in file order).
     const jobs = files.map(prepare);
-    parallel = { jobs, raw: await lintInParallel(jobs, false) };
+    parallel = { jobs, raw: await lintInParallel(jobs, false, cwd) };
   }
 
   const results: Array<LintFileResult | undefined> = new Array(parallel ? parallel.jobs.length : files!.length);
@@ -215,7 +239,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       if (job.ignored) results[i] = ignoredResult(job);
       else if (r !== CODE_FILE) results[i] = r as FileResult | undefined;
       else {
-        const read = readText(job.abs);
+        const read = readText(job.abs, cwd);
         results[i] = "error" in read ? (lintReadFile(job, read, false) as LintFileResult) : await lintCode(job, read);
       }
     }
@@ -224,7 +248,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     for (let start = 0; start < files.length; start += batchSize) {
       const batch = files.slice(start, start + batchSize).map((f) => {
         const job = prepare(f);
-        return { job, read: job.ignored ? undefined : readText(job.abs) };
+        return { job, read: job.ignored ? undefined : readText(job.abs, cwd) };
       });
       for (let k = 0; k < batch.length; k++) {
         const { job, read } = batch[k]!;
@@ -233,7 +257,13 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
         else {
           const r = lintReadFile(job, read, fix);
           result = r === CODE_FILE ? await lintCode(job, read) : r;
-          if (fix && r !== CODE_FILE && r?.output !== undefined) writeFileSync(job.abs, r.output);
+          if (fix && r !== CODE_FILE && r?.output !== undefined && "text" in read) {
+            const problem = writeFixed(job, read.text, r.output);
+            if (problem) {
+              const unfixed = lintReadFile(job, read, false) as LintFileResult;
+              result = { ...unfixed, findings: [problem, ...unfixed.findings] };
+            }
+          }
         }
         results[start + k] = result;
       }
@@ -253,13 +283,13 @@ interface PreparedJob extends FileJob {
 type RawResult = FileResult | undefined | typeof CODE_FILE | typeof NOT_A_FILE;
 
 /** Lints one chunk of jobs on this thread: read the chunk, then lint it. */
-function lintChunk(jobs: PreparedJob[], chunk: number, statFirst: boolean, out: RawResult[]): void {
+function lintChunk(jobs: PreparedJob[], chunk: number, statFirst: boolean, cwd: string, out: RawResult[]): void {
   const start = chunk * PARALLEL_CHUNK;
   const end = Math.min(jobs.length, start + PARALLEL_CHUNK);
   const reads: Array<ReadResult | typeof NOT_A_FILE | undefined> = [];
   for (let i = start; i < end; i++) {
     if (statFirst && fileKind(jobs[i]!.abs) !== 1) reads.push(NOT_A_FILE);
-    else reads.push(jobs[i]!.ignored ? undefined : readText(jobs[i]!.abs));
+    else reads.push(jobs[i]!.ignored ? undefined : readText(jobs[i]!.abs, cwd));
   }
   for (let i = start; i < end; i++) {
     const read = reads[i - start];
@@ -372,7 +402,7 @@ async function shareWithWorker(
 }
 
 /** Lints `jobs` on this thread and the worker thread. Ignored files are left undefined. */
-async function lintInParallel(jobs: PreparedJob[], statFirst: boolean): Promise<RawResult[]> {
+async function lintInParallel(jobs: PreparedJob[], statFirst: boolean, cwd: string): Promise<RawResult[]> {
   const out: RawResult[] = new Array(jobs.length);
   const chunks = Math.ceil(jobs.length / PARALLEL_CHUNK);
   const message = (jobId: number, counter: Int32Array): WorkerJob => {
@@ -397,6 +427,7 @@ async function lintInParallel(jobs: PreparedJob[], statFirst: boolean): Promise<
       statFirst,
       counter,
       chunkSize: PARALLEL_CHUNK,
+      cwd,
       abs: jobs.map((j) => j.abs),
       file: jobs.map((j) => j.file),
       explicit: jobs.map((j) => j.explicit),
@@ -409,7 +440,7 @@ async function lintInParallel(jobs: PreparedJob[], statFirst: boolean): Promise<
   await shareWithWorker(
     chunks,
     message,
-    (chunk) => lintChunk(jobs, chunk, statFirst, out),
+    (chunk) => lintChunk(jobs, chunk, statFirst, cwd, out),
     (chunk, results) => {
       const start = chunk * PARALLEL_CHUNK;
       for (let k = 0; k < results.length; k++) out[start + k] = results[k] as RawResult;
@@ -451,7 +482,7 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
   if (!dialect) {
     let text: string | undefined;
     try {
-      text = readFileSync(abs, "utf8");
+      text = readRegularFile(abs, cwd);
     } catch {
       text = undefined;
     }

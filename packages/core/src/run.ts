@@ -110,7 +110,7 @@ export async function runLint(paths: string[], options: RunOptions = {}): Promis
     data = pruneSuppressions(data, applySuppressions(run.results, data, ctx).unused);
     written = true;
   }
-  if (written) await saveSuppressions(suppressionsFile, data);
+  if (written) await saveSuppressions(suppressionsFile, data, cwd);
   const applied = applySuppressions(run.results, data, ctx);
 
   const results = options.quiet ? errorsOnly(applied.results) : applied.results;

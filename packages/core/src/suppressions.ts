@@ -1,10 +1,10 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
 import { parseDocument } from "./document/index.js";
 import { joinPointer } from "./document/pointer.js";
 import { ConfigError } from "./errors.js";
 import type { Finding } from "./finding.js";
 import type { LintFileResult } from "./lint-files.js";
+import { readProblemText, readRegularFileIfExists, writeFileSafely, writeProblemReason } from "./util/safe-fs.js";
 
 /**
  * A baseline of accepted findings, like ESLint's eslint-suppressions.json but
@@ -35,13 +35,14 @@ function suppressible(f: Finding): boolean {
 
 /** Reads a suppressions file; a missing file is an empty baseline. A broken one throws a located ConfigError. */
 export async function loadSuppressions(file: string): Promise<SuppressionsData> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(file, "utf8");
+    // A regular file under the size cap; a link is followed only within the file's folder or git work tree.
+    text = readRegularFileIfExists(file, dirname(file));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw new ConfigError(`Cannot read the suppressions file (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`, file);
+    throw new ConfigError(readProblemText(error, "The suppressions file"), file);
   }
+  if (text === undefined) return {};
   const doc = parseDocument(file, text, "json");
   const fail = (message: string, pointer: string, part: "key" | "value" = "value"): never => {
     const at = doc.locate(pointer, part);
@@ -83,13 +84,15 @@ export function serializeSuppressions(data: SuppressionsData): string {
   return JSON.stringify(sortedObject(data, (rules) => sortedObject(rules, (ptrs) => sortedObject(ptrs, (n) => n))), null, 2) + "\n";
 }
 
-/** Writes a baseline (creating its folder). A failure is a ConfigError naming the OS code. */
-export async function saveSuppressions(file: string, data: SuppressionsData): Promise<void> {
+/**
+ * Writes a baseline (creating its folder inside `root`), atomically and without following links (see
+ * util/safe-fs.ts). A failure is a ConfigError naming the reason.
+ */
+export async function saveSuppressions(file: string, data: SuppressionsData, root: string = dirname(file)): Promise<void> {
   try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, serializeSuppressions(data));
+    writeFileSafely(file, serializeSuppressions(data), { root, mkdir: true });
   } catch (error) {
-    throw new ConfigError(`Cannot write the suppressions file (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`, file);
+    throw new ConfigError(`Cannot write the suppressions file (${writeProblemReason(error)}).`, file);
   }
 }
 

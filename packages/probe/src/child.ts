@@ -121,6 +121,10 @@ export class ChildProcessTransport implements Transport {
   private stderr = "";
   private finished = false;
   private exited?: Promise<void>;
+  /** stdout reached EOF or stdin failed (EPIPE): the child closed its end of the pipes, so it is exiting (or did). */
+  pipeClosed = false;
+  private drainedOnce = false;
+  private onDrained: Array<() => void> = [];
 
   constructor(private readonly spec: ChildSpec) {}
 
@@ -150,8 +154,11 @@ export class ChildProcessTransport implements Transport {
           this.exit = { code, signal };
           untrack(child);
           resolveExit();
-          // 'close' follows once stdout/stderr are drained; a grandchild holding the pipes must not delay it forever.
-          setTimeout(() => this.finish(), 200).unref();
+          // 'close' follows once stdout/stderr reach EOF, which a detached grandchild holding the pipes delays for as
+          // long as it lives. What the child wrote before it exited is already in the pipes and is read on the next
+          // turns of the event loop; after that the pipes are destroyed, not waited for (they would keep this
+          // process alive too).
+          setTimeout(() => this.drained(), 200);
         });
         child.once("error", (error: NodeJS.ErrnoException) => {
           if (spawned) {
@@ -169,13 +176,17 @@ export class ChildProcessTransport implements Transport {
         this.pid = child.pid;
         resolveStart();
       });
-      child.once("close", () => this.finish());
+      child.once("close", () => this.drained());
       child.stdin!.on("error", () => {
         // EPIPE when the child is gone: send() reports it, the exit is diagnosed from the exit code
+        this.pipeClosed = true;
       });
       child.stdout!.setEncoding("utf8");
       child.stdout!.on("data", (chunk: string) => this.onStdout(chunk));
-      child.stdout!.on("end", () => this.onStdoutEnd());
+      child.stdout!.on("end", () => {
+        this.pipeClosed = true;
+        this.onStdoutEnd();
+      });
       child.stderr!.setEncoding("utf8");
       child.stderr!.on("data", (chunk: string) => {
         this.stderr += chunk;
@@ -281,13 +292,18 @@ export class ChildProcessTransport implements Transport {
     const child = this.child;
     if (child && !this.spawnError) {
       if (!this.exit) {
-        this.closedByUs = true;
+        // A child that closed its pipes itself (EPIPE on a request, EOF) is exiting on its own: its exit code and
+        // stderr are the diagnosis, even though this close (the SDK client's, after the failed request) came first.
+        if (!this.pipeClosed) this.closedByUs = true;
         child.stdin?.end();
         signalChild(child, "SIGTERM");
         const timer = setTimeout(() => signalChild(child, "SIGKILL"), KILL_AFTER_MS);
         await this.exited;
         clearTimeout(timer);
       }
+      // What it wrote before exiting is read (bounded: see the 'exit' handler); a grandchild that left the group
+      // and still holds the pipes is not waited for.
+      if (!this.drainedOnce) await new Promise<void>((r) => this.onDrained.push(r));
       // Whatever the leader left behind in its group (it exited, its children may not have).
       if (GROUPS && child.pid !== undefined) {
         try {
@@ -297,6 +313,18 @@ export class ChildProcessTransport implements Transport {
         }
       }
     }
+    this.finish();
+  }
+
+  /** The child exited and its output was read (or its pipes reached EOF): the pipes are destroyed and the transport closes. */
+  private drained(): void {
+    if (this.drainedOnce) return;
+    this.drainedOnce = true;
+    const child = this.child;
+    child?.stdin?.destroy();
+    child?.stdout?.destroy();
+    child?.stderr?.destroy();
+    for (const resolveDrained of this.onDrained.splice(0)) resolveDrained();
     this.finish();
   }
 

@@ -1,8 +1,9 @@
 import { setMaxListeners } from "node:events";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, dirname, isAbsolute, resolve } from "node:path";
 import {
+  readRegularFile,
   analyseUrl,
   collectServers,
   compareFindings,
@@ -122,7 +123,7 @@ async function configFiles(paths: string[], s: Settings): Promise<ConfigFile[]> 
     if (!hint && isCodeFile(f.path)) continue;
     let text: string;
     try {
-      text = readFileSync(f.path, "utf8");
+      text = readRegularFile(f.path, cwd); // a regular file under the size cap, as the static lint reads it
     } catch {
       continue; // the static lint reports unreadable files
     }

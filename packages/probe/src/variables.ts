@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, resolve, sep } from "node:path";
-import { findPlaceholders, type Dialect, type Placeholder, type ServerEntry } from "@mcp-lint/core";
+import { findPlaceholders, readRegularFile, type Dialect, type Placeholder, type ServerEntry } from "@mcp-lint/core";
 
 /**
  * Variables resolved the way the client resolves them: only the placeholder forms the dialect expands
@@ -56,7 +55,9 @@ function readVariableFile(path: string, ctx: VariableContext): string | { code: 
   const expanded = path === "~" || path.startsWith("~/") ? ctx.home + path.slice(1) : path;
   const abs = isAbsolute(expanded) ? expanded : resolve(ctx.configDir, expanded);
   try {
-    return readFileSync(abs, "utf8").trim();
+    // A file the config names (it may be outside the project, e.g. in the home folder): any link is followed, but
+    // only a regular file under the size cap is read (a FIFO or /dev/zero would hang the probe).
+    return readRegularFile(abs, "/").trim();
   } catch (error) {
     return { code: (error as NodeJS.ErrnoException).code ?? "unreadable" };
   }

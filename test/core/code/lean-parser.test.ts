@@ -163,5 +163,7 @@ describe("the lean parser", () => {
       if (d) failures.push(`${file.slice(ROOT.length)}: ${d}`);
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+    // A hang guard, not a speed claim: ~1,400 files take 30 s on an idle 2-core machine and passed 120 s with both
+    // cores kept busy by another process.
+  }, 900_000);
 });

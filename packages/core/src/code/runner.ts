@@ -182,13 +182,31 @@ export async function lintSourceText(file: string, text: string, options: LintSo
   return { file, findings, source, ...(output !== undefined ? { output } : {}) };
 }
 
+/** A 1-based line or column from ESLint: 1 when it is missing or not a number. */
+function position(n: number | undefined): number {
+  return typeof n === "number" && Number.isFinite(n) ? Math.max(1, Math.floor(n)) : 1;
+}
+
+/** Lines longer than this are fingerprinted by a window of this many characters from the finding's column. */
+const FINGERPRINT_LINE = 400;
+
+/** The part of a finding's line its fingerprint hashes: the whole trimmed line, or a bounded window of a long one. */
+export function fingerprintText(line: string, column: number): string {
+  if (line.length <= FINGERPRINT_LINE) return line.trim();
+  const start = Math.max(0, Math.min(line.length, column - 1));
+  return line.slice(start, start + FINGERPRINT_LINE).trim();
+}
+
 function toFinding(file: string, m: LinterType.LintMessage, severities: Map<string, Severity>, lines: string[]): Finding {
   const id = m.ruleId?.startsWith(`${PLUGIN}/`) ? m.ruleId.slice(PLUGIN.length + 1) : (m.ruleId ?? "syntax");
   const severity: Severity = severities.get(id) ?? (m.severity === 2 ? "error" : "warning");
-  const message = m.ruleId ? m.message : `Cannot parse this file: ${m.message.replace(/^Parsing error:\s*/, "")} No MCP rule could check it.`;
+  const parseError = m.message.replace(/^Parsing error:\s*/, "");
+  const reason = /Maximum call stack size exceeded/.test(parseError) ? "it is nested too deeply for the parser." : /[.!?]$/.test(parseError) ? parseError : `${parseError}.`;
+  const message = m.ruleId ? m.message : `Cannot parse this file: ${reason} No MCP rule could check it.`;
   // Code has no JSON pointer: the fingerprint keys on the rule and the text of the reported line, which survives
-  // edits elsewhere in the file.
-  const lineText = (lines[m.line - 1] ?? "").trim();
+  // edits elsewhere in the file. A very long line (minified code) is hashed over a bounded window from the
+  // reported column instead, so each finding costs the same however long its line is.
+  const lineText = fingerprintText(lines[position(m.line) - 1] ?? "", position(m.column));
   return {
     ruleId: id,
     severity,
@@ -196,10 +214,11 @@ function toFinding(file: string, m: LinterType.LintMessage, severities: Map<stri
     file,
     pointer: "",
     fingerprint: fingerprint(id, file, `code:${lineText}`),
-    line: Math.max(1, m.line),
-    column: Math.max(1, m.column),
-    endLine: Math.max(1, m.endLine ?? m.line),
-    endColumn: Math.max(1, m.endColumn ?? m.column),
+    // ESLint gives no position for some fatal errors (a stack overflow in the parser): such a finding is at 1:1.
+    line: position(m.line),
+    column: position(m.column),
+    endLine: position(m.endLine ?? m.line),
+    endColumn: position(m.endColumn ?? m.column),
     ...(m.fix ? { fix: { range: [m.fix.range[0], m.fix.range[1]] as [number, number], text: m.fix.text } } : {}),
     ...(m.suggestions?.length
       ? { suggestions: m.suggestions.map((s) => ({ desc: s.desc, fix: { range: [s.fix.range[0], s.fix.range[1]] as [number, number], text: s.fix.text } })) }

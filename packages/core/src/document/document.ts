@@ -68,6 +68,8 @@ export class ConfigDocument {
   /** After walk(): the deepest node reached, and the member holding it (undefined at the root and for array items). */
   private walkNode: DocNode | undefined;
   private walkMember: Member | undefined;
+  /** Key -> member of objects with more than INDEXED_MEMBERS members, by their members array. */
+  private readonly memberIndex = new WeakMap<Member[], Map<string, Member>>();
 
   /**
    * Follows `pointer` from the root segment by segment (the segments of splitPointer, without building
@@ -89,6 +91,24 @@ export class ConfigDocument {
         const segment = escaped ? unescapeSegment(pointer.slice(from, to)) : undefined;
         const len = to - from;
         let found: Member | undefined;
+        const members = node.members;
+        if (members.length > INDEXED_MEMBERS) {
+          // Large objects: a key -> member map, built once per object (a scan per pointer is quadratic in findings).
+          let byKey = this.memberIndex.get(members);
+          if (!byKey) {
+            byKey = new Map();
+            for (const m of members) byKey.set(m.key, m); // the last duplicate key wins
+            this.memberIndex.set(members, byKey);
+          }
+          found = byKey.get(segment ?? pointer.slice(from, to));
+          if (!found) return -1;
+          node = found.value;
+          this.walkMember = found;
+          this.walkNode = node;
+          if (to >= pointer.length) return pointer.length;
+          from = to + 1;
+          continue;
+        }
         // The last duplicate key wins.
         for (let i = node.members.length - 1; i >= 0; i--) {
           const m = node.members[i]!;
@@ -118,6 +138,9 @@ export class ConfigDocument {
 }
 
 const INDEX = /^(0|[1-9]\d*)$/;
+
+/** Objects with more members than this are looked up through a map (see walk). */
+const INDEXED_MEMBERS = 16;
 
 function unescapeSegment(s: string): string {
   return s.replace(/~1/g, "/").replace(/~0/g, "~");

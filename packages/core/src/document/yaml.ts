@@ -1,4 +1,4 @@
-import type { Alias, ParsedNode, Scalar, YAMLError } from "yaml";
+import type { Alias, Pair, ParsedNode, Scalar, YAMLError } from "yaml";
 import { loadYaml, type YamlModule } from "../util/lazy-cjs.js";
 import type { Comment, DocNode, Member, OffsetRange, ParseOutput, ParseProblem } from "./types.js";
 
@@ -12,6 +12,11 @@ const MAX_ALIAS_NODES = 100_000;
 /** The `yaml` package, loaded on the first YAML file (../util/lazy-cjs.ts). */
 let yaml: YamlModule | undefined;
 
+/** Deepest nesting of collections read (no MCP config comes close; deeper files are rejected, located). */
+export const MAX_YAML_DEPTH = 500;
+
+const TOO_DEEP = `The YAML is nested more than ${MAX_YAML_DEPTH} levels deep here: mcp-lint does not read files this deep.`;
+
 /**
  * Parses YAML with the `yaml` package (YAML 1.2, core schema). The CST gives
  * the exact offsets of comments; the composed document gives the nodes.
@@ -24,6 +29,16 @@ let yaml: YamlModule | undefined;
  * - Any syntax error leaves `root` undefined so rules never see a half-parsed file.
  */
 export function parseYaml(text: string): ParseOutput {
+  try {
+    return parseYamlText(text);
+  } catch (error) {
+    // The yaml package recurses per nesting level: a file nested thousands deep overflows the stack there.
+    if (error instanceof RangeError) return { root: undefined, comments: [], extensions: [], errors: [{ message: TOO_DEEP.replace(" here", ""), range: [0, Math.min(1, text.length)] }] };
+    throw error;
+  }
+}
+
+function parseYamlText(text: string): ParseOutput {
   yaml ??= loadYaml();
   const { Composer, Parser } = yaml;
   const tokens = [...new Parser().parse(text)];
@@ -93,6 +108,7 @@ class Converter {
   private readonly expanding = new Set<ParsedNode>();
   private aliasDepth = 0;
   private aliasNodes = 0;
+  private depth = 0;
   /** The outermost alias being expanded: where a too-large expansion is reported. */
   private outerAlias: OffsetRange = [0, 0];
 
@@ -105,23 +121,35 @@ class Converter {
     // Register before the children: an alias inside the anchored node refers to it (and is rejected as recursive).
     if (node.anchor && this.aliasDepth === 0) this.anchors.set(node.anchor, node);
     if (yaml!.isScalar(node)) return { type: "scalar", range: scalarRange(node, this.text), value: scalarValue(node.value) };
-    if (yaml!.isSeq(node)) {
-      const items = node.items.map((item) => this.convert(item as ParsedNode));
-      return { type: "array", range: collectionRange(node, items), items };
-    }
-    if (yaml!.isMap(node)) {
-      const members: Member[] = [];
-      for (const pair of node.items) {
-        const keyNode = pair.key as ParsedNode | null;
-        const valueNode = pair.value as ParsedNode | null;
-        const key = keyNode ? this.convert(keyNode) : undefined;
-        const keyRange: OffsetRange = keyNode ? rangeOf(keyNode) : valueNode ? [rangeOf(valueNode)[0], rangeOf(valueNode)[0]] : [node.range[0], node.range[0]];
-        const value: DocNode = valueNode ? this.convert(valueNode) : { type: "scalar", range: [keyRange[1], keyRange[1]], value: null };
-        members.push({ key: keyString(key), keyRange, value });
+    if (!yaml!.isSeq(node) && !yaml!.isMap(node)) return { type: "scalar", range: rangeOf(node), value: null };
+    if (++this.depth > MAX_YAML_DEPTH) throw new AliasProblem({ message: TOO_DEEP, range: [node.range[0], Math.min(node.range[0] + 1, this.text.length)] });
+    try {
+      if (yaml!.isSeq(node)) {
+        // !!omap and !!pairs are sequences of key/value pairs (`- key: value`): each item is read as the one-key
+        // map it is written as.
+        const items = node.items.map((item) => (yaml!.isPair(item) ? this.pairItem(item as Pair<ParsedNode, ParsedNode>, node) : this.convert(item as ParsedNode)));
+        return { type: "array", range: collectionRange(node, items), items };
       }
+      const members = node.items.map((pair) => this.member(pair as Pair<ParsedNode, ParsedNode>, node));
       return { type: "object", range: collectionRange(node, members.map((m) => m.value)), members };
+    } finally {
+      this.depth--;
     }
-    return { type: "scalar", range: rangeOf(node), value: null };
+  }
+
+  private member(pair: Pair<ParsedNode | null, ParsedNode | null>, parent: ParsedNode): Member {
+    const keyNode = pair.key;
+    const valueNode = pair.value;
+    const key = keyNode ? this.convert(keyNode) : undefined;
+    const keyRange: OffsetRange = keyNode ? rangeOf(keyNode) : valueNode ? [rangeOf(valueNode)[0], rangeOf(valueNode)[0]] : [parent.range[0], parent.range[0]];
+    const value: DocNode = valueNode ? this.convert(valueNode) : { type: "scalar", range: [keyRange[1], keyRange[1]], value: null };
+    return { key: keyString(key), keyRange, value };
+  }
+
+  /** An item of !!omap / !!pairs: a one-member object from its key to its value. */
+  private pairItem(pair: Pair<ParsedNode | null, ParsedNode | null>, parent: ParsedNode): DocNode {
+    const m = this.member(pair, parent);
+    return { type: "object", range: [m.keyRange[0], Math.max(m.keyRange[1], m.value.range[1])], members: [m] };
   }
 
   private convertAlias(alias: Alias.Parsed): DocNode {

@@ -10,6 +10,7 @@ export const INFORMATION_URI = "https://github.com/mcp-lint/mcp-lint";
 /** Findings that do not come from a rule still need a descriptor. */
 const PSEUDO_RULES: Record<string, { description: string; severity: Severity }> = {
   "read-error": { description: "The file could not be read", severity: "error" },
+  "write-error": { description: "--fix could not write the fixed file", severity: "error" },
   "file-ignored": { description: "A file named explicitly matches an ignore pattern and was not linted", severity: "warning" },
   "internal-error": { description: "mcp-lint failed on this file (a bug in mcp-lint)", severity: "error" },
 };

@@ -6,7 +6,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = damerauDistance(lower, c.toLowerCase());
+    // Only distances within the limit below count: longer comparisons are cut short (bounded by c's length).
+    const d = damerauDistance(lower, c.toLowerCase(), Math.max(2, Math.floor(Math.max(input.length, c.length) / 3)));
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { dialectForPath } from "../dialects/index.js";
 import type { Finding } from "../finding.js";
 import { fingerprint } from "../fingerprint.js";
+import { readProblemText, readRegularFile } from "./safe-fs.js";
 import { internalError, lintConfigText, type FileResult, type LintTextOptions, type PointerOverride, type RuleSettings } from "../runner.js";
 
 /**
@@ -19,12 +19,10 @@ export function fileFinding(file: string, ruleId: string, severity: Finding["sev
 
 export type ReadResult = { text: string } | { error: unknown };
 
-/** readFileSync(abs, "utf8"), with its options object made once rather than on every call. */
-const UTF8 = { encoding: "utf8" } as const;
-
-export function readText(abs: string): ReadResult {
+/** A file's text: a regular file under the size cap, a link followed only inside `root` (see util/safe-fs.ts). */
+export function readText(abs: string, root: string): ReadResult {
   try {
-    return { text: readFileSync(abs, UTF8) };
+    return { text: readRegularFile(abs, root) };
   } catch (error) {
     return { error };
   }
@@ -57,7 +55,8 @@ export function lintReadFile(job: FileJob, read: ReadResult, fix: boolean): File
   const { abs, file, explicit } = job;
   if ("error" in read) {
     const code = (read.error as NodeJS.ErrnoException).code ?? "unknown error";
-    return { file, findings: [fileFinding(file, READ_ERROR, "error", `Cannot read this file (${code}). Check that it exists and is readable.`)] };
+    const message = /^[A-Z0-9]+$/.test(code) || code === "unknown error" ? `Cannot read this file (${code}). Check that it exists and is readable.` : readProblemText(read.error, "This file");
+    return { file, findings: [fileFinding(file, READ_ERROR, "error", message)] };
   }
   const dialect = job.dialectHint ?? (explicit ? dialectForPath(abs)?.id : undefined);
   if (!dialect && job.codeCandidate) return CODE_FILE;

@@ -19,6 +19,8 @@ export interface LintJob {
   /** Int32Array over a SharedArrayBuffer: [next chunk to take]. */
   counter: Int32Array;
   chunkSize: number;
+  /** The run's cwd: symbolic links are followed only inside it (or their git work tree). */
+  cwd: string;
   abs: string[];
   file: string[];
   explicit: boolean[];
@@ -41,7 +43,7 @@ parentPort?.on("message", (job: WorkerJob) => {
     const reads: Array<ReadResult | typeof NOT_A_FILE | undefined> = [];
     for (let i = start; i < end; i++) {
       if (job.statFirst && fileKind(job.abs[i]!) !== 1) reads.push(NOT_A_FILE);
-      else reads.push(job.settingsIndex[i]! < 0 ? undefined : readText(job.abs[i]!));
+      else reads.push(job.settingsIndex[i]! < 0 ? undefined : readText(job.abs[i]!, job.cwd));
     }
     const results: unknown[] = [];
     for (let i = start; i < end; i++) {

@@ -4,8 +4,13 @@
  * neighbouring letters (`comamnd`) costs 1, like one insertion or deletion.
  */
 
-/** Damerau-Levenshtein (optimal string alignment) distance between two short strings. */
-export function damerauDistance(a: string, b: string): number {
+/**
+ * Damerau-Levenshtein (optimal string alignment) distance between two short strings. With `limit`, any distance
+ * above it may be returned as limit + 1: strings whose lengths differ by more than `limit` are not compared at all,
+ * so the cost is bounded by the shorter string's length (a 1 MB unknown key against a 10-letter candidate is free).
+ */
+export function damerauDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[][] = Array.from({ length: rows }, (_, i) => {
@@ -48,9 +53,7 @@ function allowance(candidate: string, strict: boolean): number {
 }
 
 /** `tool_timeout` for `tool_timeout_sec`: the key without its last short segment (a unit or a plural). */
-function isUnitlessPrefix(input: string, candidate: string): boolean {
-  const a = normaliseKey(input);
-  const b = normaliseKey(candidate);
+function isUnitlessPrefix(input: string, a: string, candidate: string, b: string): boolean {
   return a.length >= 5 && b.startsWith(a) && b.length - a.length <= 4 && /[_-][a-z]{1,4}$/i.test(candidate) && !/[_-]$/.test(input);
 }
 
@@ -60,15 +63,18 @@ function isUnitlessPrefix(input: string, candidate: string): boolean {
  * anyway (open objects), where a false "did you mean" would be noise.
  */
 export function closestMatches(input: string, candidates: Iterable<string>, strict = false): string[] {
+  // The input is normalised once: per candidate, only work bounded by the candidate's length is done.
   const needle = input.trim().toLowerCase();
+  const normalisedInput = normaliseKey(input);
   let best: string[] = [];
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === input) continue;
-    const hay = candidate.toLowerCase();
-    if (normaliseKey(candidate) === normaliseKey(input)) return [candidate];
-    const d = isUnitlessPrefix(input, candidate) ? 1 : damerauDistance(needle, hay);
-    if (d > allowance(candidate, strict)) continue;
+    const normalised = normaliseKey(candidate);
+    if (normalised === normalisedInput) return [candidate];
+    const allowed = allowance(candidate, strict);
+    const d = isUnitlessPrefix(input, normalisedInput, candidate, normalised) ? 1 : damerauDistance(needle, candidate.toLowerCase(), allowed);
+    if (d > allowed) continue;
     if (d < bestDistance) {
       best = [candidate];
       bestDistance = d;

@@ -146,13 +146,23 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
       if (parent?.type !== "ExpressionStatement") return false;
       const list = parent.parent && "body" in parent.parent && Array.isArray(parent.parent.body) ? (parent.parent.body as Node[]) : parent.parent?.type === "SwitchCase" ? parent.parent.consequent : undefined;
       if (!list) return false;
-      const after = list.slice(list.indexOf(parent) + 1);
-      return after.some((s) => {
-        if (s.type !== "ExpressionStatement") return false;
-        const e = unwrapExpression(s.expression);
-        return e.type === "CallExpression" && memberPath(e.callee)?.join(".") === "process.exit";
-      });
+      // Is there a process.exit() statement after it in its list? Each list is scanned once (a scan per call is
+      // quadratic in a file of thousands of console.log lines).
+      let exits = lastExit.get(list);
+      if (!exits) {
+        let last = -1;
+        const position = new Map<Node, number>();
+        list.forEach((s, i) => {
+          position.set(s, i);
+          if (s.type !== "ExpressionStatement") return;
+          const e = unwrapExpression(s.expression);
+          if (e.type === "CallExpression" && memberPath(e.callee)?.join(".") === "process.exit") last = i;
+        });
+        lastExit.set(list, (exits = { last, position }));
+      }
+      return (exits.position.get(parent) ?? Infinity) < exits.last;
     }
+    const lastExit = new WeakMap<Node[], { last: number; position: Map<Node, number> }>();
 
     function useConsoleError(member: TSESTree.MemberExpression): TSESLint.ReportSuggestionArray<MessageIds> {
       return [{ messageId: "useStderr", data: { replacement: "console.error()" }, fix: (fixer) => fixer.replaceText(member.property, "error") }];

@@ -532,13 +532,14 @@ class Interpreter {
       }
     }
     const lower = value.trim().toLowerCase();
-    const exact = allowed.find((a) => a.toLowerCase() === lower || normaliseKey(a) === normaliseKey(value));
+    const normalised = normaliseKey(value);
+    const exact = allowed.find((a) => a.toLowerCase() === lower || normaliseKey(a) === normalised);
     if (exact) return exact;
     let best: string | undefined;
     let bestDistance = Infinity;
     let tied = false;
     for (const a of allowed) {
-      const d = damerauDistance(lower, a.toLowerCase());
+      const d = damerauDistance(lower, a.toLowerCase(), 2); // no more than 2 is ever accepted below
       if (d < bestDistance) [best, bestDistance, tied] = [a, d, false];
       else if (d === bestDistance) tied = true;
     }
