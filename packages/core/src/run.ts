@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Finding } from "./finding.js";
+import { redactResults } from "./redact.js";
 import { lintFiles, type LintFileResult, type LintFilesOptions } from "./lint-files.js";
 import {
   applySuppressions,
@@ -96,7 +97,9 @@ function errorsOnly(results: LintFileResult[]): LintFileResult[] {
 
 export async function runLint(paths: string[], options: RunOptions = {}): Promise<RunOutcome> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const run = await lintFiles(paths, { ...options, cwd });
+  const linted = await lintFiles(paths, { ...options, cwd });
+  // Redacted before anything else sees the results: the baseline's pointers, the report, the Action's annotations.
+  const run = { ...linted, results: redactResults(linted.results) };
   const suppressionsFile = resolve(cwd, options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
   const ctx = { cwd, file: suppressionsFile };
 
