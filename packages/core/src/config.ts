@@ -88,6 +88,7 @@ export function loadConfig(path: string): McpLintConfig {
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError("The config file was not found: check the path.", path);
     throw new ConfigError(`Cannot read the config file (${code}).`, path);
   }
   return parseConfig(text, file, path);

@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
 import { parseDocument } from "./document/index.js";
 import { joinPointer } from "./document/pointer.js";
@@ -90,6 +91,85 @@ export async function saveSuppressions(file: string, data: SuppressionsData): Pr
     await writeFile(file, serializeSuppressions(data));
   } catch (error) {
     throw new ConfigError(`Cannot write the suppressions file (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`, file);
+  }
+}
+
+/** How long a run waits for another run's lock on the suppressions file before it gives up. */
+const LOCK_WAIT_MS = 120_000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Is the lock file's owner (its pid, on this machine) gone? An unreadable or empty lock is not stale (being written). */
+async function staleLock(lock: string): Promise<boolean> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(lock, "utf8")).trim());
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+async function acquireLock(lock: string, file: string): Promise<void> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      try {
+        await handle.writeFile(String(process.pid));
+      } finally {
+        await handle.close();
+      }
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new ConfigError(`Cannot lock the suppressions file (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`, file);
+    }
+    if (await staleLock(lock)) {
+      await unlink(lock).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS)
+      throw new ConfigError(`Another mcp-lint run holds the lock ${lock}: if none is running, delete that file.`, file);
+    await sleep(Math.min(100, 5 * (attempt + 1)));
+  }
+}
+
+/**
+ * Changes the suppressions file safely when several runs write it at once (--suppress-all in parallel jobs):
+ * under a lock file (`<file>.lock`, created exclusively), the file is read again, `update` is applied to what
+ * it holds now, and the result is written to a temporary file and renamed over it, so no run loses another's
+ * entries and no reader ever sees half a file. Returns what was written.
+ */
+export async function updateSuppressions(file: string, update: (current: SuppressionsData) => SuppressionsData): Promise<SuppressionsData> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new ConfigError(`Cannot write the suppressions file (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`, file);
+  }
+  const lock = `${file}.lock`;
+  await acquireLock(lock, file);
+  try {
+    const next = update(await loadSuppressions(file));
+    const temp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      await writeFile(temp, serializeSuppressions(next), { flag: "wx" });
+      await rename(temp, file);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw new ConfigError(`Cannot write the suppressions file (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`, file);
+    }
+    return next;
+  } finally {
+    await unlink(lock).catch(() => undefined);
   }
 }
 

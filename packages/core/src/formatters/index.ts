@@ -11,6 +11,7 @@ import type { Formatter, FormatterContext } from "./types.js";
 
 export type { ExtraRule, Formatter, FormatterContext } from "./types.js";
 export { escapeData, escapeProperty } from "./github.js";
+export { codeSpan, escapeCell, escapeControl } from "./escape.js";
 
 const formatters: Record<string, Formatter> = { stylish, json, sarif, github, markdown };
 
