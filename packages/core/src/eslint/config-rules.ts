@@ -86,9 +86,11 @@ export function runConfigRule(
     const loc = document.rangeOfOffsets(range);
     if (directives?.isDisabled(id, loc.line)) return;
     const template = rule.meta.messages[d.messageId] ?? d.messageId;
-    const fix = d.fix && !carriesSecret(d.fix.text) ? d.fix : undefined;
     // The output redaction step, as for the CLI's findings: the file's own secrets, whatever rule quotes them.
+    // ESLint prints fixes in its JSON output, so a fix that carries one is dropped too (the CLI drops it from its
+    // output; its own --fix, which prints nothing of it, still applies it).
     const redactor = (file.redactor ??= new Redactor(secretsOfSource(document.filePath, document.text, dialect.id)));
+    const fix = d.fix && !carriesSecret(d.fix.text) && !redactor.carries(d.fix.text) ? d.fix : undefined;
     const suggestions = d.suggestions
       ?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc) && !redactor.carries(s.fix.text))
       .map((s) => ({ ...s, desc: redactor.text(s.desc) }));
