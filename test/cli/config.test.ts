@@ -44,7 +44,7 @@ describe("config file discovery", () => {
     const dir = project();
     const r = runCli(["-c", "nope.json"], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`mcp-lint: ${join(dir, "nope.json")}:1:1: Cannot read the config file (ENOENT).\n`);
+    expect(r.stderr).toBe(`mcp-lint: ${join(dir, "nope.json")}:1:1: The config file was not found: check the path.\n`);
   });
 });
 

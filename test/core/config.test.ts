@@ -179,7 +179,7 @@ describe("findConfigFile / loadConfig", () => {
     expect(findConfigFile(lonely)).toBeUndefined();
   });
 
-  it("loadConfig reports an unreadable file with its OS code only", () => {
+  it("loadConfig reports a missing file as not found", () => {
     const dir = tempDir();
     const error = (() => {
       try {
@@ -189,7 +189,7 @@ describe("findConfigFile / loadConfig", () => {
       }
     })();
     expect(error).toBeInstanceOf(ConfigError);
-    expect([error!.message, error!.file, error!.line, error!.column]).toEqual(["Cannot read the config file (ENOENT).", join(dir, "nope.json"), 1, 1]);
+    expect([error!.message, error!.file, error!.line, error!.column]).toEqual(["The config file was not found: check the path.", join(dir, "nope.json"), 1, 1]);
     expect(() => loadConfig(dir)).toThrow(/is a folder/);
   });
 });

@@ -47,6 +47,8 @@ describe(".pre-commit-hooks.yaml", () => {
     expect(hook.entry.split(" ")[0]).toBe("mcp-lint");
     // Explicitly named files that the user's mcp-lint config ignores are skipped without a warning.
     expect(hook.entry).toContain("--no-warn-ignored");
+    // The options end with "--": every file name pre-commit appends is a path, even one named "--output-file=x".
+    expect(hook.entry.split(" ").at(-1)).toBe("--");
   });
 
   it("selects the config file of every supported client", () => {
@@ -128,9 +130,15 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
-  it("try-repo: a broken MCP config and a broken Python MCP server fail the hook with the located findings", () => {
+  it("try-repo: a broken MCP config and a broken Python MCP server fail the hook with the located findings; files named like options are files", () => {
     writeFileSync(join(repo, ".mcp.json"), BROKEN);
     writeFileSync(join(repo, "src/server.py"), readFileSync(join(ROOT, "test/fixtures/python/threaded-stdio-server.py")));
+    // Committed files named like options (issue 13): the hook ends its options with "--", so they are linted as
+    // files, and can neither turn the run into --print-config (which passed it) nor redirect the report.
+    const optionLike = '{ "mcpServers": { "x": { "command": "npx", "args": ["pkg@1.0.0"] } } }\n';
+    writeFileSync(join(repo, "--print-config=a.json"), optionLike);
+    writeFileSync(join(repo, "--output-file=victim.json"), optionLike);
+    writeFileSync(join(repo, "victim.json"), '{ "not": "mcp" }\n');
     git("add", "-A");
     const { status, output } = preCommit("try-repo", ROOT, "mcp-lint", "--all-files");
     expect(status, output).toBe(1);
@@ -142,7 +150,11 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     expect(output).toMatch(/^\s+7:25\s+error\s+stdio_server is passed as a callable .*\bstdio-server-usage$/m);
     expect(output).toMatch(/^\s+10:1\s+error\s+print\(\) writes to stdout.*\bno-stdout-in-stdio-server$/m);
     expect(output).not.toMatch(/package\.json|util\.ts|util\.py/);
-    rmSync(join(repo, "src/server.py"));
+    expect(output).toMatch(/^--print-config=a\.json$/m);
+    expect(output).toMatch(/^--output-file=victim\.json$/m);
+    expect(readFileSync(join(repo, "victim.json"), "utf8")).toBe('{ "not": "mcp" }\n');
+    // Out of the way of the runs below, which expect the repository to pass once .mcp.json is fixed.
+    for (const f of ["--print-config=a.json", "--output-file=victim.json", "victim.json", "src/server.py"]) rmSync(join(repo, f));
     git("add", "-A");
   }, 240_000);
 

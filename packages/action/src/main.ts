@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error as annotateError, debug, getInput, info, notice, setFailed, setOutput, summary, warning, type AnnotationProperties } from "@actions/core";
-import { compareFindings, ConfigError, formatResults, readRegularFile, runLint, UsageError, writeFileSafely, writeProblemReason, type ExtraRule, type LintFileResult, type Severity } from "@mcp-lint/core";
+import { compareFindings, ConfigError, formatResults, readRegularFile, redactResults, runLint, UsageError, writeFileSafely, writeProblemReason, type ExtraRule, type LintFileResult, type Severity } from "@mcp-lint/core";
 import type { ProbeRun } from "@mcp-lint/probe";
 import { countsText, notShownText, planAnnotations, plural } from "./annotations.js";
 import { changedLinesSince, gitHead, gitTopLevel, keepChanged } from "./diff.js";
@@ -190,6 +190,9 @@ async function lint(env: Env): Promise<void> {
     ({ run: probed, rules: extraRules } = await runProbe(inputs, workspace, env));
     all = mergeResults(all, probed.results);
   }
+  // The output redaction step over everything the log, the annotations, SARIF and the summary show (the lint's
+  // results went through it in runLint already; this covers the probe's).
+  all = redactResults(all);
 
   const notes: string[] = [];
   let reported = all;

@@ -1,4 +1,4 @@
-import { getRuleInfo, type Finding, type LintFileResult, type Severity } from "@mcp-lint/core";
+import { codeSpan, escapeCell, getRuleInfo, type Finding, type LintFileResult, type Severity } from "@mcp-lint/core";
 import type { ServerProbe } from "@mcp-lint/probe";
 import { countsText, plural } from "./annotations.js";
 
@@ -38,19 +38,8 @@ export interface SummaryOutput {
   omitted: number;
 }
 
-/** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
-export function escapeCell(s: string): string {
-  return s
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r?\n|\r/g, " ");
-}
-
-function codeSpan(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/\r?\n|\r/g, " ")}\``;
-}
+/** Core's: no pipes, line breaks, HTML, links, images or emphasis from the repository's text. */
+export { escapeCell };
 
 export function blobUrl(links: SourceLinks, file: string, line?: number): string | undefined {
   const path = links.repoPath(file);

@@ -89,6 +89,8 @@ export function loadConfig(path: string): McpLintConfig {
     text = readRegularFile(file, dirname(file));
   } catch (error) {
     if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError("The config file was not found: check the path.", path);
     throw new ConfigError(readProblemText(error, "The config file"), path);
   }
   return parseConfig(text, file, path);

@@ -23,8 +23,12 @@ export function applyFixes(text: string, fixes: Fix[]): { output: string; applie
   let cursor = 0;
   let applied = 0;
   let lastEnd = -1;
+  let last: Fix | undefined;
   for (const fix of sorted) {
     if (fix.range[0] < lastEnd || fix.range[0] < cursor) continue;
+    // The same edit twice (one node reported through two YAML aliases) is applied once.
+    if (last && last.range[0] === fix.range[0] && last.range[1] === fix.range[1] && last.text === fix.text) continue;
+    last = fix;
     out += text.slice(cursor, fix.range[0]) + fix.text;
     cursor = fix.range[1];
     lastEnd = fix.range[1];

@@ -25,3 +25,5 @@ export * from "./eslint/index.js";
 export { analyseUrl, entryUrl, origin, hostPortText, isLoopbackHost, isUnspecifiedHost, type UrlParts, type UrlShape } from "./util/urls.js";
 export { findPlaceholders, plainEnvName, valueSubrange, type Placeholder, type PlaceholderForm } from "./util/placeholders.js";
 export { NON_MCP_PORTS } from "./code/transport-urls.js";
+// The output redaction step (every formatter, the Action, the probe).
+export { Redactor, REDACTED, redactResults, redactValue, secretsOfSource, shapeRedactor } from "./redact.js";

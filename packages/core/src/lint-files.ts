@@ -17,6 +17,7 @@ import { dialectForPath } from "./dialects/index.js";
 import { discoverFiles } from "./discovery.js";
 import { fileKind, resolvePath } from "./util/paths.js";
 import { UsageError } from "./errors.js";
+import { redactValue } from "./redact.js";
 import { allRules } from "./rules/catalog.js";
 import { lintSourceText } from "./code/runner.js";
 import { isGeneratedCode } from "./code/generated.js";
@@ -488,14 +489,15 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
     }
     dialect = detectDialect(abs, text).dialect?.id;
   }
-  return {
+  // Rule options and pointer overrides come from the repository: they go through the output redaction step too.
+  return redactValue({
     file: displayPath(cwd, abs),
     configFile: config ? config.file : null,
     ignored: settings.ignored,
     dialect: dialect ?? null,
     rules: printable(settings.rules),
     pointerOverrides: settings.pointerOverrides.map((po: PointerOverride) => ({ pointer: po.pointer, rules: printable(po.rules) })),
-  };
+  });
 }
 
 export interface RuleListing {

@@ -1,13 +1,14 @@
 import { resolve } from "node:path";
 import type { Finding } from "./finding.js";
+import { redactResults } from "./redact.js";
 import { lintFiles, type LintFileResult, type LintFilesOptions } from "./lint-files.js";
 import {
   applySuppressions,
   DEFAULT_SUPPRESSIONS_FILE,
   loadSuppressions,
   pruneSuppressions,
-  saveSuppressions,
   suppressAll,
+  updateSuppressions,
   type SuppressionsData,
 } from "./suppressions.js";
 
@@ -96,21 +97,28 @@ function errorsOnly(results: LintFileResult[]): LintFileResult[] {
 
 export async function runLint(paths: string[], options: RunOptions = {}): Promise<RunOutcome> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const run = await lintFiles(paths, { ...options, cwd });
+  const linted = await lintFiles(paths, { ...options, cwd });
+  // Redacted before anything else sees the results: the baseline's pointers, the report, the Action's annotations.
+  const run = { ...linted, results: redactResults(linted.results) };
   const suppressionsFile = resolve(cwd, options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
   const ctx = { cwd, file: suppressionsFile };
 
+  // Read first in any case: a file that cannot be used is reported as such before anything is written.
   let data = await loadSuppressions(suppressionsFile);
-  let written = false;
-  if (options.suppressAll) {
-    data = suppressAll(run.results, data, ctx);
-    written = true;
+  const written = options.suppressAll === true || options.pruneSuppressions === true;
+  if (written) {
+    // Read, changed and written under a lock: concurrent runs (parallel CI jobs) each keep the others' entries.
+    data = await updateSuppressions(
+      suppressionsFile,
+      (current) => {
+        let next = current;
+        if (options.suppressAll) next = suppressAll(run.results, next, ctx);
+        if (options.pruneSuppressions) next = pruneSuppressions(next, applySuppressions(run.results, next, ctx).unused);
+        return next;
+      },
+      cwd,
+    );
   }
-  if (options.pruneSuppressions) {
-    data = pruneSuppressions(data, applySuppressions(run.results, data, ctx).unused);
-    written = true;
-  }
-  if (written) await saveSuppressions(suppressionsFile, data, cwd);
   const applied = applySuppressions(run.results, data, ctx);
 
   const results = options.quiet ? errorsOnly(applied.results) : applied.results;

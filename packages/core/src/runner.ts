@@ -177,7 +177,23 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
       findings.push(internalError(file, p.id, error));
     }
   }
-  return findings.length > 1 ? findings.sort(compareFindings) : findings;
+  return findings.length > 1 ? withoutDuplicates(findings.sort(compareFindings)) : findings;
+}
+
+/**
+ * A YAML alias makes one source node the value of several places (`- *srv` repeats a whole server): a rule
+ * reports each place, at the same range with the same message. One finding (and one fix) per range is enough.
+ */
+function withoutDuplicates(sorted: Finding[]): Finding[] {
+  let out: Finding[] | undefined;
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    const same = a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn && a.ruleId === b.ruleId && a.message === b.message;
+    if (same) out ??= sorted.slice(0, i);
+    else if (out) out.push(b);
+  }
+  return out ?? sorted;
 }
 
 function pointerSetting(id: string, pointer: string, overrides: PointerOverride[]): RuleSetting | undefined {

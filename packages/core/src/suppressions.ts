@@ -1,10 +1,11 @@
+import { mkdir, open, readFile, unlink } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
 import { parseDocument } from "./document/index.js";
 import { joinPointer } from "./document/pointer.js";
 import { ConfigError } from "./errors.js";
 import type { Finding } from "./finding.js";
 import type { LintFileResult } from "./lint-files.js";
-import { readProblemText, readRegularFileIfExists, writeFileSafely, writeProblemReason } from "./util/safe-fs.js";
+import { isInside, readProblemText, readRegularFileIfExists, writeFileSafely, writeProblemReason } from "./util/safe-fs.js";
 
 /**
  * A baseline of accepted findings, like ESLint's eslint-suppressions.json but
@@ -93,6 +94,85 @@ export async function saveSuppressions(file: string, data: SuppressionsData, roo
     writeFileSafely(file, serializeSuppressions(data), { root, mkdir: true });
   } catch (error) {
     throw new ConfigError(`Cannot write the suppressions file (${writeProblemReason(error)}).`, file);
+  }
+}
+
+/** How long a run waits for another run's lock on the suppressions file before it gives up. */
+const LOCK_WAIT_MS = 120_000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Is the lock file's owner (its pid, on this machine) gone? An unreadable or empty lock is not stale (being written). */
+async function staleLock(lock: string): Promise<boolean> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(lock, "utf8")).trim());
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+async function acquireLock(lock: string, file: string): Promise<void> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      try {
+        await handle.writeFile(String(process.pid));
+      } finally {
+        await handle.close();
+      }
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new ConfigError(`Cannot lock the suppressions file (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`, file);
+    }
+    if (await staleLock(lock)) {
+      await unlink(lock).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS)
+      throw new ConfigError(`Another mcp-lint run holds the lock ${lock}: if none is running, delete that file.`, file);
+    await sleep(Math.min(100, 5 * (attempt + 1)));
+  }
+}
+
+/**
+ * Changes the suppressions file safely when several runs write it at once (--suppress-all in parallel jobs):
+ * under a lock file (`<file>.lock`, created exclusively), the file is read again, `update` is applied to what
+ * it holds now, and the result is written to a temporary file and renamed over it, so no run loses another's
+ * entries and no reader ever sees half a file. Returns what was written.
+ */
+export async function updateSuppressions(
+  file: string,
+  update: (current: SuppressionsData) => SuppressionsData,
+  root: string = dirname(file),
+): Promise<SuppressionsData> {
+  // The file, its folder and the lock stay inside the tree: nothing is created outside it.
+  if (!isInside(root, file)) throw new ConfigError("Cannot write the suppressions file (it is outside the project folder).", file);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new ConfigError(`Cannot write the suppressions file (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`, file);
+  }
+  const lock = `${file}.lock`;
+  await acquireLock(lock, file);
+  try {
+    const next = update(await loadSuppressions(file));
+    // Written as every file mcp-lint writes: a temporary file renamed over it, never through a link, inside the tree.
+    await saveSuppressions(file, next, root);
+    return next;
+  } finally {
+    await unlink(lock).catch(() => undefined);
   }
 }
 

@@ -1,4 +1,4 @@
-import { detectSecret } from "@mcp-lint/core";
+import { detectSecret, shapeRedactor } from "@mcp-lint/core";
 
 /**
  * Text from a server (stderr, stdout noise, JSON-RPC error messages, its name and version) may echo
@@ -65,7 +65,8 @@ export class Redactor {
       .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, `$1${REDACTED}@`)
       .replace(/([?&][^=\s&#]+=)[^&\s#"']+/g, `$1${REDACTED}`);
     out = out.replace(TOKEN, (token) => (detectSecret(token) || opaque(token) ? REDACTED : token));
-    return out;
+    // And core's output redaction step (credential-named options, user info of any URL, every token shape).
+    return shapeRedactor.text(out);
   }
 
   /** One line of server output, safe for a message: no control characters or line breaks, redacted, at most `max` characters. */

@@ -12,6 +12,9 @@ export { LineIndex } from "./lines.js";
 export { parseJson, fromMomoa } from "./json.js";
 
 export function parseText(text: string, format: Format): ParseOutput {
+  // A UTF-8 byte order mark is accepted, as the ESLint plugin (ESLint strips it) and editors accept it. It is
+  // read as one space, so every offset (ranges, fixes) still points into the text as written.
+  if (text.charCodeAt(0) === 0xfeff && format !== "yaml") text = " " + text.slice(1);
   switch (format) {
     case "json":
       return parseJson(text);

@@ -20,7 +20,12 @@ const FAIL = new Fail();
 /** Why the scanner stopped, when it is a problem momoa would not report (momoa accepts raw control characters in strings). */
 export interface ScanFailure {
   controlCharacterAt?: number;
+  /** Offset of the '{' or '[' that went past MAX_JSON_DEPTH. */
+  tooDeepAt?: number;
 }
+
+/** Arrays and objects nested deeper than this are not read (no MCP config comes near it). */
+export const MAX_JSON_DEPTH = 1000;
 
 export function scanJson(text: string, failure?: ScanFailure): ScanOutput | undefined {
   const s = new Scanner(text, failure);
@@ -49,6 +54,11 @@ class Scanner {
     private readonly text: string,
     private readonly failure: ScanFailure | undefined,
   ) {}
+
+  private tooDeep(): never {
+    if (this.failure) this.failure.tooDeepAt = this.pos;
+    throw FAIL;
+  }
 
   /** Skips whitespace and comments, recording comments. */
   skip(): void {
@@ -176,7 +186,7 @@ class Scanner {
   private object(): DocNode {
     const t = this.text;
     const start = this.pos;
-    if (++this.depth > 1000) throw FAIL;
+    if (++this.depth > MAX_JSON_DEPTH) this.tooDeep();
     this.pos++;
     const members: Member[] = [];
     const value: Record<string, unknown> = {};
@@ -221,7 +231,7 @@ class Scanner {
   private array(): DocNode {
     const t = this.text;
     const start = this.pos;
-    if (++this.depth > 1000) throw FAIL;
+    if (++this.depth > MAX_JSON_DEPTH) this.tooDeep();
     this.pos++;
     const items: DocNode[] = [];
     const value: unknown[] = [];

@@ -1,6 +1,6 @@
 import { parse as parseMomoa } from "@humanwhocodes/momoa";
 import type { AnyNode, DocumentNode, Token } from "@humanwhocodes/momoa";
-import { scanJson, type ScanFailure } from "./json-scan.js";
+import { MAX_JSON_DEPTH, scanJson, type ScanFailure } from "./json-scan.js";
 import type { Comment, DocNode, Member, ParseOutput, ParseProblem, SyntaxExtension } from "./types.js";
 
 /**
@@ -14,6 +14,16 @@ export function parseJson(text: string): ParseOutput {
   const failure: ScanFailure = {};
   const scanned = scanJson(text, failure);
   if (scanned) return { root: scanned.root, value: scanned.value, comments: scanned.comments, extensions: scanned.extensions, errors: [] };
+  if (failure.tooDeepAt !== undefined) {
+    // momoa would recurse as deep (and overflow the stack): say what the problem is, where.
+    const at = failure.tooDeepAt;
+    return {
+      root: undefined,
+      comments: [],
+      extensions: [],
+      errors: [{ message: `Arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep here: mcp-lint reads no deeper, and no MCP config needs it.`, range: [at, at + 1], limit: true }],
+    };
+  }
   let ast: DocumentNode;
   try {
     ast = parseMomoa(text, { mode: "jsonc", ranges: true, tokens: true, allowTrailingCommas: true });

@@ -3,6 +3,8 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
+    // A byte order mark is not a column: line 1 starts after it (as in ESLint, which strips it, and editors).
+    if (text.charCodeAt(0) === 0xfeff) this.starts[0] = 1;
     if (text.indexOf("\r") < 0) {
       // Only "\n" line breaks (nearly every file): let indexOf find them.
       for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
@@ -31,7 +33,7 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo]! + 1 };
+    return { line: lo + 1, column: Math.max(1, o - this.starts[lo]! + 1) };
   }
 
   /** Offset of the first character of a 1-based line. */
@@ -46,7 +48,7 @@ export class LineIndex {
     const e = Math.max(0, Math.min(Math.max(start, end), this.text.length));
     const sl = this.lineOf(s);
     const el = e === s ? sl : this.lineOf(e);
-    return { line: sl + 1, column: s - starts[sl]! + 1, endLine: el + 1, endColumn: e - starts[el]! + 1 };
+    return { line: sl + 1, column: Math.max(1, s - starts[sl]! + 1), endLine: el + 1, endColumn: Math.max(1, e - starts[el]! + 1) };
   }
 
   /** 0-based line of a clamped offset. */

@@ -51,6 +51,8 @@ export interface ParseProblem {
   /** Message written by mcp-lint; never echoes source text that could be a secret. */
   message: string;
   range: OffsetRange;
+  /** mcp-lint's own limit was reached (the client may read the file): said so instead of "cannot read". */
+  limit?: true;
 }
 
 export interface ParseOutput {

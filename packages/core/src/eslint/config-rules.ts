@@ -8,6 +8,7 @@ import { formatMessage, type ConfigRule, type ReportDescriptor } from "../rules/
 import { detectDialect } from "../runner.js";
 import { collectServers, type ServerEntry } from "../servers.js";
 import { carriesSecret } from "../util/secrets.js";
+import { Redactor, secretsOfSource } from "../redact.js";
 
 /**
  * Runs one config rule at a time over a file, for front ends that call each
@@ -26,6 +27,8 @@ export interface PreparedConfigFile {
   /** Empty when the document did not parse. */
   servers: ServerEntry[];
   directives?: DisableDirectives;
+  /** The output redaction step for this file's messages (made on first use). */
+  redactor?: Redactor;
 }
 
 /** One report of a config rule, resolved as the CLI resolves it into a finding. */
@@ -83,12 +86,19 @@ export function runConfigRule(
     const loc = document.rangeOfOffsets(range);
     if (directives?.isDisabled(id, loc.line)) return;
     const template = rule.meta.messages[d.messageId] ?? d.messageId;
-    const fix = d.fix && !carriesSecret(d.fix.text) ? d.fix : undefined;
-    const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
+    // The output redaction step, as for the CLI's findings: the file's own secrets, whatever rule quotes them.
+    // ESLint prints fixes in its JSON output, so a fix that carries one is dropped too (the CLI drops it from its
+    // output; its own --fix, which prints nothing of it, still applies it).
+    const redactor = (file.redactor ??= new Redactor(secretsOfSource(document.filePath, document.text, dialect.id)));
+    const fix = d.fix && !carriesSecret(d.fix.text) && !redactor.carries(d.fix.text) ? d.fix : undefined;
+    const suggestions = d.suggestions
+      ?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc) && !redactor.carries(s.fix.text))
+      .map((s) => ({ ...s, desc: redactor.text(s.desc) }));
+    const data = d.data ? Object.fromEntries(Object.entries(d.data).map(([k, v]) => [k, typeof v === "string" ? redactor.text(v) : v])) : undefined;
     out.push({
       messageId: d.messageId,
-      ...(d.data ? { data: d.data } : {}),
-      message: formatMessage(template, d.data),
+      ...(data ? { data } : {}),
+      message: redactor.text(formatMessage(template, data)),
       range,
       loc,
       ...(fix ? { fix } : {}),

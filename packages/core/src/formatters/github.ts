@@ -1,3 +1,4 @@
+import { escapeControl } from "./escape.js";
 import type { Formatter } from "./types.js";
 
 /** @actions/core's escaping of a workflow command's message. */
@@ -18,14 +19,14 @@ export const github: Formatter = (results) => {
   for (const r of results) {
     for (const f of r.findings) {
       const props = [
-        `file=${escapeProperty(r.file)}`,
+        `file=${escapeProperty(escapeControl(r.file))}`,
         `line=${f.line}`,
         `col=${f.column}`,
         `endLine=${f.endLine}`,
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(",");
-      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`);
+      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(escapeControl(f.message))}`);
     }
   }
   return lines.length ? lines.join("\n") + "\n" : "";

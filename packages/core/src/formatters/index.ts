@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { LintFileResult } from "../lint-files.js";
+import { redactResults } from "../redact.js";
 import { didYouMeanText } from "../util/did-you-mean.js";
 import { github } from "./github.js";
 import { json } from "./json.js";
@@ -10,6 +11,7 @@ import type { Formatter, FormatterContext } from "./types.js";
 
 export type { ExtraRule, Formatter, FormatterContext } from "./types.js";
 export { escapeData, escapeProperty } from "./github.js";
+export { codeSpan, escapeCell, escapeControl } from "./escape.js";
 
 const formatters: Record<string, Formatter> = { stylish, json, sarif, github, markdown };
 
@@ -21,5 +23,6 @@ export function formatResults(name: string, results: LintFileResult[], context: 
   const formatter = formatters[name];
   if (!formatter)
     throw new UsageError(`Unknown format "${name}".${didYouMeanText(name, formatterNames)} Formats: ${formatterNames.join(", ")}.`);
-  return formatter(results, context);
+  // The output redaction step (a no-op for results that went through it already, as runLint's have).
+  return formatter(redactResults(results), context);
 }

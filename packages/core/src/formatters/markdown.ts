@@ -1,18 +1,11 @@
 import type { Finding, Severity } from "../finding.js";
 import { getRuleInfo } from "../rules/catalog.js";
+import { codeSpan, escapeCell } from "./escape.js";
 import type { ExtraRule, Formatter } from "./types.js";
 
 const ICON: Record<Severity, string> = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
 
-/** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
-export function escapeCell(s: string): string {
-  return s
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r?\n|\r/g, " ");
-}
+export { escapeCell };
 
 function plural(n: number, word: string): string {
   return `${n} ${n === 1 ? word : `${word}s`}`;
@@ -47,7 +40,7 @@ export const markdown: Formatter = (results, { extraRules }) => {
     "",
   );
   for (const r of withProblems) {
-    out.push(`### \`${r.file.replace(/`/g, "'")}\``, "", "| Line | Severity | Rule | Message |", "| ---: | --- | --- | --- |");
+    out.push(`### ${codeSpan(r.file)}`, "", "| Line | Severity | Rule | Message |", "| ---: | --- | --- | --- |");
     for (const f of r.findings) out.push(`| ${f.line}:${f.column} | ${ICON[f.severity]} | ${ruleCell(f, extra)} | ${escapeCell(f.message)} |`);
     out.push("");
   }

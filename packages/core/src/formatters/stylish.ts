@@ -1,4 +1,5 @@
 import type { Finding } from "../finding.js";
+import { escapeControl } from "./escape.js";
 import type { Formatter } from "./types.js";
 
 /** Inline ANSI styles (chalk's open/close codes); identity when colour is off. */
@@ -51,7 +52,7 @@ export const stylish: Formatter = (results, { color = false }) => {
 
   for (const result of results) {
     if (result.findings.length === 0) continue;
-    output += `${c.underline(result.file)}\n`;
+    output += `${c.underline(escapeControl(result.file))}\n`;
     const rows = result.findings.map((f: Finding) => {
       let type: string;
       if (f.severity === "error") {
@@ -67,7 +68,7 @@ export const stylish: Formatter = (results, { color = false }) => {
         infos++;
         if (f.fix) fixableInfos++;
       }
-      return ["", String(f.line), String(f.column), type, f.message.replace(/([^ ])\.$/u, "$1"), c.dim(f.ruleId)];
+      return ["", String(f.line), String(f.column), type, escapeControl(f.message).replace(/([^ ])\.$/u, "$1"), c.dim(f.ruleId)];
     });
     output += `${table(rows, ["l", "r", "l", "l", "l", "l"])
       .split("\n")

@@ -1,5 +1,6 @@
 import type { ConfigDocument } from "../document/document.js";
 import type { OffsetRange } from "../document/types.js";
+import { isVariableName } from "./secrets.js";
 
 /**
  * Variable placeholders as the various MCP clients write them, found inside
@@ -46,6 +47,8 @@ export function findPlaceholders(value: string): Placeholder[] {
   for (const m of value.matchAll(PLACEHOLDER)) {
     const text = m[0];
     const start = m.index;
+    // "$Xk9mP2qR7vT4…" is a credential that starts with "$", not a reference to a variable of that name.
+    if (text.charCodeAt(1) !== 123 && text.charCodeAt(0) === 36 && !isVariableName(text.slice(1))) continue;
     const p: Placeholder = { text, start, end: start + text.length, form: formOf(text) };
     const envName = plainEnvName(text);
     if (envName) p.envName = envName;

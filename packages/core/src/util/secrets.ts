@@ -27,11 +27,28 @@ export const SECRET_KINDS: readonly SecretKind[] = [
   { id: "basic", label: "Basic-auth credentials", pattern: /^\s*Basic\s+(?!\$|\{|<)[A-Za-z0-9+/=]{12,}\s*$/i },
 ];
 
-/** Placeholder-looking values that are not secrets: "${TOKEN}", "<your-token>", "xxx", "changeme". */
+/**
+ * Can `name` (after a bare "$") be an environment variable's name, rather than the rest of a credential that
+ * starts with or contains "$" ("$Xk9mP2qR7vT4", "abc$Zk9Lq2Wx8")? Variable names are words: one case, or
+ * camelCase without digits. A long mix of lower case, upper case and digits is a token.
+ */
+export function isVariableName(name: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return false;
+  return !(name.length >= 8 && /[a-z]/.test(name) && /[A-Z]/.test(name) && /\d/.test(name));
+}
+
+/** A `$NAME` reference in `v` whose name can be a variable's (see isVariableName). */
+function hasBareVariable(v: string): boolean {
+  for (const m of v.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) if (isVariableName(m[1]!)) return true;
+  return false;
+}
+
+/** Placeholder-looking values that are not secrets: "${TOKEN}", "$TOKEN", "<your-token>", "xxx", "changeme". */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   return (
-    /\$\{|\{env:|\$[A-Za-z_]|\{\{/.test(v) ||
+    /\$\{|\{env:|\{\{/.test(v) ||
+    (v.indexOf("$") >= 0 && hasBareVariable(v)) ||
     /^<[^>]*>$/.test(v) ||
     /^(x+|\*+|\.+|changeme|change-me|your[-_ ].*|replace[-_ ]?me|todo|placeholder|redacted|secret|token|null|none|example.*)$/i.test(v) ||
     /(your|my)[-_]?(api[-_]?)?(key|token|secret)/i.test(v) ||
@@ -95,12 +112,17 @@ function shannonEntropy(s: string): number {
  * credential. Otherwise the fallback text is used instead.
  */
 export function echo(value: string, fallback: string): string {
-  if (value.length > 80 || /[\r\n]/.test(value) || detectSecret(value) || isOpaqueToken(value)) return fallback;
+  if (value.length > 80 || /[\r\n]/.test(value) || detectSecret(value) || isOpaqueToken(value) || hasUserinfo(value)) return fallback;
   return JSON.stringify(value);
 }
 
+/** A URL with user info (`https://user:password@host`, `git+https://token@host`): never quoted. */
+export function hasUserinfo(value: string): boolean {
+  return /[a-z][a-z0-9+.-]*:\/\/[^\s/?#@]*@/i.test(value);
+}
+
 /** A long run of mixed-case letters and digits with no word separators: an opaque token. */
-function isOpaqueToken(value: string): boolean {
+export function isOpaqueToken(value: string): boolean {
   if (value.length < 20 || /[\s/@.:]/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(value)).length;
   return classes === 3 && shannonEntropy(value) >= 3.5;

@@ -4,12 +4,12 @@ import type { Fix } from "../../finding.js";
 import { joinPointer } from "../../document/pointer.js";
 import { quote, replaceValue } from "../../edits.js";
 import type { NamedValue, ServerEntry } from "../../servers.js";
-import { SECRET_KINDS, SECRET_NAME, detectSecret, echo, isPlaceholder, looksLikeSecretValue, mayHoldSecret } from "../../util/secrets.js";
+import { SECRET_KINDS, SECRET_NAME, detectSecret, echo, isOpaqueToken, isPlaceholder, looksLikeSecretValue, mayHoldSecret } from "../../util/secrets.js";
 import { analyseUrl, urlOptions } from "../../util/urls.js";
 import { defineConfigRule } from "../types.js";
 
 /** Where a credential sits, for the advice and the variable name. */
-type Field = "env" | "header" | "arg" | "url";
+type Field = "env" | "header" | "arg" | "url" | "command";
 
 interface Hit {
   pointer: string;
@@ -83,11 +83,14 @@ function envName(...parts: string[]): string {
   return /^[0-9]/.test(name) ? `MCP_${name}` : name;
 }
 
-function serverPrefix(entry: ServerEntry): string {
+/** What a hit's suggested variable name is prefixed with: the server's name. */
+type Owner = Pick<ServerEntry, "name">;
+
+function serverPrefix(entry: Owner): string {
   return /^#\d+$/.test(entry.name) ? "MCP" : envName(entry.name);
 }
 
-function prefixed(entry: ServerEntry, base: string): string {
+function prefixed(entry: Owner, base: string): string {
   const prefix = serverPrefix(entry);
   const b = envName(base);
   return b.startsWith(prefix + "_") || b === prefix ? b : `${prefix}_${b}`;
@@ -98,7 +101,7 @@ function quoteName(name: string, fallback: string): string {
 }
 
 /** Credentials in a URL's user info or query string: one hit for the URL, every secret in it as extra spans. */
-function urlHit(entry: ServerEntry, dialect: Dialect, value: string, pointer: string, field: Field, subject: string): Hit | undefined {
+function urlHit(entry: Owner, dialect: Dialect, value: string, pointer: string, field: Field, subject: string): Hit | undefined {
   const shape = analyseUrl(value, urlOptions(dialect));
   if (shape.kind !== "url" || !shape.parts.hasAuthority) return undefined;
   const { parts } = shape;
@@ -126,7 +129,7 @@ function urlHit(entry: ServerEntry, dialect: Dialect, value: string, pointer: st
   return { ...first, where, pointer, value, field, more: more.map((m) => ({ span: m.span, varName: m.varName })) };
 }
 
-function namedHits(entry: ServerEntry, values: NamedValue[], field: "env" | "header"): Hit[] {
+function namedHits(entry: Owner, values: NamedValue[], field: "env" | "header"): Hit[] {
   const out: Hit[] = [];
   for (const { name, value, pointer } of values) {
     if (typeof value !== "string") continue;
@@ -143,12 +146,31 @@ function namedHits(entry: ServerEntry, values: NamedValue[], field: "env" | "hea
   return out;
 }
 
-function argHits(entry: ServerEntry, dialect: Dialect): Hit[] {
+/** One word of a command line or one argument: its text, and where it sits in the whole string value at `pointer`. */
+interface Word {
+  text: string;
+  pointer: string;
+  /** The whole string value at `pointer` (the argument itself, or the whole command line). */
+  whole: string;
+  /** Offset of `text` in `whole`. */
+  offset: number;
+}
+
+/** A hit found in one word, moved to its place in the whole value. */
+function placed(hit: Hit, word: Word): Hit {
+  if (word.offset === 0 && word.whole === word.text) return hit;
+  const shift = (span: [number, number]): [number, number] => [span[0] + word.offset, span[1] + word.offset];
+  return { ...hit, value: word.whole, span: shift(hit.span), ...(hit.more ? { more: hit.more.map((m) => ({ ...m, span: shift(m.span) })) } : {}) };
+}
+
+/** Credentials in a list of words (the arguments, or the words of a command line): `--api-key=X`, `--api-key X`, `KEY=X`, headers, URLs, tokens. */
+function wordHits(entry: Owner, dialect: Dialect, words: Word[]): Hit[] {
   const out: Hit[] = [];
-  const args = entry.args;
-  for (let i = 0; i < args.length; i++) {
-    const { value, pointer } = args[i]!;
-    if (typeof value !== "string" || value === "") continue;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const { text: value, pointer } = word;
+    if (value === "") continue;
+    const push = (hit: Hit) => out.push(placed(hit, word));
     let m: RegExpExecArray | null;
     // The first four shapes need an "=" or a ":"; plain words ("-y", "pkg@1.0.0") go straight to the last one.
     if (value.indexOf("=") >= 0 || value.indexOf(":") >= 0) {
@@ -158,7 +180,7 @@ function argHits(entry: ServerEntry, dialect: Dialect): Hit[] {
       if (kind) {
         const at = m[1]!.length + 1;
         const [s, e] = secretSpan(m[3]!);
-        out.push({ pointer, value, where: `The value of ${flagText(m[1]!)}`, kind, span: [at + s, at + e], field: "arg", varName: prefixed(entry, m[2]!) });
+        push({ pointer, value, where: `The value of ${flagText(m[1]!)}`, kind, span: [at + s, at + e], field: "arg", varName: prefixed(entry, m[2]!) });
       }
       continue;
     }
@@ -168,7 +190,7 @@ function argHits(entry: ServerEntry, dialect: Dialect): Hit[] {
       if (kind) {
         const at = m[1]!.length + 1;
         const [s, e] = secretSpan(m[2]!);
-        out.push({ pointer, value, where: `${quoteName(m[1]!, "The variable")} in this argument`, kind, span: [at + s, at + e], field: "arg", varName: m[1]! });
+        push({ pointer, value, where: `${quoteName(m[1]!, "The variable")} in this argument`, kind, span: [at + s, at + e], field: "arg", varName: m[1]! });
       }
       continue;
     }
@@ -179,27 +201,71 @@ function argHits(entry: ServerEntry, dialect: Dialect): Hit[] {
         const at = m[1]!.length + m[2]!.length;
         const [s, e] = secretSpan(m[3]!);
         const base = /^authorization$/i.test(m[1]!) ? "TOKEN" : m[1]!.replace(/^x-/i, "");
-        out.push({ pointer, value, where: `Header ${quoteName(m[1]!, "")} in this argument`.replace("  ", " "), kind, span: [at + s, at + e], field: "arg", varName: prefixed(entry, base) });
+        push({ pointer, value, where: `Header ${quoteName(m[1]!, "")} in this argument`.replace("  ", " "), kind, span: [at + s, at + e], field: "arg", varName: prefixed(entry, base) });
         continue;
       }
       if (!/^https?$/i.test(m[1]!)) continue;
     }
     if (/^https?:\/\//i.test(value)) {
       const hit = urlHit(entry, dialect, value, pointer, "arg", "This URL's");
-      if (hit) out.push(hit);
+      if (hit) push(hit);
+      continue;
+    }
+    // git+https://user:PASSWORD@host/…, postgres://…: the user info of any other URL.
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+      const hit = userinfoHit(entry, value, pointer);
+      if (hit) push(hit);
       continue;
     }
     }
     // --api-key VALUE
-    const prev = i > 0 ? args[i - 1]!.value : undefined;
+    const prev = i > 0 ? words[i - 1]!.text : undefined;
     const flag = typeof prev === "string" && prev.charCodeAt(0) === 45 ? /^--?([A-Za-z][\w.-]*)$/.exec(prev) : null;
     const kind = classify(flag ? flag[1]! : undefined, value);
     if (!kind) continue;
     const where = flag ? `The value of ${flagText(prev as string)}` : "This argument";
     const varName = flag ? prefixed(entry, flag[1]!) : prefixed(entry, "TOKEN");
-    out.push({ pointer, value, where, kind, span: secretSpan(value), field: "arg", varName });
+    push({ pointer, value, where, kind, span: secretSpan(value), field: "arg", varName });
   }
   return out;
+}
+
+/** A password in the user info of a URL that is not http(s) (`git+https://user:PASS@…`, `postgres://…`). */
+function userinfoHit(entry: Owner, value: string, pointer: string): Hit | undefined {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*)(?::([^\s/?#@]*))?@/i.exec(value);
+  if (!m) return undefined;
+  const user = m[2]!;
+  const password = m[3];
+  if (password !== undefined && password !== "" && !isPlaceholder(password) && !/^\{[^{}]*\}$/.test(password)) {
+    const start = m[1]!.length + user.length + 1;
+    return { pointer, value, where: "This URL's user info", kind: "password", span: [start, start + password.length], field: "arg", varName: prefixed(entry, "PASSWORD") };
+  }
+  if (password === undefined && user !== "" && (detectSecret(user) || isOpaqueToken(user))) {
+    return { pointer, value, where: "This URL's user info", kind: "token", span: [m[1]!.length, m[1]!.length + user.length], field: "arg", varName: prefixed(entry, "TOKEN") };
+  }
+  return undefined;
+}
+
+function argHits(entry: Owner, dialect: Dialect, args: ServerEntry["args"]): Hit[] {
+  const words: Word[] = [];
+  for (const { value, pointer } of args) if (typeof value === "string") words.push({ text: value, pointer, whole: value, offset: 0 });
+  return wordHits(entry, dialect, words);
+}
+
+/** The words of a command line (`mysql-mcp --password X`), quotes taken off, with their offsets. */
+export function commandWords(command: string, pointer: string): Word[] {
+  const words: Word[] = [];
+  for (const m of command.matchAll(/"([^"]*)"|'([^']*)'|[^\s"']+/g)) {
+    const quoted = m[1] ?? m[2];
+    words.push(quoted !== undefined ? { text: quoted, pointer, whole: command, offset: m.index + 1 } : { text: m[0], pointer, whole: command, offset: m.index });
+  }
+  return words;
+}
+
+/** Credentials written into a command line: `"command": "mysql-mcp --password X"`. */
+function commandHits(entry: Owner, dialect: Dialect, command: string, pointer: string): Hit[] {
+  if (!/\s/.test(command.trim())) return [];
+  return wordHits(entry, dialect, commandWords(command, pointer).slice(1)).map((hit) => ({ ...hit, field: "command" as const }));
 }
 
 function flagText(flag: string): string {
@@ -252,6 +318,9 @@ function placeholderSuggestion(document: ConfigDocument, dialect: Dialect, hit: 
 function advice(dialect: Dialect, hit: Hit): string {
   const rotate = hit.kind === "password" ? "and change this password" : "and rotate this token";
   const name = hit.varName;
+  if (hit.field === "command") {
+    return `Take it off the command line (where every process list shows it too): have the server read it from an environment variable set outside this file, or use a wrapper script that reads the secret (${rotate}).`;
+  }
   if (dialect.id === "codex") {
     if (hit.field === "env") return `Remove it and forward the variable with env_vars = ["${name}"], set in the environment that starts Codex (${rotate}).`;
     if (hit.field === "header" && hit.headerName && /^authorization$/i.test(hit.headerName) && /^\s*Bearer\s/i.test(hit.value)) {
@@ -274,6 +343,90 @@ function advice(dialect: Dialect, hit: Hit): string {
   return `${dialect.client} does not expand variables: keep this file out of version control or use a wrapper script that reads the secret (${rotate}).`;
 }
 
+/** Every credential of one server entry, in the order the rule reports them (several may share a pointer). */
+function serverHits(entry: ServerEntry, dialect: Dialect): Hit[] {
+  const hits: Hit[] = [];
+  if (entry.env.length > 0) hits.push(...namedHits(entry, entry.env, "env"));
+  if (entry.headers.length > 0) hits.push(...namedHits(entry, entry.headers, "header"));
+  if (entry.command && typeof entry.command.value === "string") hits.push(...commandHits(entry, dialect, entry.command.value, entry.command.pointer));
+  if (entry.args.length > 0) hits.push(...argHits(entry, dialect, entry.args));
+  if (dialect.id === "continue") hits.push(...continueHits(entry));
+  if (entry.url && typeof entry.url.value === "string") {
+    const hit = urlHit(entry, dialect, entry.url.value, entry.url.pointer, "url", "The URL's");
+    if (hit) hits.push(hit);
+  }
+  return hits;
+}
+
+/** The secret parts of a hit's value (every span). */
+function hitSecrets(hit: Hit, out: Set<string>): void {
+  for (const span of [hit.span, ...(hit.more ?? []).map((m) => m.span)]) {
+    const text = hit.value.slice(span[0], span[1]);
+    if (text.trim() !== "") out.add(text);
+  }
+}
+
+const NO_OWNER: Owner = { name: "#0" };
+
+/**
+ * Every value this rule flags (or would flag wherever it sat) in one file, for the output redaction step
+ * (redact.ts): the credentials of every server entry, and of every string and key anywhere in the document
+ * read as if it were an env value (under its key), an argument (after the string before it) and a command line.
+ */
+export function secretValues(value: unknown, servers: readonly ServerEntry[], dialect: Dialect): Set<string> {
+  const out = new Set<string>();
+  for (const entry of servers) for (const hit of serverHits(entry, dialect)) hitSecrets(hit, out);
+  const stack: unknown[] = [value];
+  let budget = 1_000_000;
+  while (stack.length > 0 && budget-- > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      const words: Word[] = [];
+      for (const item of node) {
+        if (typeof item === "string") {
+          words.push({ text: item, pointer: "", whole: item, offset: 0 });
+          scanString(undefined, item, dialect, out);
+        } else stack.push(item);
+      }
+      for (const hit of wordHits(NO_OWNER, dialect, words)) hitSecrets(hit, out);
+      continue;
+    }
+    for (const [key, item] of Object.entries(node as Record<string, unknown>)) {
+      if (secretKey(key)) out.add(key);
+      if (typeof item === "string") scanString(key, item, dialect, out);
+      else stack.push(item);
+    }
+  }
+  return out;
+}
+
+/** A key that is itself a credential (a token pasted as a name). */
+export function secretKey(key: string): boolean {
+  return key.length >= 12 && (detectSecret(key) !== undefined || looksRandom(key) || /^\s*(Bearer|Basic)\s+\S{12,}/i.test(key));
+}
+
+/** An opaque token that also switches between digits and letters, and between cases, again and again (not "GitHubCopilot2025Server"). */
+function looksRandom(text: string): boolean {
+  if (!isOpaqueToken(text)) return false;
+  const digitSwitches = text.match(/\d(?=[A-Za-z])|[A-Za-z](?=\d)/g)?.length ?? 0;
+  const caseSwitches = text.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])/g)?.length ?? 0;
+  return digitSwitches >= 4 && caseSwitches >= 4;
+}
+
+/** One string under `key`: as a named value, as one argument, as a command line, and its token-shaped parts. */
+function scanString(key: string | undefined, text: string, dialect: Dialect, out: Set<string>): void {
+  if (text.length < 6) return;
+  if (key !== undefined) {
+    for (const hit of namedHits(NO_OWNER, [{ name: key, value: text, pointer: "" }], "env")) hitSecrets(hit, out);
+  }
+  for (const hit of wordHits(NO_OWNER, dialect, [{ text, pointer: "", whole: text, offset: 0 }])) hitSecrets(hit, out);
+  if (/\s/.test(text.trim())) for (const hit of wordHits(NO_OWNER, dialect, commandWords(text, ""))) hitSecrets(hit, out);
+  if (text.length >= 12) {
+    for (const m of text.matchAll(/[^"'\s,=]{12,}/g)) if (detectSecret(m[0])) out.add(m[0]);
+  }
+}
+
 export const noHardcodedSecrets = defineConfigRule({
   meta: {
     id: "no-hardcoded-secrets",
@@ -289,21 +442,13 @@ export const noHardcodedSecrets = defineConfigRule({
   },
   check({ document, dialect, servers, report }) {
     for (const entry of servers) {
-      const hits: Hit[] = [];
-      if (entry.env.length > 0) hits.push(...namedHits(entry, entry.env, "env"));
-      if (entry.headers.length > 0) hits.push(...namedHits(entry, entry.headers, "header"));
-      if (entry.args.length > 0) hits.push(...argHits(entry, dialect));
-      if (dialect.id === "continue") hits.push(...continueHits(entry));
-      if (entry.url && typeof entry.url.value === "string") {
-        const hit = urlHit(entry, dialect, entry.url.value, entry.url.pointer, "url", "The URL's");
-        if (hit) hits.push(hit);
-      }
+      const hits = serverHits(entry, dialect);
       if (hits.length === 0) continue;
       const seen = new Set<string>();
       for (const hit of hits) {
         if (seen.has(hit.pointer)) continue;
         seen.add(hit.pointer);
-        const suggestion = dialect.id === "codex" || dialect.id === "goose" ? undefined : placeholderSuggestion(document, dialect, hit);
+        const suggestion = dialect.id === "codex" || dialect.id === "goose" || hit.field === "command" ? undefined : placeholderSuggestion(document, dialect, hit);
         report({
           messageId: "hardcoded",
           data: { where: hit.where, kind: hit.kind, advice: advice(dialect, hit) },

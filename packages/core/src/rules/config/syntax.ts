@@ -8,6 +8,7 @@ export const syntax = defineConfigRule({
     recommended: true,
     messages: {
       parse: "{{message}} {{client}} cannot read this file, so none of its servers start.",
+      limit: "{{message}} Nothing else in this file was checked.",
     },
     schema: [],
     defaultOptions: {},
@@ -15,7 +16,7 @@ export const syntax = defineConfigRule({
   runsOnParseErrors: true,
   check({ document, dialect, report }) {
     for (const error of document.errors) {
-      report({ messageId: "parse", data: { message: error.message, client: dialect.client }, pointer: "", range: error.range });
+      report({ messageId: error.limit ? "limit" : "parse", data: { message: error.message, client: dialect.client }, pointer: "", range: error.range });
     }
   },
 });

@@ -167,8 +167,8 @@ export const validSchema = defineConfigRule<MessageId, Options>({
   },
   check(context) {
     const { document, dialect } = context;
-    // An empty file (no value at all) is the syntax and root-key rules' business.
-    if (document.value === undefined || document.value === null) return;
+    // An empty file (no value at all) is the syntax and root-key rules' business; a written `null` is a wrong root.
+    if (document.value === undefined) return;
     const validate = validatorFor(dialect);
     if (validate(document.value)) return;
     new Interpreter(context.document, dialect, context.servers.map((s) => ({ pointer: s.pointer, name: s.name })), context.options).run(
