@@ -20,6 +20,7 @@ import { UsageError } from "./errors.js";
 import { redactValue } from "./redact.js";
 import { allRules } from "./rules/catalog.js";
 import { lintSourceText } from "./code/runner.js";
+import { redactWithSource } from "./redact.js";
 import { isGeneratedCode } from "./code/generated.js";
 import { mightBeMcpCode } from "./code/prefilter.js";
 import { isPythonFile, isSourceFile } from "./code/languages.js";
@@ -190,13 +191,12 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       const problem = writeFixed(job, text, code.output);
       if (problem) {
         const unfixed = python ? await lintPythonText(file, text, { rules: job.rules, fix: false }) : await lintSourceText(file, text, { rules: job.rules, fix: false });
-        delete unfixed.source;
-        return { ...unfixed, findings: [problem, ...unfixed.findings] };
+        const safe = redactWithSource(unfixed);
+        return { ...safe, findings: [problem, ...safe.findings] };
       }
     }
-    // The source and its AST are not kept past the file's findings (see util/file-lint.ts).
-    delete code.source;
-    return code;
+    // The source and its AST are not kept past the file's findings, which are redacted now (see util/file-lint.ts).
+    return redactWithSource(code);
   };
   /** Writes a fixed file safely (see util/safe-fs.ts); the finding saying why it was not written, if it was not. */
   const writeFixed = (job: PreparedJob, original: string, output: string): Finding | undefined => {

@@ -28,7 +28,7 @@ const AUTH = /\b(Bearer|Basic|Token)(\s+)(?!\[redacted\])([A-Za-z0-9._~+/=-]{12,
 /** scheme://user:password@ (the password part). */
 const USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'<>]*):([^\s/?#@"'<>]+)@/gi;
 /** --name=value, --name value, with a credential-like option name. */
-const FLAG_VALUE = /(--?([A-Za-z][\w.-]*))(=|\s+)("[^"]*"|'[^']*'|[^\s"',;)\]}]+)/g;
+const FLAG_VALUE = /(?<![\w-])(--?([A-Za-z][\w.-]*))(=|\s+)(?!-)("[^"]*"|'[^']*'|[^\s"',;)\]}]+)/g;
 
 /** Shortest known value replaced: shorter ones would blank out ordinary words. */
 const MIN_KNOWN_LENGTH = 6;
@@ -193,6 +193,16 @@ export function redactResults<T extends FileResult & { suppressed?: Finding[] }>
     if (result.suppressed) out.suppressed = result.suppressed.map((f) => redactFinding(f, r));
     return out;
   });
+}
+
+/**
+ * One file's result redacted while its source is at hand (its own secrets are known from it), then without the
+ * source: lintFiles does not keep every file's text, and redacting later would know only the credential shapes.
+ */
+export function redactWithSource<T extends FileResult>(result: T): T {
+  const [out] = redactResults([result]);
+  const { source: _source, ...rest } = out!;
+  return rest as T;
 }
 
 /** A JSON-like value (the printed config) with every key and string redacted: its own secrets and every shape. */

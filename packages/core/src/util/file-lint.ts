@@ -1,3 +1,4 @@
+import { redactWithSource } from "../redact.js";
 import { dialectForPath } from "../dialects/index.js";
 import type { Finding } from "../finding.js";
 import { fingerprint } from "../fingerprint.js";
@@ -69,7 +70,7 @@ export function lintReadFile(job: FileJob, read: ReadResult, fix: boolean): File
     return { file, findings: [internalError(file, "parser", error)] };
   }
   if (result.skipped) return undefined;
-  // A run's results do not hold every file's text (nothing after the lint reads it; --fix writes `output` here).
-  delete result.source;
-  return result;
+  // A run's results do not hold every file's text (nothing after the lint reads it; --fix writes `output` here):
+  // the findings are redacted now, while the text says which values are this file's secrets.
+  return redactWithSource(result);
 }
