@@ -32,9 +32,12 @@ export function write(dir: string, file: string, text: string): string {
   return path;
 }
 
-/** Every rule but `syntax` and `npx-yes` off (other rules are written in parallel), merged with `rules`. */
+/**
+ * Every rule but `syntax` and `npx-yes` off (other rules are written in parallel), merged with `rules`. npx-yes is an
+ * info outside `recommended` since issue 12; these tests use it as their probe rule, so it is switched on as a warning.
+ */
 export function isolatedConfig(extra: { rules?: Record<string, unknown>; [key: string]: unknown } = {}): string {
-  const rules: Record<string, unknown> = {};
+  const rules: Record<string, unknown> = { "npx-yes": "warning" };
   for (const r of allRules) if (r.id !== "syntax" && r.id !== "npx-yes") rules[r.id] = "off";
   const { rules: more, ...rest } = extra;
   return JSON.stringify({ ...rest, rules: { ...rules, ...more } }, null, 2) + "\n";
@@ -137,6 +140,11 @@ export function parseOutputFile(text: string): Record<string, string> {
  * enclosing GitHub Actions run are removed first, so the tests behave the same in CI.
  */
 export function runAction(workspace: string, options: GitHubEnv = {}): ActionRun {
+  // The probe rule npx-yes is off by default since issue 12: a workspace without a config gets one that turns it on
+  // as a warning and leaves every other rule at its default.
+  if (!options.inputs?.config && !existsSync(join(workspace, "mcp-lint.config.json"))) {
+    write(workspace, "mcp-lint.config.json", '{ "rules": { "npx-yes": "warning" } }\n');
+  }
   const runnerTemp = tempDir("mcp-lint-runner-");
   const summaryPath = write(runnerTemp, "step_summary", "");
   const outputPath = write(runnerTemp, "output", "");
