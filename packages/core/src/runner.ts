@@ -5,7 +5,7 @@ import { parseDocument, type ConfigDocument } from "./document/index.js";
 import { isWithinPointer } from "./document/pointer.js";
 import { fingerprint } from "./fingerprint.js";
 import type { Finding, Fix, SeveritySetting } from "./finding.js";
-import { compareFindings } from "./finding.js";
+import { compareFindings, severityRank } from "./finding.js";
 import { applyFixes } from "./fix.js";
 import { configRules } from "./rules/index.js";
 import { formatMessage, type ConfigRule, type ConfigRuleContext, type ReportDescriptor } from "./rules/types.js";
@@ -151,7 +151,7 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
     const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
     const finding: Finding = {
       ruleId: id,
-      severity: setting.severity,
+      severity: d.maxSeverity && severityRank[d.maxSeverity] < severityRank[setting.severity] ? d.maxSeverity : setting.severity,
       message: formatMessage(template, d.data),
       file,
       pointer: d.pointer,
