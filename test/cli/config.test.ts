@@ -144,6 +144,7 @@ describe("--print-config", () => {
       configFile: join(dir, "mcp-lint.config.json"),
       ignored: false,
       dialect: "claude-code",
+      dialectReason: "its path is where Claude Code keeps this file",
       rules: expectedRules,
       pointerOverrides: [{ pointer: "/mcpServers/files", rules: { "npx-yes": "off" } }],
     });

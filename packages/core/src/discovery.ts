@@ -23,6 +23,9 @@ export interface DiscoverOptions {
 }
 
 
+/** File names no dialect claims by path alone but that are MCP configs of several clients: their content decides. */
+const SNIFFED_NAMES = new Set(["server.json", "mcp_config.json", "mcp_settings.json"]);
+
 /** Folders never walked, whatever the ignore files say. */
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
@@ -36,7 +39,8 @@ function classify(absPath: string, config?: McpLintConfig): { pathDialect?: stri
   if (formatForPath(absPath) !== undefined) {
     const byPath = dialectForPath(absPath);
     if (byPath) return { pathDialect: byPath.id };
-    if (basename(absPath).toLowerCase() === "server.json") return {};
+    // Names that several clients use: read and sniffed, exactly as when the file is named on the command line.
+    if (SNIFFED_NAMES.has(basename(absPath).toLowerCase())) return {};
   }
   // JavaScript/TypeScript sources: read and prefiltered for MCP code by the runner.
   if (isCodeFile(absPath)) return {};

@@ -9,7 +9,7 @@ export const codex: Dialect = {
   format: "toml",
   comments: true,
   trailingCommas: true,
-  paths: [pathEndsWith("\\.codex/config\\.toml")],
+  paths: [pathEndsWith("\\.codex/config\\.toml"), pathEndsWith("codex/config\\.toml")],
   sniff: (v) => typeof v === "object" && v !== null && "mcp_servers" in v,
   schema,
   servers: { kind: "map", pointers: ["/mcp_servers"] },

@@ -7,7 +7,7 @@ export const roo: Dialect = {
   id: "roo",
   client: "Roo Code",
   docsUrl: "https://docs.roocode.com/features/mcp/using-mcp-in-roo",
-  paths: [pathEndsWith("\\.roo/mcp\\.json"), pathEndsWith("rooveterinaryinc\\.roo-cline/settings/mcp_settings\\.json")],
+  paths: [pathEndsWith("\\.roo/mcp\\.json"), pathEndsWith("rooveterinaryinc\\.roo-cline/settings/mcp_settings\\.json"), pathEndsWith("mcp_settings\\.json")],
   schema,
   keys: { command: "command", args: "args", env: "env", headers: "headers", cwd: "cwd", type: "type", url: ["url"] },
   types: { stdio: "stdio", sse: "sse", "streamable-http": "http" },
