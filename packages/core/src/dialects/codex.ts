@@ -21,5 +21,6 @@ export const codex: Dialect = {
   transports: ["stdio", "http"],
   // No interpolation: forward variables by name with env_vars = ["NAME"].
   variables: noVariables,
-  cwd: "unknown",
+  // Codex starts stdio servers in the directory Codex was started from (for a project's .codex/config.toml: the project).
+  cwd: "launch",
 };

@@ -69,7 +69,7 @@ export interface Dialect {
   transports: Transport[];
   variables: VariableSyntax;
   /** Working directory of stdio servers when the entry sets none. */
-  cwd: "project" | "home" | "unknown";
+  cwd: "project" | "home" | "unknown" | "launch";
 }
 
 export type ServerLocator =

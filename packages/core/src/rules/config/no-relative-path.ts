@@ -78,7 +78,9 @@ function computeDialectFacts(dialect: Dialect): DialectFacts {
   // `${VAR}` clients (Claude Code, Gemini) would read `${userHome}` as an environment variable: probe with a made-up name.
   const envBraces = expands(dialect, "${MCP_LINT_PROBE}");
   const homeVariable = envBraces ? "${HOME}" : ["${userHome}", "${env:HOME}"].find((v) => expands(dialect, v));
-  const checkRelative = dialect.cwd !== "project";
+  // Relative paths are reported only where the client is known to start servers elsewhere: not in the project
+  // (Claude Code, VS Code, …), not where Codex was launched, and not for files of no known client ("generic").
+  const checkRelative = dialect.cwd === "home" || (dialect.cwd === "unknown" && dialect.id !== "generic");
   const where = dialect.cwd === "home" ? "the user's home directory" : "a directory that is not your project";
   const advice = [
     "Use an absolute path",
