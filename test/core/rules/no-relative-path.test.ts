@@ -135,3 +135,12 @@ describe("no-relative-path: only where the client's working directory is known n
     expect(lint(".codex/config.toml", `[mcp_servers.a]\ncommand = "node"\nargs = ["~/x.js"]\n`)).toHaveLength(1);
   });
 });
+
+describe("no-relative-path: no unverified claim about a project file's working directory (issue 12)", () => {
+  it("does not report relative paths in Kiro, Zed or Windsurf project files", () => {
+    const lint = (file: string, text: string) => lintRule("no-relative-path", file, text);
+    expect(lint(".kiro/settings/mcp.json", `{"mcpServers": {"a": {"command": "node", "args": ["dist/index.js"]}}}`)).toEqual([]);
+    expect(lint(".zed/settings.json", `{"context_servers": {"a": {"command": "node", "args": ["dist/index.js"]}}}`)).toEqual([]);
+    expect(lint(".antigravity/mcp_config.json", `{"mcpServers": {"a": {"command": "node", "args": ["./x.js"]}}}`)).toEqual([]);
+  });
+});
