@@ -134,7 +134,8 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     expect(status, output).toBe(1);
     expect(output).toMatch(/^mcp-lint\.+Failed$/m);
     expect(output).toMatch(/^\.mcp\.json$/m);
-    expect(output).toMatch(/^\s+3:24\s+warning\s+.*"-y".*\bnpx-yes$/m);
+    // npx-yes is an info outside recommended since issue 12: not reported by default.
+    expect(output).not.toMatch(/\bnpx-yes$/m);
     expect(output).toMatch(/^\s+3:89\s+error\s+Trailing commas .*\bstrict-json$/m);
     expect(output).not.toMatch(/package\.json|util\.ts/);
   }, 240_000);
