@@ -23,7 +23,7 @@ const REPOSITORY = "mcp-lint/mcp-lint";
 const SHA = "0123456789abcdef0123456789abcdef01234567";
 const LINKS = { GITHUB_SERVER_URL: SERVER, GITHUB_REPOSITORY: REPOSITORY, GITHUB_SHA: SHA };
 const NPX = (pkg: string) =>
-  `npx asks "Ok to proceed? (y)" before installing "${pkg}", and no one can answer on a server's stdin: the server hangs until the client times out. Add "-y" before the package name.`;
+  `npx runs "${pkg}" without "-y": npm assumes --yes when stdin is not a terminal (npm help exec), as under an MCP client, so this works; but with "yes=false" in an npm config, npx refuses to install it and the server exits. Add "-y" before the package name (the usual form).`;
 const NOT_SHOWN = (n: number, what: string) =>
   `${n} findings (${what}) are not shown as annotations: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step.`;
 
@@ -54,7 +54,7 @@ interface Located {
 }
 
 /** The CLI's findings for a folder (its JSON format), to check the bundle against the built CLI. */
-function cliFindings(cwd: string, args: string[] = ["."]): Located[] {
+function cliFindings(cwd: string, args: string[] = ["."], configured: Record<string, "warning" | "info"> = {}): Located[] {
   const r = spawnSync(process.execPath, [join(ROOT, "packages/cli/bin/mcp-lint.js"), "-f", "json", ...args], { cwd, encoding: "utf8" });
   const results = JSON.parse(r.stdout) as Array<{
     filePath: string;
@@ -64,8 +64,8 @@ function cliFindings(cwd: string, args: string[] = ["."]): Located[] {
     res.messages.map((m) => ({
       file: res.filePath.slice(cwd.length + 1),
       ruleId: m.ruleId,
-      // The JSON format folds infos into severity 1; the catalog tells them apart.
-      severity: m.severity === 2 ? "error" : getRuleInfo(m.ruleId)?.severity === "info" ? "info" : "warning",
+      // The JSON format folds infos into severity 1; the workspace's config, else the catalog, tells them apart.
+      severity: m.severity === 2 ? "error" : (configured[m.ruleId] ?? (getRuleInfo(m.ruleId)?.severity === "info" ? "info" : "warning")),
       line: m.line,
       column: m.column,
       endLine: m.endLine,
@@ -94,7 +94,9 @@ function annotations(run: ActionRun) {
 describe("the bundled action on examples/broken-setup", () => {
   const workspace = tempDir();
   cpSync(join(ROOT, "examples/broken-setup"), workspace, { recursive: true });
-  const expected = cliFindings(workspace);
+  // npx-yes (off by default since issue 12) on as a warning, for the CLI and the action alike.
+  write(workspace, "mcp-lint.config.json", '{ "rules": { "npx-yes": "warning" } }\n');
+  const expected = cliFindings(workspace, ["."], { "npx-yes": "warning" });
   const run = runAction(workspace, { inputs: { "sarif-file": "reports/mcp-lint.sarif" }, env: LINKS });
   const errors = expected.filter((f) => f.severity === "error");
   const warnings = expected.filter((f) => f.severity === "warning");

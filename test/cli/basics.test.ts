@@ -91,7 +91,7 @@ describe("--list-rules", () => {
     expect(lines[0]).toMatch(/^Rule\s+Default severity\s+Recommended\s+Fixable\s+Description$/);
     expect(lines).toHaveLength(allRules.length + 2);
     const npx = lines.find((l) => l.startsWith("npx-yes "));
-    expect(npx).toMatch(/^npx-yes\s+warning\s+yes\s+yes\s+`npx` needs `-y`/);
+    expect(npx).toMatch(/^npx-yes\s+info\s+no\s+yes\s+Convention: write `npx -y`/);
     for (const rule of allRules) expect(lines.some((l) => l.startsWith(`${rule.id} `))).toBe(true);
   });
 });

@@ -20,7 +20,8 @@ function rows(stdout: string): string[] {
 
 describe("CLI on a folder mixing configs and code", () => {
   it("reports config and code findings with exact positions, and nothing for non-MCP or look-alike code", () => {
-    const r = runCli([MIXED, "--format", "json", "--no-config-lookup"], { cwd: ROOT });
+    // npx-yes is off by default since issue 12 (an info outside recommended): switched on here as the config probe rule.
+    const r = runCli([MIXED, "--format", "json", "--no-config-lookup", "--rule", "npx-yes:warning"], { cwd: ROOT });
     expect(r.status).toBe(1);
     expect(rows(r.stdout)).toEqual([
       ".mcp.json 4:29-4:34 1 npx-yes",
@@ -38,7 +39,7 @@ describe("CLI on a folder mixing configs and code", () => {
   it("--fix applies config and code fixes in one run", () => {
     const dir = mkdtempSync(join(tmpdir(), "mcp-lint-mixed-"));
     cpSync(MIXED, dir, { recursive: true });
-    const r = runCli([".", "--fix", "--format", "json", "--no-config-lookup"], { cwd: dir });
+    const r = runCli([".", "--fix", "--format", "json", "--no-config-lookup", "--rule", "npx-yes:warning"], { cwd: dir });
     expect(r.status).toBe(1); // the stdout write in server.ts has a suggestion, not a fix
     expect(readFileSync(join(dir, ".mcp.json"), "utf8")).toContain(`"args": ["-y", "@playwright/mcp@0.0.41"]`);
     expect(readFileSync(join(dir, "src/client.mjs"), "utf8")).toContain(`new StdioClientTransport({ command: "npx", args: ["-y", "notes-server"] })`);
@@ -46,7 +47,7 @@ describe("CLI on a folder mixing configs and code", () => {
   });
 
   it("passes code rule settings from the config file and --rule", () => {
-    const r = runCli([MIXED, "--format", "json", "--no-config-lookup", "--rule", "no-stdout-in-stdio-server:off", "--rule", "close-mcp-client:off"], { cwd: ROOT });
+    const r = runCli([MIXED, "--format", "json", "--no-config-lookup", "--rule", "no-stdout-in-stdio-server:off", "--rule", "close-mcp-client:off", "--rule", "npx-yes:warning"], { cwd: ROOT });
     expect(rows(r.stdout).map((x) => x.split(" ").pop())).toEqual(["npx-yes", "no-stdio-command-line"]);
   });
 

@@ -13,7 +13,7 @@ import { docsUrl } from "../../packages/core/src/rules/types.js";
 import { copyFixture, parseJsonOutput, read, ROOT, runCli, write, writeConfig } from "./helpers.js";
 
 const NPX_MESSAGE = (pkg: string) =>
-  `npx asks "Ok to proceed? (y)" before installing "${pkg}", and no one can answer on a server's stdin: the server hangs until the client times out. Add "-y" before the package name.`;
+  `npx runs "${pkg}" without "-y": npm assumes --yes when stdin is not a terminal (npm help exec), as under an MCP client, so this works; but with "yes=false" in an npm config, npx refuses to install it and the server exits. Add "-y" before the package name (the usual form).`;
 const SYNTAX_MESSAGE = "Missing ',' before this string. Claude Code cannot read this file, so none of its servers start.";
 
 /** The project fixture plus a broken file: 1 error (syntax) and 3 warnings (npx-yes) over 7 linted files. */
@@ -216,7 +216,7 @@ describe("sarif", () => {
       name: "npx-yes",
       shortDescription: { text: allRules.find((x) => x.id === "npx-yes")!.description },
       helpUri: docsUrl("npx-yes"),
-      defaultConfiguration: { level: "warning" },
+      defaultConfiguration: { level: "note" },
     });
     expect((npx.help as { markdown: string }).markdown).toContain(docsUrl("npx-yes"));
     expect(run.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: pathToFileURL(dir).href + "/" } });

@@ -6,9 +6,13 @@ import { BIN, read, runCli, tempDir, write } from "./helpers.js";
 
 /** Issue 13, item 7: the smaller findings of the hostile-repository review, each through the real CLI. */
 
+const NPX_YES_ON = '{ "rules": { "npx-yes": "warning" } }\n';
+
 describe("hostile inputs (issue 13, item 7)", () => {
   it("a YAML alias of a whole server is reported once and fixed once", () => {
     const dir = tempDir();
+    // npx-yes (an info outside recommended since issue 12) on as a warning: the finding this test looks at.
+    write(dir, "mcp-lint.config.json", NPX_YES_ON);
     const yaml = "name: a\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - &srv\n    name: one\n    command: npx\n    args: [some-pkg@1.0.0]\n  - *srv\n";
     write(dir, ".continue/mcpServers/a.yaml", yaml);
     const r = runCli(["-f", "json", "."], { cwd: dir });
@@ -20,6 +24,8 @@ describe("hostile inputs (issue 13, item 7)", () => {
 
   it("file names cannot forge a workflow command or drive the terminal, in any human format", () => {
     const dir = tempDir();
+    // npx-yes (an info outside recommended since issue 12) on as a warning: the finding this test looks at.
+    write(dir, "mcp-lint.config.json", NPX_YES_ON);
     const evil = "x\n::error title=forged::pwned\n\u001b]0;title\u0007\u001b[31m";
     write(dir, join(evil, ".mcp.json"), '{ "mcpServers": { "a": { "command": "npx", "args": ["pkg@1.0.0"] } } }\n');
     for (const format of ["stylish", "markdown", "github"]) {
@@ -48,6 +54,8 @@ describe("hostile inputs (issue 13, item 7)", () => {
 
   it("a UTF-8 byte order mark is accepted, as the ESLint plugin accepts it", () => {
     const dir = tempDir();
+    // npx-yes (an info outside recommended since issue 12) on as a warning: the finding this test looks at.
+    write(dir, "mcp-lint.config.json", NPX_YES_ON);
     write(dir, ".mcp.json", '\uFEFF{ "mcpServers": { "a": { "command": "npx", "args": ["pkg@1.0.0"] } } }\n');
     write(dir, ".codex/config.toml", '\uFEFF[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg@1.0.0"]\n');
     const r = runCli(["-f", "json", "."], { cwd: dir });

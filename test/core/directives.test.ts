@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { lintConfigText } from "../../packages/core/src/index.js";
+import { defaultRuleSettings, lintConfigText } from "../../packages/core/src/index.js";
 
-const rules = (text: string, file: string) => lintConfigText(file, text).findings.map((f) => `${f.line} ${f.ruleId}`);
+// The defaults plus npx-yes (an info outside recommended since issue 12), which these tests use as a probe rule.
+const settings = { ...defaultRuleSettings(), "npx-yes": { severity: "warning" as const } };
+const rules = (text: string, file: string) => lintConfigText(file, text, { rules: settings }).findings.map((f) => `${f.line} ${f.ruleId}`);
 
 describe("inline mcp-lint-disable comments", () => {
   const vscode = (body: string) => `{\n  "servers": {\n${body}\n  }\n}\n`;

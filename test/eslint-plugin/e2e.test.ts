@@ -103,9 +103,11 @@ describe("mcp-lint on the fixture project", () => {
   it("finds problems in config files and code, and in the TOML file only it reads", () => {
     expect(cli.status, cli.stderr).toBe(1);
     const rules = new Set(cliRows.map((r) => r.rule));
-    for (const id of ["strict-json", "npx-yes", "no-command-line", "variable-syntax", "no-stdout-in-stdio-server", "no-stdio-command-line"]) expect(rules).toContain(id);
+    // npx-yes is an info outside recommended since issue 12.
+    for (const id of ["strict-json", "no-command-line", "variable-syntax", "no-stdout-in-stdio-server", "no-stdio-command-line"]) expect(rules).toContain(id);
     expect(cliRows.filter((r) => CLI_ONLY.includes(r.file)).length).toBeGreaterThan(0);
-    expect(cliRows.length).toBeGreaterThanOrEqual(25);
+    // 25 before issue 12; npx-yes (now an info outside recommended) accounted for three of them.
+    expect(cliRows.length).toBeGreaterThanOrEqual(22);
   });
 });
 

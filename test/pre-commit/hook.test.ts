@@ -135,7 +135,8 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     writeFileSync(join(repo, "src/server.py"), readFileSync(join(ROOT, "test/fixtures/python/threaded-stdio-server.py")));
     // Committed files named like options (issue 13): the hook ends its options with "--", so they are linted as
     // files, and can neither turn the run into --print-config (which passed it) nor redirect the report.
-    const optionLike = '{ "mcpServers": { "x": { "command": "npx", "args": ["pkg@1.0.0"] } } }\n';
+    // Each has a finding (a trailing comma), so the report lists it by name when it is linted as a file.
+    const optionLike = '{ "mcpServers": { "x": { "command": "npx", "args": ["-y", "pkg@1.0.0"] }, } }\n';
     writeFileSync(join(repo, "--print-config=a.json"), optionLike);
     writeFileSync(join(repo, "--output-file=victim.json"), optionLike);
     writeFileSync(join(repo, "victim.json"), '{ "not": "mcp" }\n');
@@ -144,7 +145,8 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     expect(status, output).toBe(1);
     expect(output).toMatch(/^mcp-lint\.+Failed$/m);
     expect(output).toMatch(/^\.mcp\.json$/m);
-    expect(output).toMatch(/^\s+3:24\s+warning\s+.*"-y".*\bnpx-yes$/m);
+    // npx-yes is an info outside recommended since issue 12: not reported by default.
+    expect(output).not.toMatch(/\bnpx-yes$/m);
     expect(output).toMatch(/^\s+3:89\s+error\s+Trailing commas .*\bstrict-json$/m);
     expect(output).toMatch(/^src\/server\.py$/m);
     expect(output).toMatch(/^\s+7:25\s+error\s+stdio_server is passed as a callable .*\bstdio-server-usage$/m);

@@ -24,6 +24,9 @@ export interface DiscoverOptions {
 }
 
 
+/** File names no dialect claims by path alone but that are MCP configs of several clients: their content decides. */
+const SNIFFED_NAMES = new Set(["server.json", "mcp_config.json", "mcp_settings.json"]);
+
 /**
  * Folders never walked, whatever the ignore files say: installed packages, git's own folder, and Python
  * virtualenvs and caches (any folder holding a `pyvenv.cfg` is a virtualenv too, whatever its name).
@@ -40,7 +43,8 @@ function classify(absPath: string, config?: McpLintConfig): { pathDialect?: stri
   if (formatForPath(absPath) !== undefined) {
     const byPath = dialectForPath(absPath);
     if (byPath) return { pathDialect: byPath.id };
-    if (basename(absPath).toLowerCase() === "server.json") return {};
+    // Names that several clients use: read and sniffed, exactly as when the file is named on the command line.
+    if (SNIFFED_NAMES.has(basename(absPath).toLowerCase())) return {};
   }
   // JavaScript/TypeScript and Python sources: read and prefiltered for MCP code by the runner.
   if (isSourceFile(absPath)) return {};

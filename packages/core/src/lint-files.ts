@@ -13,7 +13,7 @@ import {
   type FileSettings,
   type McpLintConfig,
 } from "./config.js";
-import { dialectForPath } from "./dialects/index.js";
+import { dialectForPath, getDialect } from "./dialects/index.js";
 import { discoverFiles } from "./discovery.js";
 import { fileKind, resolvePath } from "./util/paths.js";
 import { UsageError } from "./errors.js";
@@ -456,6 +456,8 @@ export interface PrintedConfig {
   ignored: boolean;
   /** Dialect the file is checked as (null: not recognised as an MCP config). */
   dialect: string | null;
+  /** Why that dialect (or none): the path, a key in the content, --dialect or the config file. */
+  dialectReason: string | null;
   rules: Record<string, string | [string, Record<string, unknown>]>;
   pointerOverrides: Array<{ pointer: string; rules: Record<string, string | [string, Record<string, unknown>]> }>;
 }
@@ -480,6 +482,13 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
   const abs = resolve(cwd, file);
   const settings = applyRuleOverrides(resolveFileSettings(config, abs), options.rules);
   let dialect = options.dialect ?? settings.dialect ?? dialectForPath(abs)?.id;
+  let dialectReason: string | null = options.dialect
+    ? "set by --dialect"
+    : settings.dialect
+      ? "set by the config file"
+      : dialect
+        ? `its path is where ${getDialect(dialect)?.client ?? dialect} keeps this file`
+        : null;
   if (!dialect) {
     let text: string | undefined;
     try {
@@ -487,7 +496,9 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
     } catch {
       text = undefined;
     }
-    dialect = detectDialect(abs, text).dialect?.id;
+    const detected = detectDialect(abs, text);
+    dialect = detected.dialect?.id;
+    dialectReason = detected.reason ?? (text === undefined ? "the file cannot be read, and its path names no client" : "no client's path or keys match it");
   }
   // Rule options and pointer overrides come from the repository: they go through the output redaction step too.
   return redactValue({
@@ -495,6 +506,7 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
     configFile: config ? config.file : null,
     ignored: settings.ignored,
     dialect: dialect ?? null,
+    dialectReason,
     rules: printable(settings.rules),
     pointerOverrides: settings.pointerOverrides.map((po: PointerOverride) => ({ pointer: po.pointer, rules: printable(po.rules) })),
   });

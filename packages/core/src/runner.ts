@@ -5,7 +5,7 @@ import { parseDocument, type ConfigDocument } from "./document/index.js";
 import { isWithinPointer } from "./document/pointer.js";
 import { fingerprint } from "./fingerprint.js";
 import type { Finding, Fix, SeveritySetting } from "./finding.js";
-import { compareFindings } from "./finding.js";
+import { compareFindings, severityRank } from "./finding.js";
 import { applyFixes } from "./fix.js";
 import { configRules } from "./rules/index.js";
 import { formatMessage, type ConfigRule, type ConfigRuleContext, type ReportDescriptor } from "./rules/types.js";
@@ -58,19 +58,25 @@ export function defaultRuleSettings(preset: "recommended" | "strict" | "all" = "
 }
 
 /** Which dialect a file is, from the override, its path, or (fallback) its content. */
-export function detectDialect(file: string, text: string | undefined, override?: string | Dialect): { dialect?: Dialect; document?: ConfigDocument } {
+export function detectDialect(
+  file: string,
+  text: string | undefined,
+  override?: string | Dialect,
+): { dialect?: Dialect; document?: ConfigDocument; reason?: string } {
   if (override) {
     const d = typeof override === "string" ? getDialect(override) : override;
-    if (d) return { dialect: d };
+    if (d) return { dialect: d, reason: "set by --dialect or the config file" };
   }
   const byPath = dialectForPath(file);
-  if (byPath) return { dialect: byPath };
+  if (byPath) return { dialect: byPath, reason: `its path is where ${byPath.client} keeps this file` };
   const format = formatForPath(file);
   if (!format || text === undefined) return {};
   const document = parseDocument(file, text, format);
   if (document.errors.length > 0) return {};
   const sniffed = sniffDialect(document.value, format);
-  return sniffed ? { dialect: sniffed, document: sniffed.format === format ? document : undefined } : {};
+  if (!sniffed) return {};
+  const reason = `content: ${sniffed.sniffReason ?? `its servers are under ${sniffed.rootKeys.map((k) => JSON.stringify(k)).join(" or ") || "this client's keys"}`}`;
+  return { dialect: sniffed, document: sniffed.format === format ? document : undefined, reason };
 }
 
 /** Lints one config file's text. Never throws: a broken file or a failing rule becomes a finding. */
@@ -151,7 +157,7 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
     const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
     const finding: Finding = {
       ruleId: id,
-      severity: setting.severity,
+      severity: d.maxSeverity && severityRank[d.maxSeverity] < severityRank[setting.severity] ? d.maxSeverity : setting.severity,
       message: formatMessage(template, d.data),
       file,
       pointer: d.pointer,

@@ -41,6 +41,8 @@ export interface ServerEntry {
   kind: "stdio" | "url" | "both" | "neither" | "other";
   /** The transport the client would use, if it can tell. */
   transport?: Transport;
+  /** Switched off (`disabled: true`, `enabled: false`): the client never starts it, so nothing it lacks matters. */
+  disabled: boolean;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -108,7 +110,17 @@ export function collectServers(doc: ConfigDocument, dialect: Dialect): ServerEnt
 function normalise(name: string, pointer: string, raw: Record<string, unknown>, dialect: Dialect): ServerEntry {
   const k = dialect.keys;
   const at = (key: string) => pointer + "/" + escapeSegment(key);
-  const entry: ServerEntry = { name, pointer, raw, args: [], argsOffset: 0, env: [], headers: [], kind: "neither" };
+  const entry: ServerEntry = {
+    name,
+    pointer,
+    raw,
+    args: [],
+    argsOffset: 0,
+    env: [],
+    headers: [],
+    kind: "neither",
+    disabled: raw.disabled === true || raw.enabled === false,
+  };
 
   if (k.type !== undefined && raw[k.type] !== undefined) entry.type = { value: raw[k.type], pointer: at(k.type) };
   const command = raw[k.command];

@@ -245,3 +245,10 @@ describe("no-hardcoded-secrets", () => {
     );
   });
 });
+
+describe("no-hardcoded-secrets wording (issue 12)", () => {
+  it("names a Basic-auth credential in the singular", () => {
+    const f = lintRule("no-hardcoded-secrets", ".vscode/mcp.json", `{"servers": {"a": {"type": "http", "url": "https://x.dev/mcp", "headers": {"Authorization": "Basic dXNlcjpwYXNzd29yZDEyMw=="}}}}`);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining("a hard-coded Basic-auth credential:")]);
+  });
+});

@@ -102,16 +102,10 @@ describe("no-relative-path", () => {
     expect(c!.pointer).toBe("/mcpServers/a/cwd");
   });
 
-  it("reports relative args in Codex TOML, pointing at the cwd key", () => {
+  it("does not claim that Codex starts servers outside the project (it uses the directory it was started from)", () => {
+    // Issue 12: the message this test used to expect was not true for Codex.
     const text = `[mcp_servers.local]\ncommand = "node"\nargs = ["build/index.js"]\n`;
-    const findings = lint("/home/me/.codex/config.toml", text);
-    expect(findings).toHaveLength(1);
-    const [f] = findings;
-    expect([f!.line, f!.column, f!.endLine, f!.endColumn]).toEqual([3, 9, 3, 25]);
-    expect(f!.message).toBe(
-      'OpenAI Codex starts stdio servers in a directory that is not your project, so the relative path "build/index.js" does not point into your project. Use an absolute path or set "cwd" to the project directory.',
-    );
-    expect(lint(".codex/config.toml", `${text}cwd = "/srv/app"\n`)).toEqual([]);
+    expect(lint("/home/me/.codex/config.toml", text)).toEqual([]);
   });
 
   it("reports relative args in Goose YAML", () => {
@@ -126,5 +120,27 @@ describe("no-relative-path", () => {
     const [f] = lint("claude_desktop_config.json", entry("node", [`~/${token}.js`]));
     expect(f!.message).not.toContain(token);
     expect(f!.message).toContain("this path");
+  });
+});
+
+describe("no-relative-path: only where the client's working directory is known not to be the project (issue 12)", () => {
+  const lint = (file: string, text: string) => lintRule("no-relative-path", file, text);
+  it("accepts relative paths in a project's .codex/config.toml (Codex starts servers where it was started)", () => {
+    expect(lint(".codex/config.toml", `[mcp_servers.a]\ncommand = "node"\nargs = ["./scripts/server.js"]\n`)).toEqual([]);
+  });
+  it("makes no claim for a file of no known client", () => {
+    expect(lint("tools/mcp.json", `{"mcpServers": {"a": {"command": "python", "args": ["server.py"]}}}`)).toEqual([]);
+  });
+  it("still reports ~ there (no shell expands it)", () => {
+    expect(lint(".codex/config.toml", `[mcp_servers.a]\ncommand = "node"\nargs = ["~/x.js"]\n`)).toHaveLength(1);
+  });
+});
+
+describe("no-relative-path: no unverified claim about a project file's working directory (issue 12)", () => {
+  it("does not report relative paths in Kiro, Zed or Windsurf project files", () => {
+    const lint = (file: string, text: string) => lintRule("no-relative-path", file, text);
+    expect(lint(".kiro/settings/mcp.json", `{"mcpServers": {"a": {"command": "node", "args": ["dist/index.js"]}}}`)).toEqual([]);
+    expect(lint(".zed/settings.json", `{"context_servers": {"a": {"command": "node", "args": ["dist/index.js"]}}}`)).toEqual([]);
+    expect(lint(".antigravity/mcp_config.json", `{"mcpServers": {"a": {"command": "node", "args": ["./x.js"]}}}`)).toEqual([]);
   });
 });

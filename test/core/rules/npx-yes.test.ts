@@ -57,3 +57,18 @@ describe("npx-yes", () => {
     expect(f!.message).not.toContain(token);
   });
 });
+
+describe("npx-yes is a convention, not a failure (issue 12)", () => {
+  it("is an info outside recommended: npm assumes --yes when stdin is not a TTY", async () => {
+    const { getRuleInfo, presetSeverities } = await import("../../../packages/core/src/rules/catalog.js");
+    expect(getRuleInfo("npx-yes")).toMatchObject({ severity: "info", recommended: false });
+    expect(presetSeverities("recommended")["npx-yes"]).toBe("off");
+  });
+
+  it("does not claim that the server hangs", () => {
+    const [f] = lint(".mcp.json", `{"mcpServers": {"a": {"command": "npx", "args": ["pkg"]}}}`);
+    expect(f!.severity).toBe("info");
+    expect(f!.message).not.toMatch(/hang|no one can answer/);
+    expect(f!.message).toContain("yes=false");
+  });
+});

@@ -171,3 +171,21 @@ describe("server-shape", () => {
     expect(f!.message).toMatch(/^This server has neither/);
   });
 });
+
+describe("server-shape: switched-off and override-only servers (issue 12)", () => {
+  const lint = (file: string, text: string) => lintRule("server-shape", file, text);
+  it("does not ask a disabled server for what it lacks", () => {
+    expect(lint(".roo/mcp.json", `{"mcpServers": {"a": {"disabled": true}}}`)).toEqual([]);
+    expect(lint(".mcp.json", `{"mcpServers": {"a": {"url": "https://x.dev/mcp", "disabled": true}}}`)).toEqual([]);
+    expect(lint("opencode.json", `{"mcp": {"a": {"enabled": false}}}`)).toEqual([]);
+  });
+  it("still reports what is wrong in a disabled server", () => {
+    expect(lint(".cursor/mcp.json", `{"mcpServers": {"a": {"command": "node", "url": "https://x.dev/mcp", "disabled": true}}}`)).toHaveLength(1);
+  });
+  it("takes a Codex table without command or url as an override of a user-level server", () => {
+    expect(lint(".codex/config.toml", `[mcp_servers.github]\nenabled = false\n\n[mcp_servers.docs]\nstartup_timeout_sec = 30\n`)).toEqual([]);
+  });
+  it("still reports an enabled server that has neither", () => {
+    expect(lint(".cursor/mcp.json", `{"mcpServers": {"a": {"env": {}}}}`)).toHaveLength(1);
+  });
+});

@@ -19,7 +19,8 @@ describe("valid-schema: unknown keys", () => {
     expect(pos(f)).toEqual([4, 7, 4, 17]);
     expect(slice(text, f)).toBe('"commmand"');
     expect(f.pointer).toBe("/mcpServers/fs/commmand");
-    expect(f.severity).toBe("error");
+    // Claude Code ignores the key: a warning (the missing command itself is server-shape's error).
+    expect(f.severity).toBe("warning");
     expect(f.message).toBe('Claude Code does not know "commmand" in server "fs" and ignores it. Did you mean "command"?');
     expect(f.fix).toBeUndefined();
     expect(suggested(text, f)).toBe(text.replace('"commmand"', '"command"'));
@@ -350,5 +351,31 @@ describe("valid-schema: Claude Desktop's own settings", () => {
     const [f] = lintRule("valid-schema", "claude_desktop_config.json", typo);
     expect([f!.line, f!.column, f!.endLine, f!.endColumn]).toEqual([1, 2, 1, 13]);
     expect(f!.message).toContain('"mcpServers"');
+  });
+});
+
+describe("valid-schema: severity of unknown keys follows what the client does (issue 12)", () => {
+  const lint = (file: string, text: string) => lintRule("valid-schema", file, text);
+
+  it("reports a key the client ignores as a warning, not an error", () => {
+    const f = lint("claude_desktop_config.json", `{"mcpServers": {"a": {"command": "node", "args": ["/srv/x.js"], "cwd": "/srv"}}}`);
+    expect(f.map((x) => [x.severity, x.pointer])).toEqual([["warning", "/mcpServers/a/cwd"]]);
+  });
+
+  it("keeps an error where the client rejects the file (opencode)", () => {
+    const f = lint("opencode.json", `{"mcp": {"a": {"type": "local", "command": ["x"], "timeout_ms": 5}}}`);
+    expect(f.map((x) => x.severity)).toEqual(["error"]);
+  });
+
+  it("says nothing about keys that change nothing: comments, disabled false, empty auto-approve lists, type stdio", () => {
+    const text = `{"//": "my servers", "_comment": "x", "mcpServers": {"a": {"command": "node", "args": ["/x.js"], "disabled": false, "autoApprove": [], "alwaysAllow": [], "$comment": "note"}}}`;
+    expect(lint("claude_desktop_config.json", text)).toEqual([]);
+    expect(lint(".amazonq/mcp.json", `{"mcpServers": {"a": {"command": "node", "autoApprove": []}}}`)).toEqual([]);
+    expect(lint(".codeium/windsurf/mcp_config.json", `{"mcpServers": {"a": {"type": "stdio", "command": "node"}}}`)).toEqual([]);
+  });
+
+  it("still reports a non-empty auto-approve list the client ignores (as a warning)", () => {
+    const f = lint(".amazonq/mcp.json", `{"mcpServers": {"a": {"command": "node", "autoApprove": ["read"]}}}`);
+    expect(f.map((x) => x.severity)).toEqual(["warning"]);
   });
 });

@@ -9,7 +9,7 @@ export const codex: Dialect = {
   format: "toml",
   comments: true,
   trailingCommas: true,
-  paths: [pathEndsWith("\\.codex/config\\.toml")],
+  paths: [pathEndsWith("\\.codex/config\\.toml"), pathEndsWith("codex/config\\.toml")],
   sniff: (v) => typeof v === "object" && v !== null && "mcp_servers" in v,
   schema,
   servers: { kind: "map", pointers: ["/mcp_servers"] },
@@ -21,5 +21,6 @@ export const codex: Dialect = {
   transports: ["stdio", "http"],
   // No interpolation: forward variables by name with env_vars = ["NAME"].
   variables: noVariables,
-  cwd: "unknown",
+  // Codex starts stdio servers in the directory Codex was started from (for a project's .codex/config.toml: the project).
+  cwd: "launch",
 };

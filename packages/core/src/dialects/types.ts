@@ -36,6 +36,8 @@ export interface Dialect {
   sniff?: (value: unknown) => boolean;
   /** Preference when several sniffers match (higher wins). */
   sniffPriority?: number;
+  /** What in the content proves this dialect, for --print-config (default: its servers' root key). */
+  sniffReason?: string;
   /** The JSON Schema of the whole file (validated with ajv). */
   schema: object;
   /** Pointers of the server containers (maps or, for Continue, a list). */
@@ -67,7 +69,7 @@ export interface Dialect {
   transports: Transport[];
   variables: VariableSyntax;
   /** Working directory of stdio servers when the entry sets none. */
-  cwd: "project" | "home" | "unknown";
+  cwd: "project" | "home" | "unknown" | "launch";
 }
 
 export type ServerLocator =

@@ -33,6 +33,11 @@ export interface ReportDescriptor<MessageIds extends string> {
   range?: OffsetRange;
   fix?: Fix;
   suggestions?: Array<{ desc: string; fix: Fix }>;
+  /**
+   * The highest severity this finding may have, whatever the rule is set to (severity policy, docs/severity.md):
+   * e.g. a key the client ignores is a warning at most, even from a rule whose other findings are errors.
+   */
+  maxSeverity?: Severity;
 }
 
 export interface ConfigRuleContext<MessageIds extends string, Options> {

@@ -24,7 +24,7 @@ export const SECRET_KINDS: readonly SecretKind[] = [
   { id: "private-key", label: "a private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
   { id: "jwt", label: "a JSON Web Token", pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
   { id: "bearer", label: "a bearer token", pattern: /^\s*Bearer\s+(?!\$|\{|<)[A-Za-z0-9._~+/=-]{16,}\s*$/i },
-  { id: "basic", label: "Basic-auth credentials", pattern: /^\s*Basic\s+(?!\$|\{|<)[A-Za-z0-9+/=]{12,}\s*$/i },
+  { id: "basic", label: "Basic-auth credential", pattern: /^\s*Basic\s+(?!\$|\{|<)[A-Za-z0-9+/=]{12,}\s*$/i },
 ];
 
 /**

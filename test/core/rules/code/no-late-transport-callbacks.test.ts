@@ -5,6 +5,8 @@ const CLI = `import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 
 tester().run("no-late-transport-callbacks", noLateTransportCallbacks, {
   valid: [
+    // issue 12: a handler that chains the one connect() installed
+    { code: CLI + `await client.connect(t);\nconst prev = t.onclose;\nt.onclose = () => {\n  prev?.();\n  console.error("closed");\n};` },
     { code: CLI + `t.onclose = () => console.error("closed");\nt.onerror = (e) => console.error(e);\nawait client.connect(t);` },
     // Protocol-level callbacks are chained by the SDK
     { code: CLI + `await client.connect(t);\nclient.onclose = () => console.error("closed");\nclient.onerror = (e) => console.error(e);` },

@@ -37,6 +37,10 @@ tester().run("no-stdout-in-stdio-server", noStdoutInStdioServer, {
     { code: V1 + `console.log("x");\nawait server.connect(new StdioServerTransport(socket, socket));` },
     // console.group without a label prints nothing
     { code: V1 + `console.group();` + CONNECT },
+    // issue 12: help and version printers called on --help / --version paths that return before the transport exists
+    {
+      code: V1 + `function showHelp() {\n  console.log("usage: server [--help]");\n}\nasync function showVersion() {\n  console.log("v1");\n}\nconst printUsage = () => console.log("usage");\nif (process.argv.includes("--help")) { showHelp(); } else if (process.argv.includes("--version")) { await showVersion(); } else {` + CONNECT + `\n}`,
+    },
   ],
   invalid: [
     {

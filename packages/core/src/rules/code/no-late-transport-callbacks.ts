@@ -18,6 +18,26 @@ function sameTarget(sdk: SdkFile, a: Node, b: Node): boolean {
   return findVariableFrom(sdk.scopeOf(a), pa[0]!) === findVariableFrom(sdk.scopeOf(b), pb[0]!);
 }
 
+/** Does this new handler call the one it replaces, read from the same transport beforehand into a variable? */
+function chainsPrevious(sdk: SdkFile, handler: Node, callback: string, transport: Node): boolean {
+  if (!isFunction(handler)) return false;
+  let found = false;
+  walk(handler, sdk.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type !== "CallExpression") return undefined;
+    let callee = unwrapExpression(n.callee);
+    // prev.call(this, …) / prev.apply(…)
+    if (callee.type === "MemberExpression" && ["call", "apply"].includes(memberName(callee) ?? "")) callee = unwrapExpression(callee.object);
+    if (callee.type !== "Identifier") return undefined;
+    const variable = findVariableFrom(sdk.scopeOf(callee), callee.name);
+    const def = variable?.defs[0]?.node as Node | undefined;
+    const init = def?.type === "VariableDeclarator" && def.init ? unwrapExpression(def.init) : undefined;
+    if (init?.type === "MemberExpression" && memberName(init) === callback && sameTarget(sdk, init.object, transport)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 export const noLateTransportCallbacks = createCodeRule<Options, MessageIds>({
   name: "no-late-transport-callbacks",
   meta: {
@@ -56,6 +76,8 @@ export const noLateTransportCallbacks = createCodeRule<Options, MessageIds>({
           if (left.type !== "MemberExpression") return undefined;
           const callback = memberName(left);
           if (!callback || !TRANSPORT_CALLBACKS.has(callback) || !sameTarget(sdk, left.object, transport)) return undefined;
+          // `const prev = t.onclose; t.onclose = () => { prev?.(); … }` keeps the SDK's handler: not a replacement.
+          if (chainsPrevious(sdk, unwrapExpression(n.right), callback, transport)) return undefined;
           context.report({
             node: left as TSESTree.Node,
             messageId: "late",

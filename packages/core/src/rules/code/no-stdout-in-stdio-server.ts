@@ -41,6 +41,17 @@ function isProcessStdout(node: Node, scope: Scope, sdk: SdkFile): boolean {
   return false;
 }
 
+const HELP_PRINTER = /^(show|print|display|log|write|output)?_?(help|usage|version|versions)(text|info|message)?$/i;
+
+/** The name a function is known by: its own, or the variable or property it is assigned to. */
+function functionName(fn: Node): string | undefined {
+  if ((fn.type === "FunctionDeclaration" || fn.type === "FunctionExpression") && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return parent.id.name;
+  if ((parent?.type === "Property" || parent?.type === "MethodDefinition" || parent?.type === "PropertyDefinition") && parent.key.type === "Identifier") return parent.key.name;
+  return undefined;
+}
+
 export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
   name: "no-stdout-in-stdio-server",
   meta: {
@@ -116,6 +127,9 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
     function exempt(call: TSESTree.CallExpression): boolean {
       if (guardFunctions.some((g) => contains(g, call))) return true;
       for (let n: Node | undefined = call.parent; n; n = n.parent) {
+        // A help, usage or version printer (showHelp, printUsage, showVersion): called on --help / --version paths
+        // that exit before the stdio transport exists, so its output reaches a terminal, not the client.
+        if (isFunction(n) && HELP_PRINTER.test(functionName(n) ?? "")) return true;
         if (isFunction(n)) {
           const { parent } = outerParent(n);
           if (parent?.type === "CallExpression" && parent.callee.type === "MemberExpression" && memberName(parent.callee) === "listen") return true;

@@ -13,6 +13,14 @@ const FILE_EXTENSION =
 const PROJECT_DIRS = /^(src|lib|dist|build|out|bin|scripts?|servers?|tools?|target|node_modules|vendor|app|apps|packages|data|config|mcp-server)$/i;
 
 /** Options that set the directory later relative arguments are resolved against (`uv --directory /abs run server.py`). */
+/**
+ * Clients whose servers cannot start in a project although the dialect cannot name their directory: their only
+ * config file is user-level (Claude Desktop, Cline's global settings, Goose's ~/.config/goose/config.yaml), so there
+ * is no project to be relative to. For the other "unknown" ones, whose files live in a project (Windsurf and its
+ * copies, Kiro, Zed, Continue, Amazon Q), the claim was not verified, so relative paths are not reported (issue 12).
+ */
+const VERIFIED_ELSEWHERE = new Set(["claude-desktop", "cline", "goose"]);
+
 const DIRECTORY_OPTIONS = new Set(["--directory", "--cwd", "--project", "--prefix", "-C", "--working-directory", "--workdir", "--chdir"]);
 
 function isPlaceholder(s: string): boolean {
@@ -78,7 +86,9 @@ function computeDialectFacts(dialect: Dialect): DialectFacts {
   // `${VAR}` clients (Claude Code, Gemini) would read `${userHome}` as an environment variable: probe with a made-up name.
   const envBraces = expands(dialect, "${MCP_LINT_PROBE}");
   const homeVariable = envBraces ? "${HOME}" : ["${userHome}", "${env:HOME}"].find((v) => expands(dialect, v));
-  const checkRelative = dialect.cwd !== "project";
+  // Relative paths are reported only where the client is known to start servers elsewhere: not in the project
+  // (Claude Code, VS Code, …), not where Codex was launched, and not for files of no known client ("generic").
+  const checkRelative = dialect.cwd === "home" || (dialect.cwd === "unknown" && VERIFIED_ELSEWHERE.has(dialect.id));
   const where = dialect.cwd === "home" ? "the user's home directory" : "a directory that is not your project";
   const advice = [
     "Use an absolute path",

@@ -59,6 +59,9 @@ export const serverShape = defineConfigRule({
       switch (entry.kind) {
         case "neither": {
           if (commandProblem) break;
+          // A server that is switched off is never started: what it lacks is not a failure. A Codex table without
+          // command or url can be a project-level override of a server defined in the user's config.
+          if (entry.disabled || dialect.id === "codex") break;
           const declared = declaredTransport(entry, dialect);
           const at = entryLocation(entry);
           const base = { server: serverLabel(entry), client: dialect.client, commandKey: k.command, urlKey: k.url[0]! };
@@ -77,7 +80,7 @@ export const serverShape = defineConfigRule({
         case "url": {
           const declared = declaredTransport(entry, dialect);
           const stdioTyped = declared === "stdio" && k.type;
-          const untyped = !entry.type && k.type && supportsUrl && dialect.urlDefault === undefined && !dialect.urlKeyTransport?.[entry.url!.key];
+          const untyped = !entry.disabled && !entry.type && k.type && supportsUrl && dialect.urlDefault === undefined && !dialect.urlKeyTransport?.[entry.url!.key];
           // Nothing to say about most URL entries: the remote type is worked out only when a report may need it.
           if (!stdioTyped && !untyped) break;
           const remote: Transport = looksLikeSseUrl(entry.url!.value) && typeValueFor(dialect, "sse") ? "sse" : "http";

@@ -137,6 +137,27 @@ function hintOf(schema: unknown): string {
   return isObject(schema) && typeof schema["x-hint"] === "string" ? ` ${schema["x-hint"]}` : "";
 }
 
+/** Keys people use as comments in JSON files. */
+const COMMENT_KEY = /^(\/\/.*|#.*|_.*|\$comment|comments?)$/i;
+/** Lists whose empty value is the client's default anyway. */
+const EMPTY_LIST_KEYS = new Set(["autoApprove", "alwaysAllow", "disabledTools", "alwaysAllowTools", "trust", "watchPaths"]);
+
+/**
+ * A key whose value changes nothing in a client that ignores unknown keys: a comment key, `disabled: false` /
+ * `enabled: true` (what every client does anyway), an empty auto-approve list, or a `type` that names the transport
+ * the entry's other keys already imply.
+ */
+function isNoOp(key: string, value: unknown, object: unknown): boolean {
+  if (COMMENT_KEY.test(key) && typeof value !== "object") return true;
+  if (key === "disabled" && value === false) return true;
+  if (key === "enabled" && value === true) return true;
+  if (EMPTY_LIST_KEYS.has(key) && Array.isArray(value) && value.length === 0) return true;
+  if (key === "type" && typeof value === "string" && isObject(object)) {
+    if (value === "stdio" && typeof object.command === "string") return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------- the rule
 
 export const validSchema = defineConfigRule<MessageId, Options>({
@@ -193,6 +214,8 @@ const PRIORITY: Record<string, number> = { enum: 5, const: 4, type: 3 };
 
 class Interpreter {
   private readonly effect: string;
+  /** The client skips keys it does not know (rather than refusing the file or the server). */
+  private readonly ignoresUnknown: boolean;
   private readonly containers: Set<string>;
   private readonly serverNames: Map<string, string>;
   private readonly allowKeys: Set<string>;
@@ -207,6 +230,7 @@ class Interpreter {
   ) {
     const unknownKeys = (dialect.schema as SchemaObject)["x-unknownKeys"];
     this.effect = unknownKeys === "rejected" ? "rejects it" : "ignores it";
+    this.ignoresUnknown = unknownKeys !== "rejected";
     const locator = dialect.servers.pointers;
     this.containers = new Set(typeof locator === "function" ? locator(doc.value) : locator);
     this.serverNames = new Map(servers.map((s) => [s.pointer, s.name]));
@@ -337,6 +361,9 @@ class Interpreter {
     if (this.allowKeys.has(key)) return undefined;
     const pointer = joinPointer(objectPointer, key);
     const value = valueAt(this.doc.value, pointer);
+    // A key the client ignores and whose value changes nothing anyway (a comment, `disabled: false`, an empty
+    // auto-approve list) is not worth a finding: severity policy, docs/severity.md.
+    if (this.ignoresUnknown && isNoOp(key, value, valueAt(this.doc.value, objectPointer))) return undefined;
     const object = valueAt(this.doc.value, objectPointer);
     if (objectPointer === "" && this.rootKeyRuleReports(key, value)) return undefined;
 
@@ -448,6 +475,8 @@ class Interpreter {
       data: { advice: "", ...data },
       pointer,
       part: "key",
+      // A key the client ignores does not make it fail: a warning at most (an error only where the client rejects it).
+      ...(this.ignoresUnknown ? { maxSeverity: "warning" as const } : {}),
       ...(rename ? { suggestions: [{ desc: `Rename ${q(from)} to ${JSON.stringify(rename.to)}`, fix: rename.fix }] } : {}),
     };
   }
