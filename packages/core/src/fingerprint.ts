@@ -28,3 +28,13 @@ export function fingerprint(ruleId: string, file: string, pointer: string): stri
   }
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }
+
+/** Lines longer than this are fingerprinted by a window of this many characters from the finding's column. */
+export const FINGERPRINT_LINE = 400;
+
+/** The part of a code finding's line its fingerprint hashes: the whole trimmed line, or a bounded window of a long one. */
+export function fingerprintText(line: string, column: number): string {
+  if (line.length <= FINGERPRINT_LINE) return line.trim();
+  const start = Math.max(0, Math.min(line.length, column - 1));
+  return line.slice(start, start + FINGERPRINT_LINE).trim();
+}

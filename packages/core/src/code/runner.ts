@@ -1,6 +1,6 @@
 import type * as ESLintModule from "eslint";
 import type { Linter as LinterType } from "eslint";
-import { fingerprint } from "../fingerprint.js";
+import { fingerprint, fingerprintText } from "../fingerprint.js";
 import type { Finding, Severity } from "../finding.js";
 import { compareFindings } from "../finding.js";
 import { codeRuleMeta, codeRules } from "../rules/code/index.js";
@@ -185,16 +185,6 @@ export async function lintSourceText(file: string, text: string, options: LintSo
 /** A 1-based line or column from ESLint: 1 when it is missing or not a number. */
 function position(n: number | undefined): number {
   return typeof n === "number" && Number.isFinite(n) ? Math.max(1, Math.floor(n)) : 1;
-}
-
-/** Lines longer than this are fingerprinted by a window of this many characters from the finding's column. */
-const FINGERPRINT_LINE = 400;
-
-/** The part of a finding's line its fingerprint hashes: the whole trimmed line, or a bounded window of a long one. */
-export function fingerprintText(line: string, column: number): string {
-  if (line.length <= FINGERPRINT_LINE) return line.trim();
-  const start = Math.max(0, Math.min(line.length, column - 1));
-  return line.slice(start, start + FINGERPRINT_LINE).trim();
 }
 
 function toFinding(file: string, m: LinterType.LintMessage, severities: Map<string, Severity>, lines: string[]): Finding {

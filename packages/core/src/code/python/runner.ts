@@ -3,7 +3,7 @@ import { LineIndex } from "../../document/lines.js";
 import type { Comment } from "../../document/types.js";
 import { applyFixes } from "../../fix.js";
 import { compareFindings, type Finding, type Fix, type Severity } from "../../finding.js";
-import { fingerprint } from "../../fingerprint.js";
+import { fingerprint, FINGERPRINT_LINE } from "../../fingerprint.js";
 import { pythonRules } from "../../rules/python/index.js";
 import type { PythonReport, PythonRule } from "../../rules/python/types.js";
 import { formatMessage } from "../../rules/types.js";
@@ -116,10 +116,13 @@ function makeFinding(file: string, lines: LineIndex, ruleId: string, severity: S
   const start = lines.position(range[0]);
   const end = lines.position(range[1]);
   // Code has no JSON pointer: the fingerprint keys on the rule and the text of the reported line, which survives
-  // edits elsewhere in the file (the same scheme as the JavaScript/TypeScript pass).
+  // edits elsewhere in the file (the same scheme as the JavaScript/TypeScript pass, fingerprintText): a line longer
+  // than its bound is hashed over a window from the reported column, so each finding costs the same.
   const lineStart = lines.lineStart(start.line);
-  const nextLine = start.line < lines.lineCount ? lines.lineStart(start.line + 1) : lines.text.length;
-  const lineText = lines.text.slice(lineStart, nextLine).trim();
+  let lineEnd = start.line < lines.lineCount ? lines.lineStart(start.line + 1) : lines.text.length;
+  while (lineEnd > lineStart && (lines.text[lineEnd - 1] === "\n" || lines.text[lineEnd - 1] === "\r")) lineEnd--;
+  const from = lineEnd - lineStart <= FINGERPRINT_LINE ? lineStart : lineStart + start.column - 1;
+  const lineText = lines.text.slice(from, Math.min(lineEnd, from + FINGERPRINT_LINE)).trim();
   return {
     ruleId,
     severity,
