@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { lintFiles } from "../packages/core/dist/lint-files.js";
+import { lintFiles } from "../packages/core/dist/engine/lint-files.js";
 import { formatResults } from "../packages/core/dist/formatters/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

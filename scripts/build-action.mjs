@@ -167,8 +167,8 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
   const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
   const result = await build({
     absWorkingDir: ROOT,
-    // lint-worker: the worker thread lintFiles starts for large config runs (packages/core/src/lint-files.ts).
-    entryPoints: { index: "packages/action/src/index.ts", cli: "packages/cli/src/main.ts", "lint-worker": "packages/core/src/util/lint-worker.ts" },
+    // lint-worker: the worker thread lintFiles starts for large config runs (packages/core/src/engine/lint-files.ts).
+    entryPoints: { index: "packages/action/src/index.ts", cli: "packages/cli/src/main.ts", "lint-worker": "packages/core/src/engine/lint-worker.ts" },
     outdir: out,
     bundle: true,
     splitting: true,

@@ -56,7 +56,7 @@ describe.each(allRules.filter((r) => r.kind === "code").map((r) => [r.id, r] as 
   });
 
   it("has tests next to it in name, per language", () => {
-    if (info.languages.includes("js")) expect(existsSync(new URL(`test/core/rules/code/${id}.test.ts`, root)), `test/core/rules/code/${id}.test.ts`).toBe(true);
+    if (info.languages.includes("js")) expect(existsSync(new URL(`test/core/rules/js/${id}.test.ts`, root)), `test/core/rules/js/${id}.test.ts`).toBe(true);
     if (info.languages.includes("python")) expect(existsSync(new URL(`test/core/rules/python/${id}.test.ts`, root)), `test/core/rules/python/${id}.test.ts`).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parse } from "@typescript-eslint/typescript-estree";
-import { lintSourceText } from "../../packages/core/dist/code/runner.js";
+import { lintSourceText } from "../../packages/core/dist/code/js/runner.js";
 
 const files = process.argv.slice(2).map((file) => ({ file, text: readFileSync(file, "utf8") }));
 const options = { loc: true, range: true, comment: true, tokens: true, jsx: false };

@@ -11,11 +11,11 @@ import {
   parseSeverity,
   resolveFileSettings,
   type McpLintConfig,
-} from "../../packages/core/src/config.js";
-import { ConfigError } from "../../packages/core/src/errors.js";
+} from "../../packages/core/src/settings/settings.js";
+import { ConfigError } from "../../packages/core/src/model/errors.js";
 import { configRules } from "../../packages/core/src/rules/index.js";
 import { allRules, presetSeverities } from "../../packages/core/src/rules/catalog.js";
-import { defaultRuleSettings } from "../../packages/core/src/runner.js";
+import { defaultRuleSettings } from "../../packages/core/src/engine/lint-config-text.js";
 import schema from "../../packages/core/src/schemas/mcp-lint.config.schema.json" with { type: "json" };
 
 const temps: string[] = [];

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dialectForPath, dialects, getDialect } from "../../packages/core/src/dialects/index.js";
-import type { Finding } from "../../packages/core/src/finding.js";
-import { detectDialect } from "../../packages/core/src/runner.js";
+import type { Finding } from "../../packages/core/src/model/finding.js";
+import { detectDialect } from "../../packages/core/src/engine/lint-config-text.js";
 import { schemaAjv, serverEntrySchemas } from "../../packages/core/src/util/schema-validation.js";
 import { lintRule, slice } from "./helpers.js";
 

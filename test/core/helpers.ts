@@ -1,6 +1,6 @@
 import { lintConfigText, type FileResult, type LintTextOptions } from "../../packages/core/src/index.js";
-import type { Finding } from "../../packages/core/src/finding.js";
-import { applyFixes } from "../../packages/core/src/fix.js";
+import type { Finding } from "../../packages/core/src/model/finding.js";
+import { applyFixes } from "../../packages/core/src/engine/fix.js";
 import { configRules } from "../../packages/core/src/rules/index.js";
 
 /** Lints `text` as `file` with only `ruleId` on (at its own severity), returning its findings. */

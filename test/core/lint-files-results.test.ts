@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lintFiles } from "../../packages/core/src/lint-files.js";
+import { lintFiles } from "../../packages/core/src/engine/lint-files.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mcp-lint-results-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

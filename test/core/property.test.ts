@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dialects, lintConfigText } from "../../packages/core/src/index.js";
-import type { Finding } from "../../packages/core/src/finding.js";
+import type { Finding } from "../../packages/core/src/model/finding.js";
 
 /** Representative file names, one per dialect that a path can select. */
 const FILES = [

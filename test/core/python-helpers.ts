@@ -1,7 +1,7 @@
 import { lintPythonText } from "../../packages/core/src/code/python/runner.js";
-import type { Finding } from "../../packages/core/src/finding.js";
+import type { Finding } from "../../packages/core/src/model/finding.js";
 import { allRules } from "../../packages/core/src/rules/catalog.js";
-import type { RuleSettings } from "../../packages/core/src/runner.js";
+import type { RuleSettings } from "../../packages/core/src/engine/lint-config-text.js";
 
 /** Lints Python `text` with only `ruleId` on (at its default severity, with `options`), returning its findings. */
 export async function lintPy(ruleId: string, text: string, options: Record<string, unknown> = {}, file = "server.py"): Promise<Finding[]> {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { discoverFiles } from "../../packages/core/src/discovery.js";
-import { printConfigFor } from "../../packages/core/src/lint-files.js";
-import { detectDialect } from "../../packages/core/src/runner.js";
+import { discoverFiles } from "../../packages/core/src/engine/discovery.js";
+import { printConfigFor } from "../../packages/core/src/engine/lint-files.js";
+import { detectDialect } from "../../packages/core/src/engine/lint-config-text.js";
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "mcp-lint-recognition-"));

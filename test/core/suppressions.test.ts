@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../../packages/core/src/errors.js";
-import type { Finding, Severity } from "../../packages/core/src/finding.js";
-import { fingerprint } from "../../packages/core/src/fingerprint.js";
-import type { LintFileResult } from "../../packages/core/src/lint-files.js";
+import { ConfigError } from "../../packages/core/src/model/errors.js";
+import type { Finding, Severity } from "../../packages/core/src/model/finding.js";
+import { fingerprint } from "../../packages/core/src/model/fingerprint.js";
+import type { LintFileResult } from "../../packages/core/src/engine/lint-files.js";
 import {
   applySuppressions,
   countSuppressionEntries,
@@ -16,7 +16,7 @@ import {
   suppressAll,
   suppressionKey,
   type SuppressionsData,
-} from "../../packages/core/src/suppressions.js";
+} from "../../packages/core/src/engine/suppressions.js";
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));

@@ -4,7 +4,7 @@ import mcpLint from "@mcp-lint/eslint-plugin";
 import { codeRules } from "@mcp-lint/core";
 import "./helpers.js";
 
-/** Smoke cases of the code rules as the plugin exposes them (their full tests are in test/core/rules/code/). */
+/** Smoke cases of the code rules as the plugin exposes them (their full tests are in test/core/rules/js/). */
 
 RuleTester.afterAll = vitest.afterAll;
 RuleTester.describe = vitest.describe;

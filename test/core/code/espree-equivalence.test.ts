@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { lintSourceText } from "../../../packages/core/src/code/runner.js";
-import { mightBeMcpCode } from "../../../packages/core/src/code/prefilter.js";
-import { codeRuleMeta } from "../../../packages/core/src/rules/code/index.js";
-import type { RuleSettings } from "../../../packages/core/src/runner.js";
+import { lintSourceText } from "../../../packages/core/src/code/js/runner.js";
+import { mightBeMcpCode } from "../../../packages/core/src/code/js/prefilter.js";
+import { codeRuleMeta } from "../../../packages/core/src/rules/js/index.js";
+import type { RuleSettings } from "../../../packages/core/src/engine/lint-config-text.js";
 
 /**
  * The code pass parses .js/.mjs/.cjs files with espree, TypeScript files with the TypeScript parser. That is only
@@ -13,7 +13,7 @@ import type { RuleSettings } from "../../../packages/core/src/runner.js";
  * pass would parse (the MCP SDK's dist and bundles, the reference servers, ...) and this repository's JavaScript
  * fixtures are linted with every code rule on, with and without --fix, on both parsers, and must give the same
  * findings, fixes, suggestions and fixed text. (Each code-rule test also runs its JavaScript cases on espree:
- * test/core/rules/code/tester.ts.)
+ * test/core/rules/js/tester.ts.)
  */
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));

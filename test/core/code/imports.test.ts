@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Linter } from "eslint";
 import * as tsParser from "@typescript-eslint/parser";
 import type { TSESLint } from "@typescript-eslint/utils";
-import { sdkFile } from "../../../packages/core/src/code/analysis.js";
+import { sdkFile } from "../../../packages/core/src/code/js/analysis.js";
 
 interface Probe {
   sdk: boolean;

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createLeanParser, importLeanParserModules } from "../../../packages/core/src/code/parser.js";
+import { createLeanParser, importLeanParserModules } from "../../../packages/core/src/code/js/parser.js";
 
 /**
  * The code pass gives ESLint's Linter a leaner parser (packages/core/src/code/parser.ts): typescript-estree without

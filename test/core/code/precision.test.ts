@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { lintSourceText } from "../../../packages/core/src/code/runner.js";
+import { lintSourceText } from "../../../packages/core/src/code/js/runner.js";
 
 /**
  * False positives are the enemy: lint the JavaScript that real MCP packages ship

@@ -4,13 +4,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lintFiles } from "../../../packages/core/src/lint-files.js";
+import { lintFiles } from "../../../packages/core/src/engine/lint-files.js";
 import { pythonParserLoaded } from "../../../packages/core/src/code/python/parser.js";
 import { lintPythonText } from "../../../packages/core/src/code/python/runner.js";
 import { mightBePythonMcp } from "../../../packages/core/src/code/python/sdk-catalog.js";
 import { allRules } from "../../../packages/core/src/rules/catalog.js";
-import type { Finding } from "../../../packages/core/src/finding.js";
-import type { RuleSettings } from "../../../packages/core/src/runner.js";
+import type { Finding } from "../../../packages/core/src/model/finding.js";
+import type { RuleSettings } from "../../../packages/core/src/engine/lint-config-text.js";
 
 const temp = mkdtempSync(join(tmpdir(), "mcp-lint-python-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

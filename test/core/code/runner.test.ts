@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCodeFile, lintSourceText, mightBeMcpCode } from "../../../packages/core/src/code/runner.js";
+import { isCodeFile, lintSourceText, mightBeMcpCode } from "../../../packages/core/src/code/js/runner.js";
 
 const SERVER = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";

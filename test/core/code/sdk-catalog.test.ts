@@ -8,7 +8,7 @@ import {
   sdkLineOf,
   sdkModule,
   sdkSymbol,
-} from "../../../packages/core/src/code/sdk-catalog.js";
+} from "../../../packages/core/src/code/js/sdk-catalog.js";
 
 const require = createRequire(import.meta.url);
 

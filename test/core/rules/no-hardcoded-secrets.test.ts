@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../../packages/core/src/finding.js";
+import type { Finding } from "../../../packages/core/src/model/finding.js";
 import { lintRule, slice, suggested } from "../helpers.js";
 
 const lint = (file: string, text: string) => lintRule("no-hardcoded-secrets", file, text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lintConfigText } from "../../../packages/core/src/runner.js";
-import { redactResults, Redactor, REDACTED } from "../../../packages/core/src/redact.js";
+import { lintConfigText } from "../../../packages/core/src/engine/lint-config-text.js";
+import { redactResults, Redactor, REDACTED } from "../../../packages/core/src/engine/redact.js";
 import { lintRule, slice } from "../helpers.js";
 
 // Issue 13, item 1. Credentials are assembled at run time so that the file holds none.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../../packages/core/src/finding.js";
+import type { Finding } from "../../../packages/core/src/model/finding.js";
 import { lintRule, slice, suggested } from "../helpers.js";
 
 const lint = (file: string, text: string, options: Record<string, unknown> = {}) => lintRule("valid-schema", file, text, options);

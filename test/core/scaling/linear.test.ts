@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../../packages/core/src/document/index.js";
 import { closestMatches, damerauDistance } from "../../../packages/core/src/util/similarity.js";
 import { didYouMean } from "../../../packages/core/src/util/did-you-mean.js";
-import { lintSourceText } from "../../../packages/core/src/code/runner.js";
+import { lintSourceText } from "../../../packages/core/src/code/js/runner.js";
 
 // Costs that used to grow with the square of the input (issue 13). Timing is measured by scripts/bench-scaling.mjs
 // (npm run bench); these tests pin the behaviour of the bounded versions.

@@ -1,7 +1,7 @@
 import { LineIndex } from "./lines.js";
 import type { Comment, DocNode, Format, Member, OffsetRange, ParseOutput, ParseProblem, SyntaxExtension } from "./types.js";
 import { toValue } from "./types.js";
-import type { SourceRange } from "../finding.js";
+import type { SourceRange } from "../model/finding.js";
 
 export type PointerPart = "key" | "value";
 

@@ -1,14 +1,14 @@
-import { collectDirectives, type DisableDirectives } from "../directives.js";
+import { collectDirectives, type DisableDirectives } from "../engine/directives.js";
 import { getDialect } from "../dialects/index.js";
 import type { Dialect } from "../dialects/types.js";
 import { parseDocument, type ConfigDocument } from "../document/index.js";
 import type { OffsetRange } from "../document/types.js";
-import type { Fix, SourceRange, Suggestion } from "../finding.js";
+import type { Fix, SourceRange, Suggestion } from "../model/finding.js";
 import { formatMessage, type ConfigRule, type ReportDescriptor } from "../rules/types.js";
-import { detectDialect } from "../runner.js";
-import { collectServers, type ServerEntry } from "../servers.js";
+import { detectDialect } from "../engine/lint-config-text.js";
+import { collectServers, type ServerEntry } from "../dialects/servers.js";
 import { carriesSecret } from "../util/secrets.js";
-import { Redactor, secretsOfSource } from "../redact.js";
+import { Redactor, secretsOfSource } from "../engine/redact.js";
 
 /**
  * Runs one config rule at a time over a file, for front ends that call each

@@ -1,6 +1,6 @@
-import { UsageError } from "../errors.js";
-import type { LintFileResult } from "../lint-files.js";
-import { redactResults } from "../redact.js";
+import { UsageError } from "../model/errors.js";
+import type { LintFileResult } from "../engine/lint-files.js";
+import { redactResults } from "../engine/redact.js";
 import { didYouMeanText } from "../util/did-you-mean.js";
 import { github } from "./github.js";
 import { json } from "./json.js";

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { Finding } from "../finding.js";
+import type { Finding } from "../model/finding.js";
 import type { Formatter } from "./types.js";
 
 const FATAL = new Set(["syntax", "read-error"]);

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../finding.js";
+import type { Finding, Severity } from "../model/finding.js";
 import { getRuleInfo } from "../rules/catalog.js";
 import { codeSpan, escapeCell } from "./escape.js";
 import type { ExtraRule, Formatter } from "./types.js";

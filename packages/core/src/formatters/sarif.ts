@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import type { Finding, Severity } from "../finding.js";
+import type { Finding, Severity } from "../model/finding.js";
 import { allRules } from "../rules/catalog.js";
 import { docsUrl } from "../rules/types.js";
 import type { Formatter } from "./types.js";

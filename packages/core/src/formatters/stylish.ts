@@ -1,4 +1,4 @@
-import type { Finding } from "../finding.js";
+import type { Finding } from "../model/finding.js";
 import { escapeControl } from "./escape.js";
 import type { Formatter } from "./types.js";
 

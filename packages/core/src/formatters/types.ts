@@ -1,5 +1,5 @@
-import type { Severity } from "../finding.js";
-import type { LintFileResult } from "../lint-files.js";
+import type { Severity } from "../model/finding.js";
+import type { LintFileResult } from "../engine/lint-files.js";
 
 /** A finding source outside the rule catalog (the probe's diagnoses), described for SARIF and links. */
 export interface ExtraRule {

@@ -1,5 +1,5 @@
-import type { Severity, SeveritySetting } from "../finding.js";
-import { codeRuleMeta } from "./code/index.js";
+import type { Severity, SeveritySetting } from "../model/finding.js";
+import { codeRuleMeta } from "./js/index.js";
 import { configRules } from "./index.js";
 import { pythonRules } from "./python/index.js";
 import { docsUrl } from "./types.js";

@@ -1,8 +1,8 @@
 import type { ConfigDocument, PointerPart } from "../document/document.js";
 import type { OffsetRange } from "../document/types.js";
 import type { Dialect } from "../dialects/types.js";
-import type { Fix, Severity } from "../finding.js";
-import type { ServerEntry } from "../servers.js";
+import type { Fix, Severity } from "../model/finding.js";
+import type { ServerEntry } from "../dialects/servers.js";
 
 export type JSONSchema = Record<string, unknown>;
 

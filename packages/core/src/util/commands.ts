@@ -1,4 +1,4 @@
-import type { ServerEntry, Located } from "../servers.js";
+import type { ServerEntry, Located } from "../dialects/servers.js";
 
 /** Program name without directory and Windows extension: "/usr/bin/npx.cmd" -> "npx". */
 export function programName(command: string): string {

@@ -3,8 +3,8 @@ import type { ConfigDocument } from "../document/document.js";
 import { joinPointer } from "../document/pointer.js";
 import type { DocNode } from "../document/types.js";
 import type { Dialect, Transport } from "../dialects/types.js";
-import { quote } from "../edits.js";
-import type { ServerEntry } from "../servers.js";
+import { quote } from "../document/edits.js";
+import type { ServerEntry } from "../dialects/servers.js";
 import { echo } from "./secrets.js";
 
 /**

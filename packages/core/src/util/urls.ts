@@ -1,5 +1,5 @@
 import type { Dialect } from "../dialects/types.js";
-import type { ServerEntry } from "../servers.js";
+import type { ServerEntry } from "../dialects/servers.js";
 import { findPlaceholders } from "./placeholders.js";
 import { detectSecret } from "./secrets.js";
 

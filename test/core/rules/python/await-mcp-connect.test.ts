@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeRuleMeta } from "../../../../packages/core/src/rules/code/index.js";
+import { codeRuleMeta } from "../../../../packages/core/src/rules/js/index.js";
 import { pythonRules } from "../../../../packages/core/src/rules/python/index.js";
 import { located, lintPy, py } from "../../python-helpers.js";
 

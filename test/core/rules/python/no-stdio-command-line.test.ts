@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lintPythonText } from "../../../../packages/core/src/code/python/runner.js";
 import { allRules } from "../../../../packages/core/src/rules/catalog.js";
-import type { RuleSettings } from "../../../../packages/core/src/runner.js";
+import type { RuleSettings } from "../../../../packages/core/src/engine/lint-config-text.js";
 import { located, lintPy, py } from "../../python-helpers.js";
 
 const RULE = "no-stdio-command-line";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lintPythonText } from "../../../../packages/core/src/code/python/runner.js";
 import { allRules } from "../../../../packages/core/src/rules/catalog.js";
-import type { RuleSettings } from "../../../../packages/core/src/runner.js";
+import type { RuleSettings } from "../../../../packages/core/src/engine/lint-config-text.js";
 
 const RULES = ["await-mcp-connect", "client-session-initialize", "no-blocking-call-in-async-handler"];
 

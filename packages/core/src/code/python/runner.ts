@@ -1,13 +1,13 @@
-import { collectDirectives } from "../../directives.js";
+import { collectDirectives } from "../../engine/directives.js";
 import { LineIndex } from "../../document/lines.js";
 import type { Comment } from "../../document/types.js";
-import { applyFixes } from "../../fix.js";
-import { compareFindings, type Finding, type Fix, type Severity } from "../../finding.js";
-import { fingerprint, FINGERPRINT_LINE } from "../../fingerprint.js";
+import { applyFixes } from "../../engine/fix.js";
+import { compareFindings, type Finding, type Fix, type Severity } from "../../model/finding.js";
+import { fingerprint, FINGERPRINT_LINE } from "../../model/fingerprint.js";
 import { pythonRules } from "../../rules/python/index.js";
 import type { PythonReport, PythonRule } from "../../rules/python/types.js";
 import { formatMessage } from "../../rules/types.js";
-import { internalError, type FileResult, type RuleSettings } from "../../runner.js";
+import { internalError, type FileResult, type RuleSettings } from "../../engine/lint-config-text.js";
 import { carriesSecret } from "../../util/secrets.js";
 import { PyFile } from "./analysis.js";
 import { parsePython, type Node } from "./parser.js";

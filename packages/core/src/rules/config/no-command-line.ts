@@ -1,10 +1,10 @@
 import type { Dialect } from "../../dialects/types.js";
 import type { ConfigDocument } from "../../document/document.js";
 import { joinPointer } from "../../document/pointer.js";
-import { addMemberAfter, insertArrayItems, replaceArrayItem, replaceValue, stringArray } from "../../edits.js";
-import type { Fix } from "../../finding.js";
-import { mergeEdits } from "../../fix.js";
-import type { ServerEntry } from "../../servers.js";
+import { addMemberAfter, insertArrayItems, replaceArrayItem, replaceValue, stringArray } from "../../document/edits.js";
+import type { Fix } from "../../model/finding.js";
+import { mergeEdits } from "../../engine/fix.js";
+import type { ServerEntry } from "../../dialects/servers.js";
 import { programName } from "../../util/commands.js";
 import { scalarText } from "../../util/rule-text.js";
 import { echo } from "../../util/secrets.js";

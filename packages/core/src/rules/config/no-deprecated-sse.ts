@@ -1,5 +1,5 @@
-import { addMemberAfter, quote, replaceValue } from "../../edits.js";
-import type { Fix } from "../../finding.js";
+import { addMemberAfter, quote, replaceValue } from "../../document/edits.js";
+import type { Fix } from "../../model/finding.js";
 import { clientName, entryUrl, httpTypeValue } from "../../util/urls.js";
 import { defineConfigRule } from "../types.js";
 

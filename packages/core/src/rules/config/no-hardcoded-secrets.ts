@@ -1,9 +1,9 @@
 import type { Dialect } from "../../dialects/types.js";
 import type { ConfigDocument } from "../../document/document.js";
-import type { Fix } from "../../finding.js";
+import type { Fix } from "../../model/finding.js";
 import { joinPointer } from "../../document/pointer.js";
-import { quote, replaceValue } from "../../edits.js";
-import type { NamedValue, ServerEntry } from "../../servers.js";
+import { quote, replaceValue } from "../../document/edits.js";
+import type { NamedValue, ServerEntry } from "../../dialects/servers.js";
 import { SECRET_KINDS, SECRET_NAME, detectSecret, echo, isOpaqueToken, isPlaceholder, looksLikeSecretValue, mayHoldSecret } from "../../util/secrets.js";
 import { analyseUrl, urlOptions } from "../../util/urls.js";
 import { defineConfigRule } from "../types.js";

@@ -1,5 +1,5 @@
-import { quote, replaceValue } from "../../edits.js";
-import type { Fix } from "../../finding.js";
+import { quote, replaceValue } from "../../document/edits.js";
+import type { Fix } from "../../model/finding.js";
 import { valueSubrange } from "../../util/placeholders.js";
 import { clientName, entryUrl, isLoopbackHost, isUnspecifiedHost, origin } from "../../util/urls.js";
 import { defineConfigRule } from "../types.js";

@@ -1,7 +1,7 @@
 import { getDialect } from "../../dialects/index.js";
 import type { Dialect } from "../../dialects/types.js";
-import { quote, replaceValue } from "../../edits.js";
-import type { Located } from "../../servers.js";
+import { quote, replaceValue } from "../../document/edits.js";
+import type { Located } from "../../dialects/servers.js";
 import { echo } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";
 

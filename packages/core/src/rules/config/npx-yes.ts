@@ -1,4 +1,4 @@
-import { addMemberAfter, insertArrayItems, stringArray } from "../../edits.js";
+import { addMemberAfter, insertArrayItems, stringArray } from "../../document/edits.js";
 import { echo } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";
 import { invocation, npxPackageIndex, programName } from "../../util/commands.js";

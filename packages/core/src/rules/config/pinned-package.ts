@@ -1,4 +1,4 @@
-import type { Located } from "../../servers.js";
+import type { Located } from "../../dialects/servers.js";
 import { invocation } from "../../util/commands.js";
 import { echo } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";

@@ -3,8 +3,8 @@ import { isObject } from "../../dialects/shared.js";
 import type { ConfigDocument } from "../../document/document.js";
 import { joinPointer } from "../../document/pointer.js";
 import type { Member, OffsetRange } from "../../document/types.js";
-import type { Fix } from "../../finding.js";
-import { mergeEdits } from "../../fix.js";
+import type { Fix } from "../../model/finding.js";
+import { mergeEdits } from "../../engine/fix.js";
 import { renamedKeyText, stringRanges } from "../../util/rule-text.js";
 import { defineConfigRule } from "../types.js";
 

@@ -2,8 +2,8 @@ import { isObject } from "../../dialects/shared.js";
 import type { Dialect, Transport } from "../../dialects/types.js";
 import type { ConfigDocument } from "../../document/document.js";
 import { joinPointer } from "../../document/pointer.js";
-import { addMemberAfter, quote, replaceValue } from "../../edits.js";
-import type { ServerEntry } from "../../servers.js";
+import { addMemberAfter, quote, replaceValue } from "../../document/edits.js";
+import type { ServerEntry } from "../../dialects/servers.js";
 import { TRANSPORT_NAMES, entryLocation, looksLikeSseUrl, memberText, scalarText, serverLabel, typeValueFor } from "../../util/rule-text.js";
 import { defineConfigRule, type ReportDescriptor } from "../types.js";
 

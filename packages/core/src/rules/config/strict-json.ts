@@ -1,5 +1,5 @@
 import type { OffsetRange } from "../../document/types.js";
-import type { Fix } from "../../finding.js";
+import type { Fix } from "../../model/finding.js";
 import { containerPointerAt } from "../../util/rule-text.js";
 import { defineConfigRule } from "../types.js";
 

@@ -1,6 +1,6 @@
 import type { Transport } from "../../dialects/types.js";
 import { joinPointer } from "../../document/pointer.js";
-import { quote } from "../../edits.js";
+import { quote } from "../../document/edits.js";
 import { TRANSPORT_NAMES, looksLikeSseUrl, typeValueFor } from "../../util/rule-text.js";
 import { defineConfigRule } from "../types.js";
 

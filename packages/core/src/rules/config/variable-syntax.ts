@@ -1,9 +1,9 @@
 import type { Dialect } from "../../dialects/types.js";
 import type { ConfigDocument } from "../../document/document.js";
 import type { OffsetRange } from "../../document/types.js";
-import { quote, replaceValue } from "../../edits.js";
-import type { Fix } from "../../finding.js";
-import type { ServerEntry } from "../../servers.js";
+import { quote, replaceValue } from "../../document/edits.js";
+import type { Fix } from "../../model/finding.js";
+import type { ServerEntry } from "../../dialects/servers.js";
 import { findPlaceholders, type Placeholder, valueSubrange } from "../../util/placeholders.js";
 import { detectSecret } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";

@@ -1,6 +1,6 @@
 import { hasSplat, keywordArg, positionalArgs, stringValue, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
-import type { Fix } from "../../finding.js";
+import type { Fix } from "../../model/finding.js";
 import { COMMAND_LINE_PROGRAMS, PLAIN_TOKEN, programName } from "../../util/commands.js";
 import { echo } from "../../util/secrets.js";
 import { definePythonRule } from "./types.js";

@@ -1,6 +1,6 @@
 import { containsNode, enclosingFunction, keywordArg, positionalArgs, stringValue, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
-import type { Fix } from "../../finding.js";
+import type { Fix } from "../../model/finding.js";
 import { definePythonRule } from "./types.js";
 
 type MessageIds = "print" | "stdoutWrite" | "loggingStdout" | "richConsole" | "clickEcho" | "useStderr";

@@ -1,6 +1,6 @@
 import type { PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
-import type { Fix, Severity } from "../../finding.js";
+import type { Fix, Severity } from "../../model/finding.js";
 import type { RuleMeta } from "../types.js";
 
 /**

@@ -1,0 +1,217 @@
+import type * as ESLintModule from "eslint";
+import type { Linter as LinterType } from "eslint";
+import { fingerprint, fingerprintText } from "../../model/fingerprint.js";
+import type { Finding, Severity } from "../../model/finding.js";
+import { compareFindings } from "../../model/finding.js";
+import { codeRuleMeta, codeRules } from "../../rules/js/index.js";
+import { createLeanParser, importLeanParserModules } from "./parser.js";
+import { mightBeMcpCode } from "./prefilter.js";
+import type { FileResult, RuleSettings } from "../../engine/lint-config-text.js";
+
+/**
+ * Runs the code rules on JavaScript/TypeScript sources through ESLint's own
+ * `Linter`, so disable directives, fixes and suggestions behave exactly as
+ * in ESLint. What keeps it cheap: a text prefilter decides which files are MCP
+ * code at all; ESLint and the TypeScript parser are loaded only when the first
+ * such file turns up; the Linter gets a leaner parser object (./parser.ts: same
+ * AST, tokens, comments and scopes as `@typescript-eslint/parser`, built with
+ * less work) and a configuration resolved once per rule settings instead of on
+ * every file.
+ */
+
+export { isCodeFile } from "../languages.js";
+
+export { mightBeMcpCode } from "./prefilter.js";
+
+const PLUGIN = "mcp-lint";
+
+interface Engine {
+  eslint: typeof ESLintModule;
+  linter: LinterType;
+  parser: LinterType.Parser;
+}
+
+let engine: Promise<Engine> | undefined;
+
+/** ESLint and the TypeScript parser, loaded once, on first need. */
+function loadEngine(): Promise<Engine> {
+  engine ??= Promise.all([import("eslint"), import("@typescript-eslint/parser"), importLeanParserModules()]).then(([eslint, parserModule, modules]) => {
+    const stock = (parserModule.default ?? parserModule) as unknown as Parameters<typeof createLeanParser>[0];
+    return {
+      eslint,
+      linter: new eslint.Linter({ configType: "flat" }),
+      parser: createLeanParser(stock, modules) ?? (stock as unknown as LinterType.Parser),
+    };
+  });
+  return engine;
+}
+
+/** The code-rule part of rule settings, in ESLint's form. */
+function eslintRules(settings: RuleSettings | undefined): { rules: LinterType.RulesRecord; severities: Map<string, Severity> } {
+  const rules: LinterType.RulesRecord = {};
+  const severities = new Map<string, Severity>();
+  for (const meta of codeRuleMeta) {
+    const s = settings?.[meta.id];
+    const severity = s ? s.severity : meta.recommended ? meta.severity : "off";
+    if (severity === "off") continue;
+    severities.set(meta.id, severity);
+    const level = severity === "error" ? "error" : "warn";
+    rules[`${PLUGIN}/${meta.id}`] = s?.options ? [level, s.options] : level;
+  }
+  return { rules, severities };
+}
+
+interface FileKind {
+  commonjs: boolean;
+  jsx: boolean;
+  /** Parsed with espree (ESLint's default parser) instead of the TypeScript parser. */
+  espree: boolean;
+}
+
+/**
+ * .js/.mjs/.cjs files are parsed with espree, about three times faster than typescript-estree on JavaScript, with the
+ * same rule results (test/core/code/espree-equivalence.test.ts over real code; every code-rule test also runs on
+ * espree). TypeScript accepts JSX in any .js file, so espree gets `jsx` too; whatever espree cannot parse is parsed
+ * again with the TypeScript parser, so a file's result never depends on espree being stricter.
+ */
+function kindOf(file: string, jsParser: "espree" | "typescript"): FileKind {
+  const lower = file.toLowerCase();
+  const js = lower.endsWith(".js") || lower.endsWith(".mjs") || lower.endsWith(".cjs");
+  return {
+    commonjs: lower.endsWith(".cjs") || lower.endsWith(".cts"),
+    jsx: lower.endsWith(".tsx") || lower.endsWith(".jsx"),
+    espree: js && jsParser === "espree",
+  };
+}
+
+function configFor(kind: FileKind, engine: Engine, rules: LinterType.RulesRecord): LinterType.Config[] {
+  const sourceType = kind.commonjs ? "commonjs" : "module";
+  return [
+    {
+      files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts", "**/*.js", "**/*.jsx", "**/*.mjs", "**/*.cjs"],
+      languageOptions: kind.espree
+        ? // No parser: ESLint's default, espree.
+          { ecmaVersion: "latest", sourceType, parserOptions: { ecmaFeatures: { jsx: true } } }
+        : {
+            parser: engine.parser,
+            ecmaVersion: "latest",
+            sourceType,
+            // No rule reads JSDoc, TypeScript's lib globals or type information: skipping them makes the parse and scope
+            // analysis cheaper.
+            parserOptions: { ecmaFeatures: { jsx: kind.jsx }, jsDocParsingMode: "none", lib: [], preserveNodeMaps: false },
+          },
+      plugins: { [PLUGIN]: { rules: codeRules as unknown as Record<string, never> } },
+      linterOptions: { reportUnusedDisableDirectives: "off" },
+      rules,
+    },
+  ];
+}
+
+/**
+ * The resolved configuration of each (rule settings, file kind), reused for every file.
+ *
+ * Given a plain config array, `Linter#verify` builds, normalizes and validates a new
+ * `FlatConfigArray` on every call (about a tenth of the code pass on small files).
+ * ESLint's own `ESLint` class keeps one per instance: its `calculateConfigForFile`
+ * returns that array's resolved config for a path (undefined where the array matches
+ * no config, or ignores the path, exactly as the Linter's would), and `Linter#verify`
+ * takes any array with a `getConfig()` as a resolved config array. The config object
+ * is the same one the Linter would have built; only the rebuilding goes away.
+ */
+const resolvers = new Map<string, { eslint: ESLintModule.ESLint }>();
+
+async function resolvedConfig(engine: Engine, file: string, kind: FileKind, rules: LinterType.RulesRecord): Promise<LinterType.Config[]> {
+  const key = `${kind.commonjs ? "c" : "m"}${kind.jsx ? "x" : ""}${kind.espree ? "e" : ""}:${JSON.stringify(rules)}`;
+  let resolver = resolvers.get(key);
+  if (!resolver) {
+    if (resolvers.size >= 32) resolvers.clear();
+    resolver = {
+      eslint: new engine.eslint.ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: configFor(kind, engine, rules) }),
+    };
+    resolvers.set(key, resolver);
+  }
+  const config: unknown = await resolver.eslint.calculateConfigForFile(file);
+  if (config !== undefined && typeof (config as { getRuleDefinition?: unknown }).getRuleDefinition !== "function") {
+    // Not the config object this ESLint version's Linter expects: let the Linter resolve the plain config.
+    return configFor(kind, engine, rules);
+  }
+  return Object.assign([], { getConfig: () => config }) as unknown as LinterType.Config[];
+}
+
+export interface LintSourceOptions {
+  /** Rule settings (code rules are read from it; others are ignored). Default: the recommended set. */
+  rules?: RuleSettings;
+  /** Apply fixes (ESLint's verifyAndFix) and return the fixed text as `output`. */
+  fix?: boolean;
+  /** The parser of .js/.mjs/.cjs files (default espree; "typescript" is for the equivalence tests). */
+  jsParser?: "espree" | "typescript";
+}
+
+/** Lints one source file. Never throws for bad input: a parse error is a located `syntax` finding. */
+export async function lintSourceText(file: string, text: string, options: LintSourceOptions = {}): Promise<FileResult> {
+  if (!mightBeMcpCode(text)) return { file, findings: [], skipped: "not-mcp" };
+  const { rules, severities } = eslintRules(options.rules);
+  if (severities.size === 0) return { file, findings: [] };
+  const e = await loadEngine();
+  // A virtual name relative to the Linter's cwd that the config's `files` always matches: only the extension (lower-cased)
+  // is kept, so neither ESLint's default ignores (node_modules) nor an upper-case extension (A.TS) can make it
+  // "matched by no configuration". No rule reads the file name.
+  const filename = `mcp-lint-input/source${/\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? ".js"}`;
+  let kind = kindOf(file, options.jsParser ?? "espree");
+  let messages: LinterType.LintMessage[];
+  let output: string | undefined;
+  for (;;) {
+    const config = await resolvedConfig(e, filename, kind, rules);
+    if (options.fix) {
+      const fixed = e.linter.verifyAndFix(text, config, { filename });
+      messages = fixed.messages;
+      if (fixed.fixed && fixed.output !== text) output = fixed.output;
+    } else {
+      messages = e.linter.verify(text, config, { filename });
+    }
+    // espree could not parse it (a fatal message is a parse error): the TypeScript parser decides.
+    if (!kind.espree || !messages.some((m) => m.fatal)) break;
+    kind = { ...kind, espree: false };
+  }
+  const source = output ?? text;
+  // Only mcp-lint's rules and parse errors: a disable comment naming another plugin's rule (which ESLint reports as
+  // "Definition for rule ... was not found" here) is not this linter's business.
+  const ours = messages.filter((m) => m.ruleId === null || m.ruleId.startsWith(`${PLUGIN}/`));
+  const lines = ours.length > 0 ? source.split(/\r\n|\r|\n/) : [];
+  const findings = ours.map((m) => toFinding(file, m, severities, lines)).sort(compareFindings);
+  return { file, findings, source, ...(output !== undefined ? { output } : {}) };
+}
+
+/** A 1-based line or column from ESLint: 1 when it is missing or not a number. */
+function position(n: number | undefined): number {
+  return typeof n === "number" && Number.isFinite(n) ? Math.max(1, Math.floor(n)) : 1;
+}
+
+function toFinding(file: string, m: LinterType.LintMessage, severities: Map<string, Severity>, lines: string[]): Finding {
+  const id = m.ruleId?.startsWith(`${PLUGIN}/`) ? m.ruleId.slice(PLUGIN.length + 1) : (m.ruleId ?? "syntax");
+  const severity: Severity = severities.get(id) ?? (m.severity === 2 ? "error" : "warning");
+  const parseError = m.message.replace(/^Parsing error:\s*/, "");
+  const reason = /Maximum call stack size exceeded/.test(parseError) ? "it is nested too deeply for the parser." : /[.!?]$/.test(parseError) ? parseError : `${parseError}.`;
+  const message = m.ruleId ? m.message : `Cannot parse this file: ${reason} No MCP rule could check it.`;
+  // Code has no JSON pointer: the fingerprint keys on the rule and the text of the reported line, which survives
+  // edits elsewhere in the file. A very long line (minified code) is hashed over a bounded window from the
+  // reported column instead, so each finding costs the same however long its line is.
+  const lineText = fingerprintText(lines[position(m.line) - 1] ?? "", position(m.column));
+  return {
+    ruleId: id,
+    severity,
+    message,
+    file,
+    pointer: "",
+    fingerprint: fingerprint(id, file, `code:${lineText}`),
+    // ESLint gives no position for some fatal errors (a stack overflow in the parser): such a finding is at 1:1.
+    line: position(m.line),
+    column: position(m.column),
+    endLine: position(m.endLine ?? m.line),
+    endColumn: position(m.endColumn ?? m.column),
+    ...(m.fix ? { fix: { range: [m.fix.range[0], m.fix.range[1]] as [number, number], text: m.fix.text } } : {}),
+    ...(m.suggestions?.length
+      ? { suggestions: m.suggestions.map((s) => ({ desc: s.desc, fix: { range: [s.fix.range[0], s.fix.range[1]] as [number, number], text: s.fix.text } })) }
+      : {}),
+  };
+}
