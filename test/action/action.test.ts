@@ -638,7 +638,12 @@ describe("the bundled action on Python MCP code", () => {
   const run = runAction(workspace, { inputs: { "sarif-file": "mcp-lint.sarif" }, env: LINKS });
 
   it("annotates the issue's example on each wrong line, as the CLI does", () => {
-    expect(expected.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(expect.arrayContaining(["server.py:7 stdio-server-usage", "server.py:10 no-stdout-in-stdio-server"]));
+    expect(expected.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([
+      "server.py:6 mcp-api-mismatch",
+      "server.py:7 stdio-server-usage",
+      "server.py:9 no-fixed-sleep-before-connect",
+      "server.py:10 no-stdout-in-stdio-server",
+    ]);
     const shown = annotations(run).map((c) => `${c.command} ${c.properties.file}:${c.properties.line} ${c.properties.title}`);
     expect(shown.sort()).toEqual(expected.map((f) => `${f.severity} ${f.file}:${f.line} ${f.ruleId}`).sort());
     expect(run.status).toBe(1);

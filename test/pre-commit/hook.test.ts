@@ -149,7 +149,9 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     expect(output).not.toMatch(/\bnpx-yes$/m);
     expect(output).toMatch(/^\s+3:89\s+error\s+Trailing commas .*\bstrict-json$/m);
     expect(output).toMatch(/^src\/server\.py$/m);
+    expect(output).toMatch(/^\s+6:10\s+error\s+The low-level `Server\(\)` is built without its name.*\bmcp-api-mismatch$/m);
     expect(output).toMatch(/^\s+7:25\s+error\s+stdio_server is passed as a callable .*\bstdio-server-usage$/m);
+    expect(output).toMatch(/^\s+9:1\s+warning\s+A fixed 1 s wait .*\bno-fixed-sleep-before-connect$/m);
     expect(output).toMatch(/^\s+10:1\s+error\s+print\(\) writes to stdout.*\bno-stdout-in-stdio-server$/m);
     expect(output).not.toMatch(/package\.json|util\.ts|util\.py/);
     expect(output).toMatch(/^--print-config=a\.json$/m);
