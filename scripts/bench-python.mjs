@@ -22,7 +22,7 @@ const roundsAt = args.indexOf("--rounds");
 const ROUNDS = roundsAt >= 0 ? Number(args[roundsAt + 1]) : quick ? 3 : 5;
 const PY_FILES = quick ? 400 : 2000;
 const CONFIG_FILES = quick ? 400 : 2000;
-const work = join(root, ".bench", `python-${PY_FILES}`);
+const work = join(root, ".bench", `python-v2-${PY_FILES}`);
 
 let seed = 7;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -112,7 +112,8 @@ function generate() {
   for (let i = 0; i < PY_FILES; i++) {
     const isMcp = i % 20 === 0; // 5 %
     const text = pythonModule(isMcp);
-    const dir = join(mixed, `p${i % CONFIG_FILES}`, "src");
+    // Python packages hold several modules: 20 per package folder, next to the projects' configs.
+    const dir = join(mixed, `p${Math.floor(i / 20)}`, "pkg");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `m${i}.py`), text);
   }
