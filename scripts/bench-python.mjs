@@ -138,6 +138,7 @@ function processCost(argv, cwd) {
   const last = r.stderr.trim().split("\n").pop();
   const [user, sys, wall] = last.split(" ").map(Number);
   if (![user, sys, wall].every(Number.isFinite)) throw new Error(`could not time ${argv.join(" ")}: ${r.stderr}`);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   return { cpu: (user + sys) * 1000, wall: wall * 1000, status: r.status };
 }
 
@@ -171,8 +172,9 @@ const cli = join(root, "dist/cli.js");
 const configsOnly = [];
 const withPython = [];
 for (let r = 0; r < ROUNDS; r++) {
-  configsOnly.push(processCost([process.execPath, cli, "--no-config-lookup", "-f", "json", "-o", "/dev/null", "."], join(work, "configs")));
-  withPython.push(processCost([process.execPath, cli, "--no-config-lookup", "-f", "json", "-o", "/dev/null", "."], join(work, "mixed")));
+  // The report goes to a file inside the tree (mcp-lint writes nothing outside it); both runs must succeed.
+  configsOnly.push(processCost([process.execPath, cli, "--no-config-lookup", "-f", "json", "-o", "report.json", "."], join(work, "configs")));
+  withPython.push(processCost([process.execPath, cli, "--no-config-lookup", "-f", "json", "-o", "report.json", "."], join(work, "mixed")));
 }
 
 const rows = [
