@@ -346,21 +346,7 @@ export class PyFile {
    * `mcp.server.stdio.stdio_server`), or undefined when it is not an imported name.
    */
   qualify(expr: Node | null | undefined): string | undefined {
-    const attrs: string[] = [];
-    let n = expr;
-    for (let i = 0; n && i < MAX_CHAIN; i++) {
-      if (n.type === "identifier") {
-        const base = this.names.get(n.text) ?? this.starName(n.text);
-        if (base === undefined) return undefined;
-        return attrs.length === 0 ? base : `${base}.${attrs.reverse().join(".")}`;
-      }
-      if (n.type !== "attribute") return undefined;
-      const attr = n.childForFieldName("attribute");
-      if (!attr) return undefined;
-      attrs.push(attr.text);
-      n = n.childForFieldName("object");
-    }
-    return undefined;
+    return qualifyChain(expr, (name) => this.names.get(name) ?? this.starName(name), MAX_CHAIN);
   }
 
   /** qualify() for a callee given by its text: dotted names only (`a.b.c`), anything else is not an imported name. */
@@ -467,6 +453,28 @@ export function parseImport(source: string): Array<[string, string | undefined, 
     if (m) out.push([m[1]!.replace(/\s+/g, ""), m[2], from ? from[1]! : undefined]);
   }
   return out;
+}
+
+/**
+ * The dotted name an identifier or attribute chain denotes, its head resolved by `lookup` (an import table):
+ * `a.b.c` with `a` → `pkg.a` gives `pkg.a.b.c`; undefined for anything else or a chain longer than `maxChain`.
+ */
+export function qualifyChain(expr: Node | null | undefined, lookup: (name: string) => string | undefined, maxChain: number): string | undefined {
+  const attrs: string[] = [];
+  let n = expr;
+  for (let i = 0; n && i < maxChain; i++) {
+    if (n.type === "identifier") {
+      const base = lookup(n.text);
+      if (base === undefined) return undefined;
+      return attrs.length === 0 ? base : `${base}.${attrs.reverse().join(".")}`;
+    }
+    if (n.type !== "attribute") return undefined;
+    const attr = n.childForFieldName("attribute");
+    if (!attr) return undefined;
+    attrs.push(attr.text);
+    n = n.childForFieldName("object");
+  }
+  return undefined;
 }
 
 /** A statement at module level: not inside a function or class body (if/try/with blocks at module level count). */

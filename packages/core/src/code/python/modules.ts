@@ -1,4 +1,4 @@
-import { parseImport, type PyFile } from "./analysis.js";
+import { parseImport, qualifyChain, type PyFile } from "./analysis.js";
 import type { Node } from "./parser.js";
 
 /**
@@ -35,21 +35,7 @@ export class ModuleNames {
 
   /** `time.sleep` for `sleep` after `from time import sleep`, `t.sleep` after `import time as t`; undefined otherwise. */
   qualify(expr: Node | null | undefined): string | undefined {
-    const attrs: string[] = [];
-    let n = expr;
-    for (let i = 0; n && i < 16; i++) {
-      if (n.type === "identifier") {
-        const base = this.names.get(n.text);
-        if (base === undefined) return undefined;
-        return attrs.length === 0 ? base : `${base}.${attrs.reverse().join(".")}`;
-      }
-      if (n.type !== "attribute") return undefined;
-      const attr = n.childForFieldName("attribute");
-      if (!attr) return undefined;
-      attrs.push(attr.text);
-      n = n.childForFieldName("object");
-    }
-    return undefined;
+    return qualifyChain(expr, (name) => this.names.get(name), 16);
   }
 
   /** qualify() for a dotted callee text (`t.sleep`). */

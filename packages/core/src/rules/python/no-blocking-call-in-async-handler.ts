@@ -1,4 +1,4 @@
-import { enclosingFunction, isAsyncFunction, methodName, methodObject, parseImport, type PyFile } from "../../code/python/analysis.js";
+import { enclosingFunction, isAsyncFunction, methodName, methodObject, parseImport, qualifyChain, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import { receiverAt, receiversOf } from "../../code/python/receivers.js";
 import { PY_HANDLER_DECORATORS } from "../../code/python/sdk-catalog.js";
@@ -58,18 +58,7 @@ function anyBlockingCall(file: PyFile, names: Map<string, string>): boolean {
 }
 
 function qualify(names: Map<string, string>, expr: Node | null | undefined): string | undefined {
-  const attrs: string[] = [];
-  let n = expr;
-  for (let i = 0; n && i < 8; i++) {
-    if (n.type === "identifier") {
-      const base = names.get(n.text);
-      return base === undefined ? undefined : [base, ...attrs.reverse()].join(".");
-    }
-    if (n.type !== "attribute") return undefined;
-    attrs.push(n.childForFieldName("attribute")?.text ?? "");
-    n = n.childForFieldName("object");
-  }
-  return undefined;
+  return qualifyChain(expr, (name) => names.get(name), 8);
 }
 
 interface Handler {
