@@ -1,3 +1,6 @@
+import { noRawSocketTransport as noRawSocketTransportJs } from "../js/no-raw-socket-transport.js";
+import type { JSONSchema } from "../types.js";
+import { MCP_WIRE_METHODS } from "../../code/js/prefilter.js";
 import { containsNode, enclosingFunction, isModuleLevel, stringValue, type PyFile } from "../../code/python/analysis.js";
 import { ModuleNames } from "../../code/python/modules.js";
 import type { Node } from "../../code/python/parser.js";
@@ -14,17 +17,8 @@ const SOCKET_APIS = new Map([
   ["asyncio.start_server", "asyncio.start_server"],
 ]);
 
-/** JSON-RPC methods only MCP uses (LSP also has "initialize", so it counts only without LSP markers). */
-const MCP_METHODS = new Set([
-  "notifications/initialized",
-  "tools/list",
-  "tools/call",
-  "resources/list",
-  "resources/read",
-  "resources/templates/list",
-  "prompts/list",
-  "prompts/get",
-]);
+/** JSON-RPC methods only MCP uses (LSP also has "initialize", so it counts only without LSP markers): the JS rule's list. */
+const MCP_METHODS = new Set(MCP_WIRE_METHODS.filter((m) => m !== "initialize"));
 /** Cheap text test before the tree walk: an MCP method name in quotes, or a JSON "method" key. */
 const MCP_METHOD_TEXT = /["'](?:initialize|notifications\/initialized|tools\/(?:list|call)|resources\/(?:list|read|templates\/list)|prompts\/(?:list|get))["']|"method"\s*:/;
 const JSON_METHOD = /"method"\s*:\s*"([a-z/_]+)"/gi;
@@ -89,19 +83,9 @@ export const noRawSocketTransport = definePythonRule<MessageIds, { reportInSdkMo
       rawSocket:
         "This code writes MCP JSON-RPC and opens a raw socket ({{api}}), but MCP has no TCP transport: a standard server answers only on stdio (newline-delimited JSON) or Streamable HTTP. Use the SDK's stdio_client / streamable_http_client (or fastmcp's Client), or serve with mcp.run().",
     },
-    schema: [
-      {
-        type: "object",
-        properties: {
-          reportInSdkModules: {
-            type: "boolean",
-            description: "Also report raw sockets in any module importing the MCP SDK, without the JSON-RPC payload signal.",
-          },
-        },
-        additionalProperties: false,
-      },
-    ],
-    defaultOptions: { reportInSdkModules: false },
+    // One id, one options schema for both languages: the JavaScript/TypeScript rule's.
+    schema: noRawSocketTransportJs.meta.schema as unknown as JSONSchema[],
+    defaultOptions: (noRawSocketTransportJs.meta.defaultOptions as Array<Record<string, unknown>>)[0]!,
   },
   check({ file, options, report }) {
     if (!/\b(?:socket|open_connection|start_server)\b/.test(file.text)) return;
