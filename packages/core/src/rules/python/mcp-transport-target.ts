@@ -1,3 +1,5 @@
+import { mcpTransportTarget as mcpTransportTargetJs } from "../js/mcp-transport-target.js";
+import type { JSONSchema } from "../types.js";
 import { keywordArg, positionalArgs, type PyCall } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import { stringsOf } from "../../code/python/values.js";
@@ -69,16 +71,9 @@ export const mcpTransportTarget = definePythonRule<MessageIds, { allowPorts?: nu
       anyHost:
         "{{host}} is the address a server binds to listen on every interface, not one a client can reach: connecting to it fails on Windows and works on Linux and macOS only because they read it as this machine. Connect to 127.0.0.1 (or the server's host name).",
     },
-    schema: [
-      {
-        type: "object",
-        properties: {
-          allowPorts: { type: "array", items: { type: "integer", minimum: 1, maximum: 65535 }, uniqueItems: true },
-        },
-        additionalProperties: false,
-      },
-    ],
-    defaultOptions: { allowPorts: [] },
+    // One id, one options schema for both languages: the JavaScript/TypeScript rule's.
+    schema: mcpTransportTargetJs.meta.schema as unknown as JSONSchema[],
+    defaultOptions: (mcpTransportTargetJs.meta.defaultOptions as Array<Record<string, unknown>>)[0]!,
   },
   check({ file, options, report }) {
     const allow = new Set(options.allowPorts ?? []);

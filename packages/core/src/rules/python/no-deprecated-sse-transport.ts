@@ -1,3 +1,5 @@
+import { noDeprecatedSseTransport as noDeprecatedSseTransportJs } from "../js/no-deprecated-sse-transport.js";
+import type { JSONSchema } from "../types.js";
 import { keywordArg, methodName, methodObject, positionalArgs, stringValue, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import { stringsOf } from "../../code/python/values.js";
@@ -84,20 +86,9 @@ export const noDeprecatedSseTransport = definePythonRule<MessageIds, { allowBack
       sseClient:
         "{{what}} connects with the deprecated HTTP+SSE transport (replaced by Streamable HTTP in the 2025-03-26 MCP spec; servers built on the current SDKs may not offer it). Connect with {{use}}, and fall back to SSE only for servers that still need it.",
     },
-    schema: [
-      {
-        type: "object",
-        properties: {
-          allowBackwardCompatibility: {
-            type: "boolean",
-            description:
-              "Allow SSE next to Streamable HTTP: a client that falls back to SSE in the catch of a Streamable HTTP attempt, and a server module that serves both.",
-          },
-        },
-        additionalProperties: false,
-      },
-    ],
-    defaultOptions: { allowBackwardCompatibility: true },
+    // One id, one options schema for both languages: the JavaScript/TypeScript rule's.
+    schema: noDeprecatedSseTransportJs.meta.schema as unknown as JSONSchema[],
+    defaultOptions: (noDeprecatedSseTransportJs.meta.defaultOptions as Array<Record<string, unknown>>)[0]!,
   },
   check({ file, options, report }) {
     if (!/sse/i.test(file.text)) return;

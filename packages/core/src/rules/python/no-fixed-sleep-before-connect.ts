@@ -1,3 +1,5 @@
+import { noFixedSleepBeforeConnect as noFixedSleepBeforeConnectJs } from "../js/no-fixed-sleep-before-connect.js";
+import type { JSONSchema } from "../types.js";
 import { containsNode, enclosingFunction, keywordArg, methodName, methodObject, type PyFile } from "../../code/python/analysis.js";
 import { ModuleNames } from "../../code/python/modules.js";
 import type { Node } from "../../code/python/parser.js";
@@ -67,16 +69,9 @@ export const noFixedSleepBeforeConnect = definePythonRule<MessageIds, { lookBehi
         "A fixed {{duration}} wait after starting {{target}} in a thread is no readiness check: the thread may not serve yet, or may already have died (an exception in a thread is only printed), and the code goes on as if it served. Wait for a real signal (a threading.Event the server sets, a connection retried with backoff), or serve in the main thread.",
       removeWait: "Remove the wait.",
     },
-    schema: [
-      {
-        type: "object",
-        properties: {
-          lookBehind: { type: "integer", minimum: 1, maximum: 10, description: "How many statements before connect() may hold the wait." },
-        },
-        additionalProperties: false,
-      },
-    ],
-    defaultOptions: { lookBehind: 3 },
+    // One id, one options schema for both languages: the JavaScript/TypeScript rule's.
+    schema: noFixedSleepBeforeConnectJs.meta.schema as unknown as JSONSchema[],
+    defaultOptions: (noFixedSleepBeforeConnectJs.meta.defaultOptions as Array<Record<string, unknown>>)[0]!,
   },
   check({ file, options, report }) {
     if (!/\bsleep\b/.test(file.text)) return;
