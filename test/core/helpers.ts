@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { lintConfigText, type FileResult, type LintTextOptions } from "../../packages/core/src/index.js";
 import type { Finding } from "../../packages/core/src/model/finding.js";
 import { applyFixes } from "../../packages/core/src/engine/fix.js";
@@ -38,4 +39,18 @@ export function suggested(text: string, finding: Finding, index = 0): string {
   const s = finding.suggestions?.[index];
   if (!s) throw new Error("finding has no suggestion");
   return applyFixes(text, [s.fix]).output;
+}
+
+/** A finding lies inside the file (lines, columns) and says something: what every property test over hostile text checks. */
+export function assertInside(text: string, f: Finding): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  expect(f.line).toBeGreaterThanOrEqual(1);
+  expect(f.endLine).toBeLessThanOrEqual(lines.length);
+  expect(f.line).toBeLessThanOrEqual(f.endLine);
+  expect(f.column).toBeGreaterThanOrEqual(1);
+  expect(f.column).toBeLessThanOrEqual(lines[f.line - 1]!.length + 1);
+  expect(f.endColumn).toBeLessThanOrEqual(lines[f.endLine - 1]!.length + 1);
+  if (f.line === f.endLine) expect(f.column).toBeLessThanOrEqual(f.endColumn);
+  expect(typeof f.message).toBe("string");
+  expect(f.message.length).toBeGreaterThan(0);
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { dialects, lintConfigText } from "../../packages/core/src/index.js";
-import type { Finding } from "../../packages/core/src/model/finding.js";
+import { assertInside } from "./helpers.js";
 
 /** Representative file names, one per dialect that a path can select. */
 const FILES = [
@@ -17,19 +17,6 @@ const FILES = [
   ".zed/settings.json",
   "server.json",
 ];
-
-function assertInside(text: string, f: Finding): void {
-  const lines = text.split(/\r\n|\r|\n/);
-  expect(f.line).toBeGreaterThanOrEqual(1);
-  expect(f.endLine).toBeLessThanOrEqual(lines.length);
-  expect(f.line).toBeLessThanOrEqual(f.endLine);
-  expect(f.column).toBeGreaterThanOrEqual(1);
-  expect(f.column).toBeLessThanOrEqual(lines[f.line - 1]!.length + 1);
-  expect(f.endColumn).toBeLessThanOrEqual(lines[f.endLine - 1]!.length + 1);
-  if (f.line === f.endLine) expect(f.column).toBeLessThanOrEqual(f.endColumn);
-  expect(typeof f.message).toBe("string");
-  expect(f.message.length).toBeGreaterThan(0);
-}
 
 /** Text that is often almost a config: JSON of config-like values, then mutated. */
 const configLike = fc

@@ -10,6 +10,7 @@ import { lintPythonText } from "../../../packages/core/src/code/python/runner.js
 import { mightBePythonMcp } from "../../../packages/core/src/code/python/sdk-catalog.js";
 import { allRules } from "../../../packages/core/src/rules/catalog.js";
 import type { Finding } from "../../../packages/core/src/model/finding.js";
+import { assertInside as assertLocated } from "../helpers.js";
 import type { RuleSettings } from "../../../packages/core/src/engine/lint-config-text.js";
 
 const temp = mkdtempSync(join(tmpdir(), "mcp-lint-python-"));
@@ -50,14 +51,7 @@ describe("the prefilter", () => {
 const everyPythonRule: RuleSettings = Object.fromEntries(allRules.filter((r) => r.languages.includes("python")).map((r) => [r.id, { severity: r.severity }]));
 
 function assertInside(text: string, f: Finding): void {
-  const lines = text.split(/\r\n|\r|\n/);
-  expect(f.line).toBeGreaterThanOrEqual(1);
-  expect(f.endLine).toBeLessThanOrEqual(lines.length);
-  expect(f.line).toBeLessThanOrEqual(f.endLine);
-  expect(f.column).toBeGreaterThanOrEqual(1);
-  expect(f.column).toBeLessThanOrEqual(lines[f.line - 1]!.length + 1);
-  expect(f.endColumn).toBeLessThanOrEqual(lines[f.endLine - 1]!.length + 1);
-  expect(f.message.length).toBeGreaterThan(0);
+  assertLocated(text, f);
   expect(f.ruleId).not.toBe("internal-error");
 }
 
