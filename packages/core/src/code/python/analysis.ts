@@ -48,60 +48,62 @@ export function scanCode(text: string): number[] {
   const out: number[] = [];
   const n = text.length;
   let i = 0;
+  // The scan jumps from one quote or `#` to the next (the regex engine skips the code between them); only a
+  // string's prefix letters are looked at backwards, never past the end of the previous string or comment.
+  const next = /["'#]/g;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 35 /* # */) {
-      let j = text.indexOf("\n", i);
+    next.lastIndex = i;
+    const hit = next.exec(text);
+    if (!hit) break;
+    const at = hit.index;
+    if (text.charCodeAt(at) === 35 /* # */) {
+      let j = text.indexOf("\n", at);
       if (j < 0) j = n;
-      out.push(i, j);
+      out.push(at, j);
       i = j;
       continue;
     }
-    let quoteAt = -1;
-    if (c === 34 || c === 39) quoteAt = i;
-    else if (isWordChar(c)) {
-      // An identifier; a string when it is 1-2 prefix letters right before a quote.
-      let j = i + 1;
-      while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      const q = text.charCodeAt(j);
-      if (j - i <= 2 && (q === 34 || q === 39) && [...text.slice(i, j)].every((ch) => PREFIX_LETTERS.includes(ch))) quoteAt = j;
-      else {
-        i = j;
-        continue;
-      }
+    // A string starts at its prefix when the word right before the quote is 1-2 prefix letters (`rb"..."`).
+    let w = at;
+    while (w > i && at - w <= 2 && isWordChar(text.charCodeAt(w - 1))) w--;
+    let start = at;
+    if (w < at && at - w <= 2 && (w === i || !isWordChar(text.charCodeAt(w - 1)))) {
+      let prefix = true;
+      for (let k = w; k < at; k++) if (!PREFIX_LETTERS.includes(text[k]!)) prefix = false;
+      if (prefix) start = w;
     }
-    if (quoteAt < 0) {
-      i++;
-      continue;
-    }
-    const q = text[quoteAt]!;
-    const triple = text.startsWith(q + q + q, quoteAt);
-    let k = quoteAt + (triple ? 3 : 1);
-    let end = n;
-    while (k < n) {
-      const ch = text.charCodeAt(k);
-      if (ch === 92 /* \\ */) {
-        k += 2;
-        continue;
-      }
-      if (triple) {
-        if (text.startsWith(q + q + q, k)) {
-          end = k + 3;
-          break;
-        }
-      } else if (text[k] === q) {
-        end = k + 1;
-        break;
-      } else if (ch === 10) {
-        end = k;
-        break;
-      }
-      k++;
-    }
-    out.push(i, Math.min(end, n));
-    i = Math.min(end, n);
+    const q = text[at]!;
+    const end = text.startsWith(q + q + q, at) ? tripleEnd(text, at + 3, q) : lineStringEnd(text, at + 1, q);
+    out.push(start, end);
+    i = end;
   }
   return out;
+}
+
+const TRIPLE_STOP: Record<string, RegExp> = { "'": /\\|'''/g, '"': /\\|"""/g };
+const LINE_STOP: Record<string, RegExp> = { "'": /[\\'\n]/g, '"': /[\\"\n]/g };
+
+/** End of a triple-quoted string whose body starts at `from` (a backslash skips the character after it). */
+function tripleEnd(text: string, from: number, q: string): number {
+  const stop = TRIPLE_STOP[q]!;
+  stop.lastIndex = from;
+  for (let m = stop.exec(text); m; m = stop.exec(text)) {
+    if (m[0] !== "\\") return m.index + 3;
+    stop.lastIndex = m.index + 2;
+  }
+  return text.length;
+}
+
+/** End of a one-line string whose body starts at `from`: after its closing quote, or at its line's end (unterminated). */
+function lineStringEnd(text: string, from: number, q: string): number {
+  const stop = LINE_STOP[q]!;
+  stop.lastIndex = from;
+  for (let m = stop.exec(text); m; m = stop.exec(text)) {
+    if (m[0] === "\n") return m.index;
+    if (m[0] === q) return m.index + 1;
+    stop.lastIndex = m.index + 2;
+  }
+  return text.length;
 }
 
 function isWordChar(c: number): boolean {
@@ -121,10 +123,6 @@ function inRanges(ranges: number[], offset: number): boolean {
   return false;
 }
 
-/** A method called on a call's result or a subscript: `f(x).run(`, `servers[0].run(` (calleeText `().run`). */
-const CHAINED_CALL = /[)\]][ \t]*\.[ \t]*([A-Za-z_]\w*)[ \t]*\(/g;
-/** A call of a dotted name: `name(`, `a.b.c(` (not preceded by `.`, `def`, `class`; not a keyword). */
-const CALL = /(?<![\w.])([A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)[ \t]*\(/g;
 const KEYWORDS = new Set([
   "if", "elif", "while", "for", "return", "yield", "not", "and", "or", "in", "is", "lambda", "assert", "del", "with",
   "except", "raise", "await", "async", "import", "from", "as", "else", "class", "def", "global", "nonlocal", "pass",
@@ -132,6 +130,71 @@ const KEYWORDS = new Set([
 ]);
 /** An import statement at the start of a line: `import x`, `from x import y` (continued over `(...)` or `\`). */
 const IMPORT = /^[ \t]*(?:import|from)[ \t\\]/gm;
+
+/**
+ * The calls of the text, in document order, as [start, calleeText] pairs: for each `(` in code, the dotted name
+ * right before it (`a.b.c(`, blanks allowed around the dots; not a keyword, not after `def`/`class`), starting at
+ * its leftmost name that no `.` directly precedes; and a method called on a call's result or a subscript
+ * (`f(x).run(`, `xs[0].run(`: calleeText `().run`, start at the method name). One short backward look from each
+ * parenthesis: nothing runs over the whole text but `indexOf`.
+ */
+export function findCalls(text: string, masked: number[]): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  let cursor = 0; // the first masked pair that ends after the current `(`
+  for (let p = text.indexOf("("); p >= 0; p = text.indexOf("(", p + 1)) {
+    while (cursor < masked.length && masked[cursor + 1]! <= p) cursor += 2;
+    if (cursor < masked.length && masked[cursor]! <= p) {
+      p = masked[cursor + 1]! - 1; // inside a string or a comment: go on after it
+      continue;
+    }
+    let head = -1;
+    let chained: [number, string] | undefined;
+    let k = skipBlanks(text, p - 1);
+    for (let links = 0; links < MAX_CHAIN; links++) {
+      const end = k + 1;
+      while (k >= 0 && isAsciiWord(text.charCodeAt(k))) k--;
+      const start = k + 1;
+      if (start === end || isDigit(text.charCodeAt(start))) break;
+      if (text.charCodeAt(k) !== 46 /* . */) head = start;
+      const dot = skipBlanks(text, k);
+      if (text.charCodeAt(dot) !== 46) break;
+      const before = skipBlanks(text, dot - 1);
+      const b = text.charCodeAt(before);
+      if (before >= 0 && isAsciiWord(b)) {
+        k = before;
+        continue;
+      }
+      // `).name(` / `].name(`: a method called on a call's result or a subscript.
+      if (links === 0 && (b === 41 || b === 93) && !inRanges(masked, before)) chained = [start, `().${text.slice(start, end)}`];
+      break;
+    }
+    if (head >= 0) pushCall(out, text, masked, head, p);
+    if (chained) out.push(chained);
+  }
+  return out;
+}
+
+function pushCall(out: Array<[number, string]>, text: string, masked: number[], start: number, paren: number): void {
+  if (inRanges(masked, start)) return;
+  const callee = text.slice(start, paren).replace(/[ \t]+/g, "");
+  if (KEYWORDS.has(callee)) return;
+  // `def name(` and `class Name(` define, they do not call.
+  if (/(?:^|[^\w])(?:def|class)[ \t]+$/.test(text.slice(Math.max(0, start - 8), start))) return;
+  out.push([start, callee]);
+}
+
+function skipBlanks(text: string, k: number): number {
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k;
+}
+
+function isAsciiWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** A call with its callee's text. Its tree node is found on first use, from its offset. */
 export class PyCallSite {
@@ -208,6 +271,10 @@ export interface PyBinding {
 export class PyFile {
   readonly root: Node;
   private readonly byKind = new Map<PyKind, Node[]>();
+  /** referencesOf() results by their roles (several rules ask for the same ones). */
+  private readonly references = new Map<string, Node[]>();
+  /** Results of per-file computations that several rules share (receivers.ts), by a key of their own. */
+  readonly memo = new Map<string, unknown>();
   /** Strings and comments (scanCode). */
   private readonly masked: number[];
   /** Import statements: [start, end) of each, from the text. */
@@ -231,22 +298,7 @@ export class PyFile {
   ) {
     this.root = tree.rootNode;
     this.masked = scanCode(text);
-    for (const m of text.matchAll(CALL)) {
-      if (inRanges(this.masked, m.index)) continue;
-      const callee = m[1]!;
-      if (KEYWORDS.has(callee)) continue;
-      // `def name(` and `class Name(` define, they do not call.
-      const before = text.slice(Math.max(0, m.index - 8), m.index);
-      if (/(?:^|[^\w])(?:def|class)[ \t]+$/.test(before)) continue;
-      this.calls.push(new PyCallSite(this.root, m.index, callee.replace(/[ \t]+/g, "")));
-    }
-    let chained = false;
-    for (const m of text.matchAll(CHAINED_CALL)) {
-      if (inRanges(this.masked, m.index)) continue;
-      this.calls.push(new PyCallSite(this.root, m.index + m[0].indexOf(m[1]!, 1), `().${m[1]!}`));
-      chained = true;
-    }
-    if (chained) this.calls.sort((a, b) => a.start - b.start);
+    for (const [start, callee] of findCalls(text, this.masked)) this.calls.push(new PyCallSite(this.root, start, callee));
     this.collectImports();
     for (const c of this.calls) {
       const symbol = pySymbol(this.qualifyText(c.calleeText));
@@ -294,7 +346,14 @@ export class PyFile {
    * Every place a symbol of these roles is named: called (`stdio_server()`) or passed on uncalled
    * (`Thread(target=stdio_server)`, `asyncio.run(stdio_server)`).
    */
-  referencesOf(...roles: PyRole[]): Node[] {
+  referencesOf(...roles: PyRole[]): readonly Node[] {
+    const key = roles.join(",");
+    let found = this.references.get(key);
+    if (!found) this.references.set(key, (found = this.findReferences(roles)));
+    return found;
+  }
+
+  private findReferences(roles: PyRole[]): Node[] {
     const out: Node[] = this.callsOf(...roles).map((c) => c.callee);
     // Passed on uncalled: found from the text. Each mention of a local name that is (or leads to) such a symbol, not
     // followed by `(` and not in an import, is looked up in the tree (rare: only those mentions cost wasm calls).
