@@ -81,7 +81,7 @@ export const httpServerOriginHostProtection = definePythonRule<MessageIds>({
   },
   check({ file, report }) {
     // Every finding is at a `host=` argument.
-    if (!/\bhost\s*=/.test(file.text)) return;
+    if (!file.text.includes("host") || !/\bhost\s*=/.test(file.text)) return;
     const servers = file.bindingsOf("server");
     const lowLevel = file.callsOf("sse-server-transport", "http-session-manager");
     if (servers.length === 0 && lowLevel.length === 0) return;

@@ -163,8 +163,9 @@ export const noStdoutInStdioServer = definePythonRule<MessageIds>({
     const http = httpMarkers(file);
     const markerFunctions = new Set(markers.map((m) => enclosingFunction(m.node)?.id ?? -1));
     const hasSys = /^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*sys\b/m.test(file.text);
-    const localPrint = /^[ \t]*(?:async[ \t]+)?def[ \t]+print[ \t]*\(/m.test(file.text);
-    const richConsole = /^[ \t]*from[ \t]+rich(?:\.console)?[ \t]+import[^\n]*\bConsole\b/m.test(file.text);
+    // (`includes` first: a line-anchored regex tries every line, `includes` skips texts that cannot match.)
+    const localPrint = file.text.includes("def") && /^[ \t]*(?:async[ \t]+)?def[ \t]+print[ \t]*\(/m.test(file.text);
+    const richConsole = file.text.includes("rich") && /^[ \t]*from[ \t]+rich(?:\.console)?[ \t]+import[^\n]*\bConsole\b/m.test(file.text);
 
     // A function nothing calls (its name appears only in its `def`, comments aside) never writes anything.
     const unreferenced = new Map<number, boolean>();
