@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const roundsAt = args.indexOf("--rounds");
-const ROUNDS = roundsAt >= 0 ? Number(args[roundsAt + 1]) : quick ? 3 : 5;
+const ROUNDS = roundsAt >= 0 ? Number(args[roundsAt + 1]) : quick ? 3 : 7;
 const PY_FILES = quick ? 400 : 2000;
 const CONFIG_FILES = quick ? 400 : 2000;
 const work = join(root, ".bench", `python-v2-${PY_FILES}`);
@@ -146,8 +146,8 @@ generate();
 const texts = readdirSync(join(work, "mcp-py")).map((f) => readFileSync(join(work, "mcp-py", f), "utf8"));
 const everyRule = Object.fromEntries(allRules.filter((r) => r.languages.includes("python")).map((r) => [r.id, { severity: r.severity }]));
 
-// Warm up both paths (grammar load, JIT).
-for (const t of texts.slice(0, 20)) {
+// Warm up both paths (grammar load, JIT, wasm tier-up) over every text, so that both are measured warm.
+for (const t of [...texts, ...texts]) {
   (await parsePython(t)).delete();
   await lintPythonText("s.py", t, { rules: everyRule });
 }
@@ -171,6 +171,22 @@ for (let r = 0; r < ROUNDS; r++) {
 const cli = join(root, "dist/cli.js");
 const configsOnly = [];
 const withPython = [];
+// The floor of any pass over the MCP files of the mixed tree: a fresh process that loads the grammar and parses
+// those files, nothing else (no walk, no rules), less an empty node process. No Python pass can add less than that.
+const mcpFiles = [];
+for (let i = 0; i < PY_FILES; i += 20) mcpFiles.push(join(work, "mixed", `p${Math.floor(i / 20)}`, "pkg", `m${i}.py`));
+const floorScript = join(work, "floor.mjs");
+writeFileSync(
+  floorScript,
+  `import { readFileSync } from "node:fs";\nimport { parsePython } from ${JSON.stringify(join(root, "packages/core/dist/code/python/parser.js"))};\n` +
+    `for (const f of ${JSON.stringify(mcpFiles)}) (await parsePython(readFileSync(f, "utf8"))).delete();\n`,
+);
+const floor = [];
+const empty = [];
+for (let r = 0; r < ROUNDS; r++) {
+  floor.push(processCost([process.execPath, floorScript], work));
+  empty.push(processCost([process.execPath, "-e", "0"], work));
+}
 for (let r = 0; r < ROUNDS; r++) {
   // The report goes to a file inside the tree (mcp-lint writes nothing outside it); both runs must succeed.
   configsOnly.push(processCost([process.execPath, cli, "--no-config-lookup", "-f", "json", "-o", "report.json", "."], join(work, "configs")));
@@ -194,6 +210,8 @@ const rows = [
     1.2,
   ],
 ];
+const floorAdds = (pick) => 1 + (pick(floor.map((x) => x.cpu)) - pick(empty.map((x) => x.cpu))) / pick(configsOnly.map((x) => x.cpu));
+rows.push([`  floor: grammar load + parse of the ${mcpFiles.length} MCP files alone, added to the configs run (CPU)`, mcpFiles.length, floorAdds(min), floorAdds(median), 1.2]);
 console.log(`\nPython pass (${ROUNDS} interleaved rounds, CPU time unless said; ${findings / ROUNDS} findings per pass round)`);
 console.log(`  parse alone: min ${min(parseTimes).toFixed(0)} ms, whole pass: min ${min(passTimes).toFixed(0)} ms over ${texts.length} files`);
 console.log(`  configs alone: min ${min(configsOnly.map((x) => x.cpu)).toFixed(0)} ms CPU; with the .py files: ${min(withPython.map((x) => x.cpu)).toFixed(0)} ms CPU`);
