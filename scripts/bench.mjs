@@ -255,7 +255,7 @@ export const CASES = [
     rounds: heavyRounds,
     prepare: async () => realCodeTree(QUICK),
     base: ({ dir }) => ({ label: "eslint CLI, same rules (espree for JS, TS parser for TS)", argv: [NODE, ESLINT, "--format", "json", "-o", join(BENCH, "code-eslint.json"), "tree"], cwd: dir }),
-    ours: ({ dir }) => ({ label: "dist/cli.js", argv: [NODE, CLI, "tree", "--no-config-lookup", "--format", "json", "--output-file", join(BENCH, "code-ours.json")], cwd: dir }),
+    ours: ({ dir }) => ({ label: "dist/cli.js", argv: [NODE, CLI, "tree", "--no-config-lookup", "--format", "json", "--output-file", join(dir, "code-ours.json")], cwd: dir }),
     check: ({ files }) => {
       const count = (file) => JSON.parse(readFileSync(join(BENCH, file), "utf8")).reduce((n, r) => n + r.messages.filter((m) => m.ruleId === null || m.ruleId.startsWith("mcp-lint/") || !m.ruleId.includes("/")).length, 0);
       return `${files} source files; findings: eslint ${count("code-eslint.json")}, mcp-lint ${count("code-ours.json")} (mcp-lint skips bundles and build output with source maps)`;
@@ -276,7 +276,7 @@ export const CASES = [
       return tree;
     },
     base: ({ dir }) => ({ label: "eslint CLI, same rules (espree for JS, TS parser for TS)", argv: [NODE, ESLINT, "--format", "json", "-o", join(BENCH, "code-eslint.json"), "tree"], cwd: dir }),
-    ours: ({ dir }) => ({ label: "dist/cli.js --config (overrides: tree/**)", argv: [NODE, CLI, "tree", "--config", "mcp-lint.all.json", "--format", "json", "--output-file", join(BENCH, "code-all-ours.json")], cwd: dir }),
+    ours: ({ dir }) => ({ label: "dist/cli.js --config (overrides: tree/**)", argv: [NODE, CLI, "tree", "--config", "mcp-lint.all.json", "--format", "json", "--output-file", join(dir, "code-all-ours.json")], cwd: dir }),
     targets: [{ metric: "cpu", ratio: "base/ours" }, { metric: "rss", ratio: "ours/base" }],
   },
   {
