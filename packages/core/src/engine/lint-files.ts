@@ -6,8 +6,10 @@ import {
   applyRuleOverrides,
   checkDialectId,
   CONFIG_FILE_NAME,
-  findConfigFile,
+  createConfigLookup,
+  fixedConfigLookup,
   loadConfig,
+  type ConfigLookup,
   namedByOverride,
   resolveFileSettings,
   type FileSettings,
@@ -56,8 +58,10 @@ export interface LintFileResult extends FileResult {
 export interface LintRun {
   /** One per linted file, sorted by path; file paths relative to cwd with forward slashes. */
   results: LintFileResult[];
-  /** Absolute path of the config file used, if any. */
+  /** Absolute path of the config file that applies to files directly in cwd, if any. */
   configFile?: string;
+  /** Absolute paths of every config file the run used (monorepos: one per package that has one), sorted. */
+  configFiles: string[];
 }
 
 /** Files read ahead of linting (see lintFiles). */
@@ -107,13 +111,20 @@ function isNormalised(p: string, from: number): boolean {
 }
 
 
-/** The config that applies, per the options. Throws ConfigError for a broken one. */
-export function resolveConfig(options: Pick<LintFilesOptions, "cwd" | "configPath" | "noConfigLookup">): McpLintConfig | undefined {
+/**
+ * Where each file's configs come from, per the options: `--config` (that one for every file), `--no-config-lookup`
+ * (none), or looked up from each file's folder upwards (see createConfigLookup). Throws ConfigError for a broken one.
+ */
+export function configLookupFor(options: Pick<LintFilesOptions, "cwd" | "configPath" | "noConfigLookup">): ConfigLookup {
   const cwd = resolve(options.cwd ?? process.cwd());
-  if (options.configPath) return loadConfig(resolve(cwd, options.configPath));
-  if (options.noConfigLookup) return undefined;
-  const found = findConfigFile(cwd);
-  return found ? loadConfig(found) : undefined;
+  if (options.configPath) return fixedConfigLookup(loadConfig(resolve(cwd, options.configPath)));
+  if (options.noConfigLookup) return fixedConfigLookup(undefined);
+  return createConfigLookup();
+}
+
+/** The nearest config for files directly in cwd, per the options (see configLookupFor). */
+export function resolveConfig(options: Pick<LintFilesOptions, "cwd" | "configPath" | "noConfigLookup">): McpLintConfig | undefined {
+  return configLookupFor(options).forDir(resolve(options.cwd ?? process.cwd())).at(-1);
 }
 
 /**
@@ -126,7 +137,9 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const problem = checkDialectId(options.dialect);
     if (problem) throw new UsageError(problem);
   }
-  const config = resolveConfig({ ...options, cwd });
+  const lookup = configLookupFor({ ...options, cwd });
+  // The cwd's configs are read first: a broken one there fails the run before any file is read.
+  const cwdConfig = lookup.forDir(cwd).at(-1);
   const warnIgnored = options.warnIgnored ?? true;
 
   const fix = options.fix === true;
@@ -134,7 +147,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   // applyRuleOverrides merges the command-line rules into each file's settings: merged once per distinct settings.
   const merged = new Map<RuleSettings, Map<PointerOverride[] | undefined, FileSettings>>();
   const settingsFor = (abs: string): FileSettings => {
-    const base = resolveFileSettings(config, abs);
+    const base = resolveFileSettings(lookup.forFile(abs), abs);
     if (!options.rules || Object.keys(options.rules).length === 0) return applyRuleOverrides(base, options.rules);
     const overridesKey = base.pointerOverrides.length === 0 ? undefined : base.pointerOverrides;
     let byOverrides = merged.get(base.rules);
@@ -179,7 +192,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     // JavaScript/TypeScript: the MCP prefilter here (Python has its own, in its runner), and bundles and build
     // output are skipped unless named on the command line or in the config's overrides.
     if (!python && !mightBeMcpCode(text)) return undefined;
-    if (!python && !job.explicit && isGeneratedCode(file, abs, text) && !namedByOverride(config, abs)) return undefined;
+    if (!python && !job.explicit && isGeneratedCode(file, abs, text) && !namedByOverride(lookup.forFile(abs), abs)) return undefined;
     let code: FileResult;
     try {
       code = python ? await lintPythonText(file, text, { rules: job.rules, fix }) : await lintSourceText(file, text, { rules: job.rules, fix });
@@ -224,7 +237,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const raw = await lintInParallel(named, true, cwd);
     if (!raw.includes(NOT_A_FILE)) parallel = { jobs: named, raw };
   }
-  const files = parallel ? undefined : await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
+  const files = parallel ? undefined : await discoverFiles(paths, { cwd, lookup });
   if (files && !fix && files.length >= PARALLEL_MIN_FILES) {
     // Large runs without --fix: shared with a worker thread (results are put back in file order).
     const jobs = files.map(prepare);
@@ -273,7 +286,8 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
 
   return {
     results: results.filter((r): r is LintFileResult => r !== undefined),
-    ...(config ? { configFile: config.file } : {}),
+    ...(cwdConfig ? { configFile: cwdConfig.file } : {}),
+    configFiles: lookup.files(),
   };
 }
 
@@ -452,7 +466,10 @@ async function lintInParallel(jobs: PreparedJob[], statFirst: boolean, cwd: stri
 
 export interface PrintedConfig {
   file: string;
+  /** The nearest config file that applies (null: none). */
   configFile: string | null;
+  /** Every config file that applies, outermost first (the nearest one's settings win). */
+  configFiles: string[];
   ignored: boolean;
   /** Dialect the file is checked as (null: not recognised as an MCP config). */
   dialect: string | null;
@@ -478,9 +495,9 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
     const problem = checkDialectId(options.dialect);
     if (problem) throw new UsageError(problem);
   }
-  const config = resolveConfig({ ...options, cwd });
   const abs = resolve(cwd, file);
-  const settings = applyRuleOverrides(resolveFileSettings(config, abs), options.rules);
+  const chain = configLookupFor({ ...options, cwd }).forFile(abs);
+  const settings = applyRuleOverrides(resolveFileSettings(chain, abs), options.rules);
   let dialect = options.dialect ?? settings.dialect ?? dialectForPath(abs)?.id;
   let dialectReason: string | null = options.dialect
     ? "set by --dialect"
@@ -503,7 +520,8 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
   // Rule options and pointer overrides come from the repository: they go through the output redaction step too.
   return redactValue({
     file: displayPath(cwd, abs),
-    configFile: config ? config.file : null,
+    configFile: chain.at(-1)?.file ?? null,
+    configFiles: chain.map((c) => c.file),
     ignored: settings.ignored,
     dialect: dialect ?? null,
     dialectReason,
