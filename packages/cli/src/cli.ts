@@ -5,6 +5,7 @@ import {
   formatResults,
   formatterNames,
   listRules,
+  MAX_FILE_BYTES,
   parseRuleSpec,
   printConfigFor,
   runLint,
@@ -17,6 +18,8 @@ import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./repor
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIO {
   cwd: string;
+  /** Where --stdin reads from (default: process.stdin). */
+  stdin?: AsyncIterable<Buffer | string>;
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
@@ -56,6 +59,11 @@ Rules and config:
       --dialect <id>               Check the files named on the command line as this client's format
       --no-warn-ignored            No warning for explicitly named files that "ignores" matches
 
+Editors and tools:
+      --stdin                      Lint the text on stdin (unsaved text; at most 10 MiB) instead of files
+      --stdin-filename <path>      The name of that text: it decides the client format or language and the
+                                   config files that apply, as for a file of that name (default: <text>)
+
 Fixing and results:
       --fix                        Fix problems where the fix is certain, and write the files back
       --max-warnings <n>           Fail (exit 1) when there are more than n warnings
@@ -94,6 +102,8 @@ const OPTIONS = {
   "suppressions-location": { type: "string" },
   "pass-on-unpruned-suppressions": { type: "boolean" },
   "no-warn-ignored": { type: "boolean" },
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -130,6 +140,19 @@ function parseRules(specs: string[] | undefined): RuleSettings | undefined {
     rules[parsed.id] = parsed.setting;
   }
   return rules;
+}
+
+/** Reads stdin as UTF-8, at most MAX_FILE_BYTES (the cap on every file read): more is a usage error, not read on. */
+export async function readStdin(input: AsyncIterable<Buffer | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > MAX_FILE_BYTES) throw new UsageError(`The text on stdin is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, so it was not linted.`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function ruleTable(): string {
@@ -210,7 +233,11 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
     // The last of --color / --no-color wins; without either, look at the terminal and the environment.
     const color = explicitColor(tokens) ?? (outputFile === undefined && colorFromEnvironment(io));
 
+    if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename names the text read with --stdin: add --stdin.");
+    const stdin = values.stdin ? { text: await readStdin(io.stdin ?? process.stdin), ...(values["stdin-filename"] ? { filename: values["stdin-filename"] } : {}) } : undefined;
+
     const outcome = await runLint(positionals, {
+      ...(stdin ? { stdin } : {}),
       ...common,
       fix: values.fix === true,
       quiet: values.quiet === true,

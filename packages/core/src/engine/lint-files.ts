@@ -28,7 +28,7 @@ import { mightBeMcpCode } from "../code/js/prefilter.js";
 import { isPythonFile, isSourceFile } from "../code/languages.js";
 import { lintPythonText } from "../code/python/runner.js";
 import { detectDialect, internalError, type FileResult, type PointerOverride, type RuleSettings } from "./lint-config-text.js";
-import type { Finding } from "../model/finding.js";
+import { STDIN_NAME, type Finding } from "../model/finding.js";
 import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./file-lint.js";
 import type { WorkerJob, WorkerReply } from "./lint-worker.js";
 import { isInside, readRegularFile, writeFileSafely, writeProblemReason } from "../util/safe-fs.js";
@@ -48,7 +48,14 @@ export interface LintFilesOptions {
   fix?: boolean;
   /** Report an explicitly named file that `ignores` matches as a warning (default true), as ESLint does. */
   warnIgnored?: boolean;
+  /**
+   * Lint this text instead of files (`--stdin`): `filename` (relative to cwd; need not exist) decides the dialect or
+   * language and the configs, as a file of that name would; without it the content decides, shown as "<text>".
+   */
+  stdin?: { text: string; filename?: string };
 }
+
+
 
 export interface LintFileResult extends FileResult {
   /** Errors accepted by the suppressions file (not reported, not counted). */
@@ -228,6 +235,32 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   // Files are read a batch at a time, then linted: on the benchmark, reading each file just before linting it
   // makes the linting itself markedly slower (the kernel's work on every read evicts the linter's code and data
   // from the CPU caches). With --fix, files are written as they go, so each is read right before it is linted.
+  if (options.stdin) {
+    if (paths.length > 0) throw new UsageError("--stdin lints the text on stdin: give no file, folder or glob with it (name the text with --stdin-filename).");
+    if (fix) throw new UsageError("--fix cannot write text read from stdin: run it without --fix.");
+    const { text, filename } = options.stdin;
+    const abs = resolve(cwd, filename ?? STDIN_NAME);
+    const job = prepare({ path: abs, explicit: true });
+    if (!filename) job.file = STDIN_NAME;
+    let result: LintFileResult | undefined;
+    if (job.ignored) result = ignoredResult(job);
+    else {
+      // Without a name the text can only be an MCP config (recognised by its keys, or by --dialect).
+      if (!filename) {
+        job.codeCandidate = false;
+        // The client's keys decide, in whichever of the config formats the text parses as.
+        if (!job.dialectHint) job.dialectHint = [".json", ".yaml", ".toml"].map((ext) => detectDialect(STDIN_NAME + ext, text).dialect?.id).find(Boolean);
+      }
+      const r = lintReadFile(job, { text }, false);
+      result = r === CODE_FILE ? await lintCode(job, { text }) : r;
+    }
+    return {
+      results: result ? [result] : [],
+      ...(cwdConfig ? { configFile: cwdConfig.file } : {}),
+      configFiles: lookup.files(),
+    };
+  }
+
   let parallel: { jobs: PreparedJob[]; raw: RawResult[] } | undefined;
   if (!fix && paths.length >= PARALLEL_MIN_FILES) {
     // Many paths named one by one (a file list from git or a build tool): when they all are files, discovery
