@@ -7,6 +7,8 @@ import {
   listRules,
   MAX_FILE_BYTES,
   parseRuleSpec,
+  parseSeverity,
+  type SeveritySetting,
   printConfigFor,
   runLint,
   UsageError,
@@ -58,6 +60,10 @@ Rules and config:
                                    (repeatable; beats the config file)
       --dialect <id>               Check the files named on the command line as this client's format
       --no-warn-ignored            No warning for explicitly named files that "ignores" matches
+      --report-unused-disable-directives  Report mcp-lint-disable comments that disable nothing as errors
+      --report-unused-disable-directives-severity <sev>
+                                   Their severity: off | info (default) | warn | error (misspelt
+                                   directives are a warning, or error with error; off reports neither)
 
 Editors and tools:
       --stdin                      Lint the text on stdin (unsaved text; at most 10 MiB) instead of files
@@ -103,6 +109,8 @@ const OPTIONS = {
   "pass-on-unpruned-suppressions": { type: "boolean" },
   "no-warn-ignored": { type: "boolean" },
   stdin: { type: "boolean" },
+  "report-unused-disable-directives": { type: "boolean" },
+  "report-unused-disable-directives-severity": { type: "string" },
   "stdin-filename": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -140,6 +148,17 @@ function parseRules(specs: string[] | undefined): RuleSettings | undefined {
     rules[parsed.id] = parsed.setting;
   }
   return rules;
+}
+
+/** ESLint's two flags: the first means "error", the second names a severity; not both. */
+function unusedDirectivesSetting(flag: boolean, severity: string | undefined): SeveritySetting | undefined {
+  if (flag && severity !== undefined)
+    throw new UsageError("--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together.");
+  if (flag) return "error";
+  if (severity === undefined) return undefined;
+  const parsed = parseSeverity(/^\d$/.test(severity) ? Number(severity) : severity);
+  if (!parsed) throw new UsageError(`--report-unused-disable-directives-severity: use off, info, warn or error, not "${severity}".`);
+  return parsed;
 }
 
 /** Reads stdin as UTF-8, at most MAX_FILE_BYTES (the cap on every file read): more is a usage error, not read on. */
@@ -236,8 +255,10 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
     if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename names the text read with --stdin: add --stdin.");
     const stdin = values.stdin ? { text: await readStdin(io.stdin ?? process.stdin), ...(values["stdin-filename"] ? { filename: values["stdin-filename"] } : {}) } : undefined;
 
+    const unusedDirectives = unusedDirectivesSetting(values["report-unused-disable-directives"] === true, values["report-unused-disable-directives-severity"]);
     const outcome = await runLint(positionals, {
       ...(stdin ? { stdin } : {}),
+      ...(unusedDirectives ? { reportUnusedDisableDirectives: unusedDirectives } : {}),
       ...common,
       fix: values.fix === true,
       quiet: values.quiet === true,

@@ -28,7 +28,7 @@ import { mightBeMcpCode } from "../code/js/prefilter.js";
 import { isPythonFile, isSourceFile } from "../code/languages.js";
 import { lintPythonText } from "../code/python/runner.js";
 import { detectDialect, internalError, type FileResult, type PointerOverride, type RuleSettings } from "./lint-config-text.js";
-import { STDIN_NAME, type Finding } from "../model/finding.js";
+import { STDIN_NAME, type Finding, type SeveritySetting } from "../model/finding.js";
 import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./file-lint.js";
 import type { WorkerJob, WorkerReply } from "./lint-worker.js";
 import { isInside, readRegularFile, writeFileSafely, writeProblemReason } from "../util/safe-fs.js";
@@ -53,6 +53,11 @@ export interface LintFilesOptions {
    * language and the configs, as a file of that name would; without it the content decides, shown as "<text>".
    */
   stdin?: { text: string; filename?: string };
+  /**
+   * Severity of `mcp-lint-disable` comments (and `eslint-disable` comments naming mcp-lint rules) that disable
+   * nothing (default info, see docs/severity.md); misspelt directives are a warning; "off" reports neither.
+   */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
 
 
@@ -174,6 +179,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       rules: settings.rules,
       pointerOverrides: settings.pointerOverrides,
       ignored: settings.ignored,
+      ...(options.reportUnusedDisableDirectives ? { unusedDirectives: options.reportUnusedDisableDirectives } : {}),
     };
   };
   const ignoredResult = (job: PreparedJob): LintFileResult | undefined => {
@@ -202,7 +208,8 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     if (!python && !job.explicit && isGeneratedCode(file, abs, text) && !namedByOverride(lookup.forFile(abs), abs)) return undefined;
     let code: FileResult;
     try {
-      code = python ? await lintPythonText(file, text, { rules: job.rules, fix }) : await lintSourceText(file, text, { rules: job.rules, fix });
+      const codeOptions = { rules: job.rules, fix, ...(job.unusedDirectives ? { unusedDirectives: job.unusedDirectives } : {}) };
+      code = python ? await lintPythonText(file, text, codeOptions) : await lintSourceText(file, text, codeOptions);
     } catch (error) {
       return { file, findings: [internalError(file, "code-rules", error)] };
     }
@@ -210,7 +217,8 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     if (fix && code.output !== undefined) {
       const problem = writeFixed(job, text, code.output);
       if (problem) {
-        const unfixed = python ? await lintPythonText(file, text, { rules: job.rules, fix: false }) : await lintSourceText(file, text, { rules: job.rules, fix: false });
+        const unfixedOptions = { rules: job.rules, fix: false, ...(job.unusedDirectives ? { unusedDirectives: job.unusedDirectives } : {}) };
+        const unfixed = python ? await lintPythonText(file, text, unfixedOptions) : await lintSourceText(file, text, unfixedOptions);
         const safe = redactWithSource(unfixed);
         return { ...safe, findings: [problem, ...safe.findings] };
       }
@@ -483,6 +491,7 @@ async function lintInParallel(jobs: PreparedJob[], statFirst: boolean, cwd: stri
       codeCandidate: jobs.map((j) => j.codeCandidate),
       settingsIndex,
       settings,
+      ...(jobs[0]?.unusedDirectives ? { unusedDirectives: jobs[0].unusedDirectives } : {}),
     };
   };
   await shareWithWorker(
