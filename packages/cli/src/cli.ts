@@ -14,6 +14,7 @@ import {
   UsageError,
   type RuleSettings,
 } from "@mcp-lint/core";
+import { runInit } from "./init-command.js";
 import { runProbe } from "./probe-command.js";
 import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./report.js";
 
@@ -44,6 +45,7 @@ Folders are searched for MCP config files (.mcp.json, .cursor/mcp.json, .vscode/
 claude_desktop_config.json, ...); files named explicitly are always checked. Default: "."
 
 Commands:
+  mcp-lint init [--workflow]       Write a starter mcp-lint.config.json (and the GitHub workflow)
   mcp-lint probe [paths]           Start or reach every configured server and say why one fails
                                    (runs the configured commands; see "mcp-lint probe --help")
 
@@ -200,6 +202,7 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
   const io: CliIO = { ...defaultIO(), ...ioOverrides };
   const debug = (io.env.DEBUG ?? "").split(/[\s,]+/).some((d) => d === "mcp-lint" || d === "mcp-lint:*" || d === "*");
   try {
+    if (argv[0] === "init") return runInit(argv.slice(1), io);
     if (argv[0] === "probe") {
       return await runProbe(argv.slice(1), {
         cwd: io.cwd,
