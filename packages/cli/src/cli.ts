@@ -46,6 +46,8 @@ claude_desktop_config.json, ...); files named explicitly are always checked. Def
 
 Commands:
   mcp-lint init [--workflow]       Write a starter mcp-lint.config.json (and the GitHub workflow)
+  mcp-lint mcp                     Serve MCP over stdio: tools lint_config, explain_rule, probe_servers
+                                   (for agents; the probe tool runs the configured servers when called)
   mcp-lint probe [paths]           Start or reach every configured server and say why one fails
                                    (runs the configured commands; see "mcp-lint probe --help")
 
@@ -203,6 +205,12 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
   const debug = (io.env.DEBUG ?? "").split(/[\s,]+/).some((d) => d === "mcp-lint" || d === "mcp-lint:*" || d === "*");
   try {
     if (argv[0] === "init") return runInit(argv.slice(1), io);
+    if (argv[0] === "mcp") {
+      if (argv.length > 1) throw new UsageError("mcp-lint mcp takes no arguments: it serves MCP over stdio, in the current folder.");
+      const { runMcpServer } = await import("./mcp-command.js");
+      await runMcpServer(io.cwd, version);
+      return 0;
+    }
     if (argv[0] === "probe") {
       return await runProbe(argv.slice(1), {
         cwd: io.cwd,
