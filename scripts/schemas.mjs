@@ -36,8 +36,10 @@ export function expected() {
   const files = new Map();
   for (const name of readdirSync(SOURCE).filter((f) => f.endsWith(".schema.json")).sort()) {
     const schema = JSON.parse(readFileSync(join(SOURCE, name), "utf8"));
-    const { $schema, $id: _id, ...rest } = schema;
-    files.set(name, `${JSON.stringify({ $schema, $id: BASE_URL + name, ...rest }, null, 2)}\n`);
+    // The same schema under its stable URL: `$id` is replaced, every other key kept in order.
+    const out = { $schema: schema.$schema, $id: BASE_URL + name };
+    for (const [key, value] of Object.entries(schema)) if (key !== "$schema" && key !== "$id") out[key] = value;
+    files.set(name, `${JSON.stringify(out, null, 2)}\n`);
   }
   const schemas = CATALOG.map((e) => {
     if (!files.has(`${e.schema}.schema.json`)) throw new Error(`schemas.mjs: no schema ${e.schema}.schema.json`);
