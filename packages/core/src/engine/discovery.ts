@@ -142,7 +142,7 @@ function walk(dir: string, levels: GitIgnoreLevel[], ctx: WalkContext, isRoot = 
   }
   const check = here.length > 0;
   // The configs of files in this folder (looked up once per folder; cached by the lookup).
-  const configs = ctx.lookup.forDir(dir);
+  const configs = ctx.lookup.forDir(dir, (name) => entries.some((e) => e.name === name));
   for (const entry of entries) {
     const abs = join(dir, entry.name);
     let isDir = entry.isDirectory();

@@ -82,8 +82,11 @@ export const MAX_CONFIG_LOOKUP_DEPTH = 128;
 
 /** Where the configs of each linted file come from. */
 export interface ConfigLookup {
-  /** The configs for files in this folder (absolute), outermost first. Throws ConfigError for a broken config file. */
-  forDir(absDir: string): ConfigChain;
+  /**
+   * The configs for files in this folder (absolute), outermost first. Throws ConfigError for a broken config file.
+   * `has`: whether the folder holds an entry of this name, when the caller has just listed it (saves two stats).
+   */
+  forDir(absDir: string, has?: (name: string) => boolean): ConfigChain;
   /** The configs for this file (absolute path). */
   forFile(absPath: string): ConfigChain;
   /** Every config file found so far (absolute paths, sorted). */
@@ -109,17 +112,24 @@ export function fixedConfigLookup(config: McpLintConfig | undefined): ConfigLook
 export function createConfigLookup(): ConfigLookup {
   const chains = new Map<string, ConfigChain>();
   const loaded = new Map<string, McpLintConfig>();
-  const configIn = (dir: string): McpLintConfig | undefined => {
+  const configIn = (dir: string, has: ((name: string) => boolean) | undefined): McpLintConfig | undefined => {
     const path = join(dir, CONFIG_FILE_NAME);
-    if (!existsSync(path)) return undefined;
+    // A listing saves the stat of folders without one; a listed name is still checked as the unlisted one would be.
+    if ((has && !has(CONFIG_FILE_NAME)) || !existsSync(path)) return undefined;
     let config = loaded.get(path);
     if (!config) loaded.set(path, (config = loadConfig(path)));
     return config;
   };
-  const forDir = (absDir: string): ConfigChain => {
+  const forDir = (absDir: string, has?: (name: string) => boolean): ConfigChain => {
+    // Callers pass resolved paths: looked up as given first, resolved only on a miss.
+    const direct = chains.get(absDir);
+    if (direct) return direct;
     const start = resolve(absDir);
     const hit = chains.get(start);
-    if (hit) return hit;
+    if (hit) {
+      chains.set(absDir, hit);
+      return hit;
+    }
     const pending: Array<{ dir: string; config: McpLintConfig | undefined }> = [];
     let chain = EMPTY_CHAIN;
     for (let dir = start, depth = 0; ; depth++) {
@@ -128,9 +138,10 @@ export function createConfigLookup(): ConfigLookup {
         chain = cached;
         break;
       }
-      const config = configIn(dir);
+      const listed = depth === 0 ? has : undefined;
+      const config = configIn(dir, listed);
       pending.push({ dir, config });
-      if (config?.root || existsSync(join(dir, ".git")) || depth + 1 >= MAX_CONFIG_LOOKUP_DEPTH) break;
+      if (config?.root || (listed ? listed(".git") : existsSync(join(dir, ".git"))) || depth + 1 >= MAX_CONFIG_LOOKUP_DEPTH) break;
       const parent = dirname(dir);
       if (parent === dir) break;
       dir = parent;
@@ -148,7 +159,7 @@ export function createConfigLookup(): ConfigLookup {
     }
     return chains.get(start)!;
   };
-  return { forDir, forFile: (absPath) => forDir(dirname(resolve(absPath))), files: () => [...loaded.keys()].sort() };
+  return { forDir, forFile: (absPath) => forDir(dirname(absPath)), files: () => [...loaded.keys()].sort() };
 }
 
 /** Path segments of an absolute, resolved path (its depth). */
@@ -523,10 +534,18 @@ export function resolveFileSettings(configs: ConfigsLike, absPath: string): File
     defaultsCache ??= { rules: presetSettings(NO_CONFIG.preset) };
     return { ignored: false, rules: defaultsCache.rules, pointerOverrides: [] };
   }
+  if (chain.length === 1) return resolveSingle(chain[0]!, absPath);
+  return resolveMerged(
+    chain,
+    chain.map(compile),
+    chain.map((config) => relativeTo(config, absPath)),
+    absPath,
+  );
+}
+
+function resolveMerged(chain: ConfigChain, compiled: CompiledConfig[], rels: Array<string | undefined>, absPath: string): FileSettings {
   let cc = chainCaches.get(chain);
   if (!cc) chainCaches.set(chain, (cc = { cache: new Map() }));
-  const compiled = chain.map(compile);
-  const rels = chain.map((config) => relativeTo(config, absPath));
   let key = "";
   compiled.forEach((c, k) => {
     const rel = rels[k];
@@ -572,6 +591,16 @@ export function resolveFileSettings(configs: ConfigsLike, absPath: string): File
   const dialect = configDialectFor(chain, absPath);
   const ignored = compiled.some((c, k) => rels[k] !== undefined && c.ignore(rels[k]!));
   return { ignored, ...(dialect ? { dialect } : {}), rules: merged.rules, pointerOverrides: merged.pointerOverrides };
+}
+
+/** One config (the common case): the settings of resolveFileSettings, without the chain's arrays. */
+function resolveSingle(config: McpLintConfig, absPath: string): FileSettings {
+  const c = compile(config);
+  const rel = relativeTo(config, absPath);
+  if (rel === undefined) return { ignored: false, rules: c.base, pointerOverrides: [] };
+  const dialect = configDialectFor(config, absPath);
+  if (c.overrides.length === 0) return { ignored: c.ignore(rel), ...(dialect ? { dialect } : {}), rules: c.base, pointerOverrides: [] };
+  return resolveMerged(asChain(config), [c], [rel], absPath);
 }
 
 /** Applies command-line rule settings: they beat the config, its overrides and its pointer overrides (as in ESLint). */
