@@ -28,7 +28,7 @@ interface Workflow {
 
 const read = (file: string) => readFileSync(join(ROOT, file), "utf8");
 const action = parse(read("action.yml")) as ActionYml;
-const INPUTS = ["paths", "config", "fail-on", "annotations", "summary", "sarif-file", "only-changed", "format", "probe"];
+const INPUTS = ["working-directory", "paths", "config", "fail-on", "annotations", "summary", "sarif-file", "only-changed", "format", "probe"];
 const OUTPUTS = ["errors", "warnings", "sarif-file", "servers-failed"];
 
 type Lint = (dir?: string) => Promise<{ files: number; problems: Array<{ file: string; line: number; column: number; kind: string; message: string }> }>;

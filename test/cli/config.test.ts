@@ -142,6 +142,7 @@ describe("--print-config", () => {
     expect(JSON.parse(r.stdout)).toEqual({
       file: ".mcp.json",
       configFile: join(dir, "mcp-lint.config.json"),
+      configFiles: [join(dir, "mcp-lint.config.json")],
       ignored: false,
       dialect: "claude-code",
       dialectReason: "its path is where Claude Code keeps this file",

@@ -134,7 +134,7 @@ describe("parseConfig", () => {
   it("unknown top-level keys get a did-you-mean and the allowed list", () => {
     const e = configError('{\n  "ignore": ["x"]\n}');
     expect([e.line, e.column]).toEqual([2, 3]);
-    expect(e.message).toBe('Unknown key "ignore" in the config. Did you mean "ignores"? Allowed keys: "$schema", "preset", "rules", "ignores", "dialects", "overrides".');
+    expect(e.message).toBe('Unknown key "ignore" in the config. Did you mean "ignores"? Allowed keys: "$schema", "root", "preset", "rules", "ignores", "dialects", "overrides".');
   });
 
   it("wrong types, enums, missing keys and empty lists are explained", () => {

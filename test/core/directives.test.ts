@@ -36,8 +36,9 @@ describe("inline mcp-lint-disable comments", () => {
 
   it("TOML: # comments", () => {
     const text = `[mcp_servers.a]\ncommand = "npx"\n# mcp-lint-disable-next-line npx-yes\nargs = ["pkg"]\n\n[mcp_servers.b]\ncommand = "npx"\nargs = ["other"]\n`;
-    // npx-yes reports at the command value, so a directive must sit above the command line.
-    expect(rules(text, ".codex/config.toml")).toEqual(["2 npx-yes", "7 npx-yes"]);
+    // npx-yes reports at the command value, so a directive must sit above the command line: this one disables
+    // nothing, and says so.
+    expect(rules(text, ".codex/config.toml")).toEqual(["2 npx-yes", "3 unused-disable-directive", "7 npx-yes"]);
     const above = text.replace(`command = "npx"\n# mcp-lint-disable-next-line npx-yes\nargs`, `# mcp-lint-disable-next-line npx-yes\ncommand = "npx"\nargs`);
     expect(rules(above, ".codex/config.toml")).toEqual(["7 npx-yes"]);
   });
@@ -45,5 +46,49 @@ describe("inline mcp-lint-disable comments", () => {
   it("a comment in a strict-JSON file still disables, and is itself still reported by strict-json", () => {
     const text = `{\n  "mcpServers": {\n    // mcp-lint-disable-next-line npx-yes\n    "a": { "command": "npx", "args": ["pkg"] }\n  }\n}\n`;
     expect(rules(text, ".cursor/mcp.json")).toEqual(["3 strict-json"]);
+  });
+});
+
+describe("unused and misspelt directives", () => {
+  const vscode = (body: string) => `{\n  "servers": {\n${body}\n  }\n}\n`;
+  const report = (text: string, unusedDirectives?: "off" | "info" | "warning" | "error") =>
+    lintConfigText(".vscode/mcp.json", text, { rules: settings, ...(unusedDirectives ? { unusedDirectives } : {}) }).findings.map((f) => `${f.line} ${f.ruleId} ${f.severity}`);
+
+  it("a directive that disables nothing is an info (the severity can be set); one that does is not reported", () => {
+    const text = vscode(
+      `    // mcp-lint-disable-next-line npx-yes -- used\n    "a": { "type": "stdio", "command": "npx", "args": ["pkg"] },\n    // mcp-lint-disable-next-line npx-yes\n    "b": { "type": "stdio", "command": "node", "args": ["x.js"] },\n    /* mcp-lint-disable */\n    "c": { "type": "stdio", "command": "node", "args": ["x.js"] }\n    /* mcp-lint-enable */`,
+    );
+    expect(report(text)).toEqual(["5 unused-disable-directive info", "7 unused-disable-directive info"]);
+    expect(report(text, "error")).toEqual(["5 unused-disable-directive error", "7 unused-disable-directive error"]);
+    expect(report(text, "off")).toEqual([]);
+  });
+
+  it("names the rules of a list that disabled nothing, and only those", () => {
+    const text = vscode(`    // mcp-lint-disable-next-line npx-yes, no-insecure-http\n    "a": { "type": "stdio", "command": "npx", "args": ["pkg"] }`);
+    const findings = lintConfigText(".vscode/mcp.json", text, { rules: settings }).findings;
+    expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
+      ["unused-disable-directive", 'Unused mcp-lint-disable-next-line directive: no problem from "no-insecure-http" was reported here.'],
+    ]);
+  });
+
+  it("a misspelt directive or rule name is a warning with a did-you-mean, and does not also count as unused", () => {
+    const text = vscode(
+      `    // mcp-lint-disabel-next-line\n    "a": { "type": "stdio", "command": "npx", "args": ["pkg"] },\n    // mcp-lint-disable-next-line npx-yse\n    "b": { "type": "stdio", "command": "npx", "args": ["pkg"] }`,
+    );
+    const findings = lintConfigText(".vscode/mcp.json", text, { rules: settings }).findings;
+    expect(findings.map((f) => `${f.line} ${f.ruleId} ${f.severity}`)).toEqual([
+      "3 misspelt-disable-directive warning",
+      "4 npx-yes warning",
+      "5 misspelt-disable-directive warning",
+      "6 npx-yes warning",
+    ]);
+    expect(findings[0]!.message).toContain('Did you mean "mcp-lint-disable-next-line"?');
+    expect(findings[2]!.message).toBe('"npx-yse" is not an mcp-lint rule, so this comment does not disable it. Did you mean "npx-yes"?');
+    expect(report(text, "off").filter((f) => f.includes("directive"))).toEqual([]);
+  });
+
+  it("an ordinary comment that mentions mcp-lint is not a directive", () => {
+    const text = vscode(`    // see the mcp-lint docs; mcp-lint-disable is explained there\n    "b": { "type": "stdio", "command": "node", "args": ["x.js"] }`);
+    expect(report(text)).toEqual([]);
   });
 });

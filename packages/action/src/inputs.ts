@@ -8,6 +8,8 @@ export class InputError extends Error {
 export type FailOn = "error" | "warning" | "never";
 
 export interface ActionInputs {
+  /** Folder (relative to the workspace) that `paths`, `config` and the suppressions file are relative to; undefined: the workspace. */
+  workingDirectory?: string;
   paths: string[];
   /** Config file relative to the workspace; undefined: look up mcp-lint.config.json. */
   config?: string;
@@ -57,7 +59,9 @@ export function readInputs(get: GetInput): ActionInputs {
     throw new InputError(`Input "format" must be one of ${formatterNames.join(", ")}, not "${format}".`);
   const config = get("config");
   const sarifFile = get("sarif-file");
+  const workingDirectory = get("working-directory");
   return {
+    ...(workingDirectory ? { workingDirectory } : {}),
     paths: splitPaths(get("paths")),
     ...(config ? { config } : {}),
     failOn,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { realpathSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error as annotateError, debug, getInput, info, notice, setFailed, setOutput, summary, warning, type AnnotationProperties } from "@actions/core";
-import { compareFindings, ConfigError, formatResults, readRegularFile, redactResults, runLint, UsageError, writeFileSafely, writeProblemReason, type ExtraRule, type LintFileResult, type Severity } from "@mcp-lint/core";
+import { compareFindings, ConfigError, DEFAULT_SUPPRESSIONS_FILE, formatResults, readRegularFile, redactResults, runLint, UsageError, writeFileSafely, writeProblemReason, type ExtraRule, type LintFileResult, type Severity } from "@mcp-lint/core";
 import type { ProbeRun } from "@mcp-lint/probe";
 import { countsText, notShownText, planAnnotations, plural } from "./annotations.js";
 import { changedLinesSince, gitHead, gitTopLevel, keepChanged } from "./diff.js";
@@ -103,6 +103,37 @@ export function serverEnvironment(env: Env): NodeJS.ProcessEnv {
   return out;
 }
 
+/**
+ * `working-directory`: a folder inside the workspace (following links, so that none leads out of it). Paths, the
+ * config file and the suppressions file are taken relative to it; results stay relative to the workspace, which
+ * is what annotations, SARIF and the summary's links need.
+ */
+export function applyWorkingDirectory(inputs: ActionInputs, workspace: string): { inputs: ActionInputs; suppressionsLocation?: string } {
+  if (!inputs.workingDirectory) return { inputs };
+  const given = inputs.workingDirectory;
+  const dir = resolve(workspace, given);
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    throw new InputError(`Input "working-directory": "${given}" is not a folder in the workspace.`);
+  }
+  if (inside(realpathOr(workspace), real) === undefined || inside(workspace, dir) === undefined)
+    throw new InputError(`Input "working-directory": "${given}" is outside the workspace; give a folder inside it.`);
+  let isDir = false;
+  try {
+    isDir = statSync(real).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new InputError(`Input "working-directory": "${given}" is not a folder in the workspace.`);
+  const rebase = (p: string): string => (isAbsolute(p) ? p : (inside(workspace, resolve(dir, p)) ?? toPosix(relative(workspace, resolve(dir, p)))));
+  return {
+    inputs: { ...inputs, paths: inputs.paths.map(rebase), ...(inputs.config ? { config: rebase(inputs.config) } : {}) },
+    suppressionsLocation: rebase(DEFAULT_SUPPRESSIONS_FILE),
+  };
+}
+
 async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Promise<{ run: ProbeRun; rules: readonly ExtraRule[] }> {
   // Loaded only with probe: true; without it the MCP SDK is never loaded.
   const { probe, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
@@ -118,6 +149,12 @@ async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Prom
     },
   });
   return { run, rules: PROBE_RULE_INFO };
+}
+
+/** The config files the run used, for the log: "config: x", "configs: x, y" or "config: none, recommended rules". */
+function configsText(files: string[], workspace: string): string {
+  if (files.length === 0) return "config: none, recommended rules";
+  return `config${files.length === 1 ? "" : "s"}: ${files.map((f) => inside(workspace, f) ?? f).join(", ")}`;
 }
 
 function count(results: LintFileResult[]): Record<Severity, number> {
@@ -167,18 +204,22 @@ function failOnMessage(inputs: ActionInputs, counts: Record<Severity, number>): 
 async function lint(env: Env): Promise<void> {
   const started = performance.now();
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const inputs = readInputs((name) => getInput(name));
+  const { inputs, suppressionsLocation } = applyWorkingDirectory(
+    readInputs((name) => getInput(name)),
+    workspace,
+  );
 
   const outcome = await runLint(inputs.paths, {
     cwd: workspace,
     ...(inputs.config ? { configPath: inputs.config } : {}),
+    ...(suppressionsLocation ? { suppressionsLocation } : {}),
     fix: false,
     passOnUnprunedSuppressions: true,
   });
   let all = outcome.results;
   info(
     `mcp-lint${version ? ` ${version}` : ""}: checked ${plural(all.length, "file")} in ${Math.round(performance.now() - started)} ms` +
-      ` (config: ${outcome.configFile ? (inside(workspace, outcome.configFile) ?? outcome.configFile) : "none, recommended rules"}).`,
+      ` (${configsText(outcome.configFiles, workspace)}).`,
   );
   if (outcome.summary.suppressedCount > 0) info(`${plural(outcome.summary.suppressedCount, "error")} accepted by the suppressions file ${inside(workspace, outcome.suppressionsFile) ?? outcome.suppressionsFile} are not reported.`);
   const unused = Object.keys(outcome.unusedSuppressions).length;

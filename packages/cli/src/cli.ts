@@ -5,18 +5,24 @@ import {
   formatResults,
   formatterNames,
   listRules,
+  MAX_FILE_BYTES,
   parseRuleSpec,
+  parseSeverity,
+  type SeveritySetting,
   printConfigFor,
   runLint,
   UsageError,
   type RuleSettings,
 } from "@mcp-lint/core";
+import { runInit } from "./init-command.js";
 import { runProbe } from "./probe-command.js";
 import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./report.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIO {
   cwd: string;
+  /** Where --stdin reads from (default: process.stdin). */
+  stdin?: AsyncIterable<Buffer | string>;
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
@@ -39,6 +45,9 @@ Folders are searched for MCP config files (.mcp.json, .cursor/mcp.json, .vscode/
 claude_desktop_config.json, ...); files named explicitly are always checked. Default: "."
 
 Commands:
+  mcp-lint init [--workflow]       Write a starter mcp-lint.config.json (and the GitHub workflow)
+  mcp-lint mcp                     Serve MCP over stdio: tools lint_config, explain_rule, probe_servers
+                                   (for agents; the probe tool runs the configured servers when called)
   mcp-lint probe [paths]           Start or reach every configured server and say why one fails
                                    (runs the configured commands; see "mcp-lint probe --help")
 
@@ -55,6 +64,15 @@ Rules and config:
                                    (repeatable; beats the config file)
       --dialect <id>               Check the files named on the command line as this client's format
       --no-warn-ignored            No warning for explicitly named files that "ignores" matches
+      --report-unused-disable-directives  Report mcp-lint-disable comments that disable nothing as errors
+      --report-unused-disable-directives-severity <sev>
+                                   Their severity: off | info (default) | warn | error (misspelt
+                                   directives are a warning, or error with error; off reports neither)
+
+Editors and tools:
+      --stdin                      Lint the text on stdin (unsaved text; at most 10 MiB) instead of files
+      --stdin-filename <path>      The name of that text: it decides the client format or language and the
+                                   config files that apply, as for a file of that name (default: <text>)
 
 Fixing and results:
       --fix                        Fix problems where the fix is certain, and write the files back
@@ -94,6 +112,10 @@ const OPTIONS = {
   "suppressions-location": { type: "string" },
   "pass-on-unpruned-suppressions": { type: "boolean" },
   "no-warn-ignored": { type: "boolean" },
+  stdin: { type: "boolean" },
+  "report-unused-disable-directives": { type: "boolean" },
+  "report-unused-disable-directives-severity": { type: "string" },
+  "stdin-filename": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -132,6 +154,30 @@ function parseRules(specs: string[] | undefined): RuleSettings | undefined {
   return rules;
 }
 
+/** ESLint's two flags: the first means "error", the second names a severity; not both. */
+function unusedDirectivesSetting(flag: boolean, severity: string | undefined): SeveritySetting | undefined {
+  if (flag && severity !== undefined)
+    throw new UsageError("--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together.");
+  if (flag) return "error";
+  if (severity === undefined) return undefined;
+  const parsed = parseSeverity(/^\d$/.test(severity) ? Number(severity) : severity);
+  if (!parsed) throw new UsageError(`--report-unused-disable-directives-severity: use off, info, warn or error, not "${severity}".`);
+  return parsed;
+}
+
+/** Reads stdin as UTF-8, at most MAX_FILE_BYTES (the cap on every file read): more is a usage error, not read on. */
+export async function readStdin(input: AsyncIterable<Buffer | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > MAX_FILE_BYTES) throw new UsageError(`The text on stdin is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, so it was not linted.`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 function ruleTable(): string {
   const rows = listRules().map((r) => [r.id, r.severity, r.recommended ? "yes" : "no", r.fixable ? "yes" : r.hasSuggestions ? "suggestion" : "no", r.description]);
   const header = ["Rule", "Default severity", "Recommended", "Fixable", "Description"];
@@ -158,6 +204,13 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
   const io: CliIO = { ...defaultIO(), ...ioOverrides };
   const debug = (io.env.DEBUG ?? "").split(/[\s,]+/).some((d) => d === "mcp-lint" || d === "mcp-lint:*" || d === "*");
   try {
+    if (argv[0] === "init") return runInit(argv.slice(1), io);
+    if (argv[0] === "mcp") {
+      if (argv.length > 1) throw new UsageError("mcp-lint mcp takes no arguments: it serves MCP over stdio, in the current folder.");
+      const { runMcpServer } = await import("./mcp-command.js");
+      await runMcpServer(io.cwd, version);
+      return 0;
+    }
     if (argv[0] === "probe") {
       return await runProbe(argv.slice(1), {
         cwd: io.cwd,
@@ -210,7 +263,13 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
     // The last of --color / --no-color wins; without either, look at the terminal and the environment.
     const color = explicitColor(tokens) ?? (outputFile === undefined && colorFromEnvironment(io));
 
+    if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename names the text read with --stdin: add --stdin.");
+    const stdin = values.stdin ? { text: await readStdin(io.stdin ?? process.stdin), ...(values["stdin-filename"] ? { filename: values["stdin-filename"] } : {}) } : undefined;
+
+    const unusedDirectives = unusedDirectivesSetting(values["report-unused-disable-directives"] === true, values["report-unused-disable-directives-severity"]);
     const outcome = await runLint(positionals, {
+      ...(stdin ? { stdin } : {}),
+      ...(unusedDirectives ? { reportUnusedDisableDirectives: unusedDirectives } : {}),
       ...common,
       fix: values.fix === true,
       quiet: values.quiet === true,

@@ -27,3 +27,4 @@ export { findPlaceholders, plainEnvName, valueSubrange, type Placeholder, type P
 export { NON_MCP_PORTS } from "./code/transport-urls.js";
 // The output redaction step (every formatter, the Action, the probe).
 export { Redactor, REDACTED, redactResults, redactValue, secretsOfSource, shapeRedactor } from "./engine/redact.js";
+export { didYouMean, didYouMeanText } from "./util/did-you-mean.js";

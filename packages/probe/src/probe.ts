@@ -15,7 +15,7 @@ import {
   isCodeFile,
   origin,
   parseDocument,
-  resolveConfig,
+  configLookupFor,
   resolveFileSettings,
   UsageError,
   type ConfigDocument,
@@ -113,11 +113,11 @@ export function backoffDelay(retry: number, backoffMs: number, random: () => num
 async function configFiles(paths: string[], s: Settings): Promise<ConfigFile[]> {
   const cwd = s.cwd;
   // The mcp-lint config that applies, exactly as for lint: its ignores exclude files from the probe too.
-  const config = resolveConfig({ cwd, ...(s.configPath !== undefined ? { configPath: s.configPath } : {}), ...(s.noConfigLookup ? { noConfigLookup: true } : {}) });
-  const found = await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
+  const lookup = configLookupFor({ cwd, ...(s.configPath !== undefined ? { configPath: s.configPath } : {}), ...(s.noConfigLookup ? { noConfigLookup: true } : {}) });
+  const found = await discoverFiles(paths, { cwd, lookup });
   const out: ConfigFile[] = [];
   for (const f of found) {
-    const settings = resolveFileSettings(config, f.path);
+    const settings = resolveFileSettings(lookup.forFile(f.path), f.path);
     if (settings.ignored) continue;
     const hint = settings.dialect ?? f.pathDialect;
     if (!hint && isCodeFile(f.path)) continue;

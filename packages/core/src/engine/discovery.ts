@@ -6,7 +6,7 @@ import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { dialectForPath, formatForPath } from "../dialects/index.js";
 import { UsageError } from "../model/errors.js";
-import { configDialectFor, isIgnoredDirectory, isIgnoredFile, type McpLintConfig } from "../settings/settings.js";
+import { configDialectFor, fixedConfigLookup, isIgnoredDirectory, isIgnoredFile, type ConfigLookup, type ConfigsLike, type McpLintConfig } from "../settings/settings.js";
 import { fileKind, resolvePath } from "../util/paths.js";
 
 export interface DiscoveredFile {
@@ -20,6 +20,9 @@ export interface DiscoveredFile {
 
 export interface DiscoverOptions {
   cwd: string;
+  /** The configs of each folder (their `ignores` and `dialects` apply while walking). */
+  lookup?: ConfigLookup;
+  /** One config for every folder (when no lookup is given). */
   config?: McpLintConfig;
 }
 
@@ -34,12 +37,12 @@ const SNIFFED_NAMES = new Set(["server.json", "mcp_config.json", "mcp_settings.j
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".venv", "venv", "site-packages", "__pycache__", ".tox", ".nox"]);
 
 /** Is this walked file worth reading: a known MCP config path, a registry manifest name, or mapped by the config? */
-export function isCandidatePath(absPath: string, config?: McpLintConfig): boolean {
+export function isCandidatePath(absPath: string, config?: ConfigsLike): boolean {
   return classify(absPath, config) !== undefined;
 }
 
 /** undefined: not a candidate; otherwise the dialect its path names, if any. */
-function classify(absPath: string, config?: McpLintConfig): { pathDialect?: string } | undefined {
+function classify(absPath: string, config?: ConfigsLike): { pathDialect?: string } | undefined {
   if (formatForPath(absPath) !== undefined) {
     const byPath = dialectForPath(absPath);
     if (byPath) return { pathDialect: byPath.id };
@@ -112,7 +115,7 @@ function ancestorLevels(gitRoot: string, dir: string): GitIgnoreLevel[] {
 }
 
 interface WalkContext {
-  config?: McpLintConfig;
+  lookup: ConfigLookup;
   git: boolean;
   /** Glob arguments: accept any file the glob matches instead of known MCP config names. */
   accept?: (absPath: string) => boolean;
@@ -138,6 +141,8 @@ function walk(dir: string, levels: GitIgnoreLevel[], ctx: WalkContext, isRoot = 
     if (ig) here = [...levels, { dir, ig }];
   }
   const check = here.length > 0;
+  // The configs of files in this folder (looked up once per folder; cached by the lookup).
+  const configs = ctx.lookup.forDir(dir, (name) => entries.some((e) => e.name === name));
   for (const entry of entries) {
     const abs = join(dir, entry.name);
     let isDir = entry.isDirectory();
@@ -145,7 +150,7 @@ function walk(dir: string, levels: GitIgnoreLevel[], ctx: WalkContext, isRoot = 
     let isFile = entry.isFile() || entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
     if (entry.isSymbolicLink()) {
       // Symlinked files are followed; symlinked folders are not (no cycles, no walking out of the tree).
-      if (ctx.accept ? !ctx.accept(abs) : !isCandidatePath(abs, ctx.config)) continue;
+      if (ctx.accept ? !ctx.accept(abs) : !isCandidatePath(abs, configs)) continue;
       // A link to something that is not a folder is linted as a file: reading it says what it is (a link out of
       // the tree, a FIFO, a device) in a located finding, without following it there.
       try {
@@ -158,14 +163,14 @@ function walk(dir: string, levels: GitIgnoreLevel[], ctx: WalkContext, isRoot = 
     if (isDir) {
       if (SKIPPED_DIRS.has(entry.name)) continue;
       if (check && gitIgnored(here, abs, true)) continue;
-      if (isIgnoredDirectory(ctx.config, abs)) continue;
+      if (isIgnoredDirectory(configs, abs)) continue;
       walk(abs, here, ctx);
     } else if (isFile) {
       // Walked folders: known MCP config names only. Glob arguments: any file they match (sniffed later).
-      const kind = ctx.accept ? (ctx.accept(abs) ? {} : undefined) : classify(abs, ctx.config);
+      const kind = ctx.accept ? (ctx.accept(abs) ? {} : undefined) : classify(abs, configs);
       if (!kind) continue;
       if (check && gitIgnored(here, abs, false)) continue;
-      if (isIgnoredFile(ctx.config, abs)) continue;
+      if (isIgnoredFile(configs, abs)) continue;
       ctx.out.push({ path: abs, ...kind });
     }
   }
@@ -191,6 +196,7 @@ function walkRoot(root: string, ctx: WalkContext): void {
  */
 export async function discoverFiles(paths: string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const found = new Map<string, DiscoveredFile>();
+  const lookup = options.lookup ?? fixedConfigLookup(options.config);
   for (const arg of paths.length ? paths : ["."]) {
     const abs = resolvePath(options.cwd, arg);
     const kind = fileKind(abs);
@@ -199,7 +205,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
       found.set(abs, { path: abs, explicit: true });
       continue;
     }
-    const ctx: WalkContext = { ...(options.config ? { config: options.config } : {}), git: false, out: [] };
+    const ctx: WalkContext = { lookup, git: false, out: [] };
     if (kind === 2) {
       walkRoot(abs, ctx);
     } else {

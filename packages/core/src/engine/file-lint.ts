@@ -1,6 +1,6 @@
 import { redactWithSource } from "./redact.js";
 import { dialectForPath } from "../dialects/index.js";
-import type { Finding } from "../model/finding.js";
+import type { Finding, SeveritySetting } from "../model/finding.js";
 import { fingerprint } from "../model/fingerprint.js";
 import { readProblemText, readRegularFile } from "../util/safe-fs.js";
 import { internalError, lintConfigText, type FileResult, type LintTextOptions, type PointerOverride, type RuleSettings } from "./lint-config-text.js";
@@ -40,6 +40,8 @@ export interface FileJob {
   codeCandidate: boolean;
   rules: RuleSettings;
   pointerOverrides: PointerOverride[];
+  /** Severity of unused disable directives (see LintTextOptions.unusedDirectives). */
+  unusedDirectives?: SeveritySetting;
 }
 
 /** Marker: a path named on the command line that is not a file after all (see lintFiles). */
@@ -64,6 +66,7 @@ export function lintReadFile(job: FileJob, read: ReadResult, fix: boolean): File
   let result: FileResult;
   try {
     const textOptions: LintTextOptions = { rules: job.rules, pointerOverrides: job.pointerOverrides, fix };
+    if (job.unusedDirectives) textOptions.unusedDirectives = job.unusedDirectives;
     if (dialect) textOptions.dialect = dialect;
     result = lintConfigText(file, read.text, textOptions);
   } catch (error) {

@@ -1,4 +1,5 @@
-import { collectDirectives } from "./directives.js";
+import { collectDirectives, directiveSeverity, MISSPELT_DIRECTIVE, UNUSED_DIRECTIVE } from "./directives.js";
+import { ruleIdSet } from "../rules/catalog.js";
 import { dialectForPath, formatForPath, getDialect, sniffDialect } from "../dialects/index.js";
 import type { Dialect } from "../dialects/types.js";
 import { parseDocument, type ConfigDocument } from "../document/index.js";
@@ -33,6 +34,8 @@ export interface LintTextOptions {
   pointerOverrides?: PointerOverride[];
   /** Apply fixes (up to 10 passes) and return the fixed text as `output`. */
   fix?: boolean;
+  /** Severity of unused `mcp-lint-disable` directives (default info; misspelt ones are a warning; "off": neither). */
+  unusedDirectives?: SeveritySetting;
 }
 
 export interface FileResult {
@@ -138,7 +141,7 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
   const planned = plan(options);
   const parsed = doc.errors.length === 0;
   const servers = parsed ? collectServers(doc, dialect) : [];
-  const directives = doc.comments.length > 0 ? collectDirectives(doc.comments, doc.lines) : undefined;
+  const directives = doc.comments.length > 0 ? collectDirectives(doc.comments, doc.lines, ruleIdSet()) : undefined;
   const overrides = options.pointerOverrides ?? [];
   const findings: Finding[] = [];
   const file = doc.filePath;
@@ -181,6 +184,27 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
       p.rule.check(context);
     } catch (error) {
       findings.push(internalError(file, p.id, error));
+    }
+  }
+  if (directives) {
+    for (const problem of directives.problems()) {
+      const severity = directiveSeverity(problem.kind, options.unusedDirectives);
+      if (severity === "off") continue;
+      const id = problem.kind === "unused" ? UNUSED_DIRECTIVE : MISSPELT_DIRECTIVE;
+      const range = doc.rangeOfOffsets(problem.range);
+      const pointer = `#${range.line}`;
+      findings.push({
+        ruleId: id,
+        severity,
+        message: problem.message,
+        file,
+        pointer: "",
+        fingerprint: fingerprint(id, file, pointer),
+        line: range.line,
+        column: range.column,
+        endLine: range.endLine,
+        endColumn: range.endColumn,
+      });
     }
   }
   return findings.length > 1 ? withoutDuplicates(findings.sort(compareFindings)) : findings;

@@ -6,8 +6,10 @@ import {
   applyRuleOverrides,
   checkDialectId,
   CONFIG_FILE_NAME,
-  findConfigFile,
+  createConfigLookup,
+  fixedConfigLookup,
   loadConfig,
+  type ConfigLookup,
   namedByOverride,
   resolveFileSettings,
   type FileSettings,
@@ -26,7 +28,7 @@ import { mightBeMcpCode } from "../code/js/prefilter.js";
 import { isPythonFile, isSourceFile } from "../code/languages.js";
 import { lintPythonText } from "../code/python/runner.js";
 import { detectDialect, internalError, type FileResult, type PointerOverride, type RuleSettings } from "./lint-config-text.js";
-import type { Finding } from "../model/finding.js";
+import { STDIN_NAME, type Finding, type SeveritySetting } from "../model/finding.js";
 import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./file-lint.js";
 import type { WorkerJob, WorkerReply } from "./lint-worker.js";
 import { isInside, readRegularFile, writeFileSafely, writeProblemReason } from "../util/safe-fs.js";
@@ -46,7 +48,19 @@ export interface LintFilesOptions {
   fix?: boolean;
   /** Report an explicitly named file that `ignores` matches as a warning (default true), as ESLint does. */
   warnIgnored?: boolean;
+  /**
+   * Lint this text instead of files (`--stdin`): `filename` (relative to cwd; need not exist) decides the dialect or
+   * language and the configs, as a file of that name would; without it the content decides, shown as "<text>".
+   */
+  stdin?: { text: string; filename?: string };
+  /**
+   * Severity of `mcp-lint-disable` comments (and `eslint-disable` comments naming mcp-lint rules) that disable
+   * nothing (default info, see docs/severity.md); misspelt directives are a warning; "off" reports neither.
+   */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
+
+
 
 export interface LintFileResult extends FileResult {
   /** Errors accepted by the suppressions file (not reported, not counted). */
@@ -56,8 +70,10 @@ export interface LintFileResult extends FileResult {
 export interface LintRun {
   /** One per linted file, sorted by path; file paths relative to cwd with forward slashes. */
   results: LintFileResult[];
-  /** Absolute path of the config file used, if any. */
+  /** Absolute path of the config file that applies to files directly in cwd, if any. */
   configFile?: string;
+  /** Absolute paths of every config file the run used (monorepos: one per package that has one), sorted. */
+  configFiles: string[];
 }
 
 /** Files read ahead of linting (see lintFiles). */
@@ -107,13 +123,20 @@ function isNormalised(p: string, from: number): boolean {
 }
 
 
-/** The config that applies, per the options. Throws ConfigError for a broken one. */
-export function resolveConfig(options: Pick<LintFilesOptions, "cwd" | "configPath" | "noConfigLookup">): McpLintConfig | undefined {
+/**
+ * Where each file's configs come from, per the options: `--config` (that one for every file), `--no-config-lookup`
+ * (none), or looked up from each file's folder upwards (see createConfigLookup). Throws ConfigError for a broken one.
+ */
+export function configLookupFor(options: Pick<LintFilesOptions, "cwd" | "configPath" | "noConfigLookup">): ConfigLookup {
   const cwd = resolve(options.cwd ?? process.cwd());
-  if (options.configPath) return loadConfig(resolve(cwd, options.configPath));
-  if (options.noConfigLookup) return undefined;
-  const found = findConfigFile(cwd);
-  return found ? loadConfig(found) : undefined;
+  if (options.configPath) return fixedConfigLookup(loadConfig(resolve(cwd, options.configPath)));
+  if (options.noConfigLookup) return fixedConfigLookup(undefined);
+  return createConfigLookup();
+}
+
+/** The nearest config for files directly in cwd, per the options (see configLookupFor). */
+export function resolveConfig(options: Pick<LintFilesOptions, "cwd" | "configPath" | "noConfigLookup">): McpLintConfig | undefined {
+  return configLookupFor(options).forDir(resolve(options.cwd ?? process.cwd())).at(-1);
 }
 
 /**
@@ -126,7 +149,9 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const problem = checkDialectId(options.dialect);
     if (problem) throw new UsageError(problem);
   }
-  const config = resolveConfig({ ...options, cwd });
+  const lookup = configLookupFor({ ...options, cwd });
+  // The cwd's configs are read first: a broken one there fails the run before any file is read.
+  const cwdConfig = lookup.forDir(cwd).at(-1);
   const warnIgnored = options.warnIgnored ?? true;
 
   const fix = options.fix === true;
@@ -134,7 +159,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   // applyRuleOverrides merges the command-line rules into each file's settings: merged once per distinct settings.
   const merged = new Map<RuleSettings, Map<PointerOverride[] | undefined, FileSettings>>();
   const settingsFor = (abs: string): FileSettings => {
-    const base = resolveFileSettings(config, abs);
+    const base = resolveFileSettings(lookup.forFile(abs), abs);
     if (!options.rules || Object.keys(options.rules).length === 0) return applyRuleOverrides(base, options.rules);
     const overridesKey = base.pointerOverrides.length === 0 ? undefined : base.pointerOverrides;
     let byOverrides = merged.get(base.rules);
@@ -154,6 +179,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       rules: settings.rules,
       pointerOverrides: settings.pointerOverrides,
       ignored: settings.ignored,
+      ...(options.reportUnusedDisableDirectives ? { unusedDirectives: options.reportUnusedDisableDirectives } : {}),
     };
   };
   const ignoredResult = (job: PreparedJob): LintFileResult | undefined => {
@@ -179,10 +205,11 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     // JavaScript/TypeScript: the MCP prefilter here (Python has its own, in its runner), and bundles and build
     // output are skipped unless named on the command line or in the config's overrides.
     if (!python && !mightBeMcpCode(text)) return undefined;
-    if (!python && !job.explicit && isGeneratedCode(file, abs, text) && !namedByOverride(config, abs)) return undefined;
+    if (!python && !job.explicit && isGeneratedCode(file, abs, text) && !namedByOverride(lookup.forFile(abs), abs)) return undefined;
     let code: FileResult;
     try {
-      code = python ? await lintPythonText(file, text, { rules: job.rules, fix }) : await lintSourceText(file, text, { rules: job.rules, fix });
+      const codeOptions = { rules: job.rules, fix, ...(job.unusedDirectives ? { unusedDirectives: job.unusedDirectives } : {}) };
+      code = python ? await lintPythonText(file, text, codeOptions) : await lintSourceText(file, text, codeOptions);
     } catch (error) {
       return { file, findings: [internalError(file, "code-rules", error)] };
     }
@@ -190,7 +217,8 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     if (fix && code.output !== undefined) {
       const problem = writeFixed(job, text, code.output);
       if (problem) {
-        const unfixed = python ? await lintPythonText(file, text, { rules: job.rules, fix: false }) : await lintSourceText(file, text, { rules: job.rules, fix: false });
+        const unfixedOptions = { rules: job.rules, fix: false, ...(job.unusedDirectives ? { unusedDirectives: job.unusedDirectives } : {}) };
+        const unfixed = python ? await lintPythonText(file, text, unfixedOptions) : await lintSourceText(file, text, unfixedOptions);
         const safe = redactWithSource(unfixed);
         return { ...safe, findings: [problem, ...safe.findings] };
       }
@@ -215,6 +243,32 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   // Files are read a batch at a time, then linted: on the benchmark, reading each file just before linting it
   // makes the linting itself markedly slower (the kernel's work on every read evicts the linter's code and data
   // from the CPU caches). With --fix, files are written as they go, so each is read right before it is linted.
+  if (options.stdin) {
+    if (paths.length > 0) throw new UsageError("--stdin lints the text on stdin: give no file, folder or glob with it (name the text with --stdin-filename).");
+    if (fix) throw new UsageError("--fix cannot write text read from stdin: run it without --fix.");
+    const { text, filename } = options.stdin;
+    const abs = resolve(cwd, filename ?? STDIN_NAME);
+    const job = prepare({ path: abs, explicit: true });
+    if (!filename) job.file = STDIN_NAME;
+    let result: LintFileResult | undefined;
+    if (job.ignored) result = ignoredResult(job);
+    else {
+      // Without a name the text can only be an MCP config (recognised by its keys, or by --dialect).
+      if (!filename) {
+        job.codeCandidate = false;
+        // The client's keys decide, in whichever of the config formats the text parses as.
+        if (!job.dialectHint) job.dialectHint = [".json", ".yaml", ".toml"].map((ext) => detectDialect(STDIN_NAME + ext, text).dialect?.id).find(Boolean);
+      }
+      const r = lintReadFile(job, { text }, false);
+      result = r === CODE_FILE ? await lintCode(job, { text }) : r;
+    }
+    return {
+      results: result ? [result] : [],
+      ...(cwdConfig ? { configFile: cwdConfig.file } : {}),
+      configFiles: lookup.files(),
+    };
+  }
+
   let parallel: { jobs: PreparedJob[]; raw: RawResult[] } | undefined;
   if (!fix && paths.length >= PARALLEL_MIN_FILES) {
     // Many paths named one by one (a file list from git or a build tool): when they all are files, discovery
@@ -224,7 +278,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     const raw = await lintInParallel(named, true, cwd);
     if (!raw.includes(NOT_A_FILE)) parallel = { jobs: named, raw };
   }
-  const files = parallel ? undefined : await discoverFiles(paths, { cwd, ...(config ? { config } : {}) });
+  const files = parallel ? undefined : await discoverFiles(paths, { cwd, lookup });
   if (files && !fix && files.length >= PARALLEL_MIN_FILES) {
     // Large runs without --fix: shared with a worker thread (results are put back in file order).
     const jobs = files.map(prepare);
@@ -273,7 +327,8 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
 
   return {
     results: results.filter((r): r is LintFileResult => r !== undefined),
-    ...(config ? { configFile: config.file } : {}),
+    ...(cwdConfig ? { configFile: cwdConfig.file } : {}),
+    configFiles: lookup.files(),
   };
 }
 
@@ -436,6 +491,7 @@ async function lintInParallel(jobs: PreparedJob[], statFirst: boolean, cwd: stri
       codeCandidate: jobs.map((j) => j.codeCandidate),
       settingsIndex,
       settings,
+      ...(jobs[0]?.unusedDirectives ? { unusedDirectives: jobs[0].unusedDirectives } : {}),
     };
   };
   await shareWithWorker(
@@ -452,7 +508,10 @@ async function lintInParallel(jobs: PreparedJob[], statFirst: boolean, cwd: stri
 
 export interface PrintedConfig {
   file: string;
+  /** The nearest config file that applies (null: none). */
   configFile: string | null;
+  /** Every config file that applies, outermost first (the nearest one's settings win). */
+  configFiles: string[];
   ignored: boolean;
   /** Dialect the file is checked as (null: not recognised as an MCP config). */
   dialect: string | null;
@@ -478,9 +537,9 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
     const problem = checkDialectId(options.dialect);
     if (problem) throw new UsageError(problem);
   }
-  const config = resolveConfig({ ...options, cwd });
   const abs = resolve(cwd, file);
-  const settings = applyRuleOverrides(resolveFileSettings(config, abs), options.rules);
+  const chain = configLookupFor({ ...options, cwd }).forFile(abs);
+  const settings = applyRuleOverrides(resolveFileSettings(chain, abs), options.rules);
   let dialect = options.dialect ?? settings.dialect ?? dialectForPath(abs)?.id;
   let dialectReason: string | null = options.dialect
     ? "set by --dialect"
@@ -503,7 +562,8 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
   // Rule options and pointer overrides come from the repository: they go through the output redaction step too.
   return redactValue({
     file: displayPath(cwd, abs),
-    configFile: config ? config.file : null,
+    configFile: chain.at(-1)?.file ?? null,
+    configFiles: chain.map((c) => c.file),
     ignored: settings.ignored,
     dialect: dialect ?? null,
     dialectReason,

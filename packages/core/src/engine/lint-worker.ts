@@ -1,3 +1,4 @@
+import type { SeveritySetting } from "../model/finding.js";
 import { parentPort } from "node:worker_threads";
 import { fileKind } from "../util/paths.js";
 import type { PointerOverride, RuleSettings } from "./lint-config-text.js";
@@ -29,6 +30,8 @@ export interface LintJob {
   /** Index into `settings` per file, -1 for a file that is not linted (ignored). */
   settingsIndex: number[];
   settings: Array<{ rules: RuleSettings; pointerOverrides: PointerOverride[] }>;
+  /** --report-unused-disable-directives-severity, the same for every file. */
+  unusedDirectives?: SeveritySetting;
 }
 
 export type WorkerReply = { jobId: number; chunk: number; results: unknown[] } | { jobId: number; done: true };
@@ -61,6 +64,7 @@ parentPort?.on("message", (job: WorkerJob) => {
         codeCandidate: job.codeCandidate[i]!,
         rules: settings.rules,
         pointerOverrides: settings.pointerOverrides,
+        ...(job.unusedDirectives ? { unusedDirectives: job.unusedDirectives } : {}),
       };
       results.push(lintReadFile(fileJob, read, false));
     }

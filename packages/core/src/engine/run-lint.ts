@@ -47,6 +47,8 @@ export interface RunOutcome {
   /** What to report: suppressions applied, --quiet applied. */
   results: LintFileResult[];
   configFile?: string;
+  /** Every config file the run used (see LintRun.configFiles). */
+  configFiles: string[];
   summary: RunSummary;
   /** ESLint's codes: 0 clean, 1 errors or too many warnings, 2 unused suppressions (usage errors are thrown). */
   exitCode: 0 | 1 | 2;
@@ -136,6 +138,7 @@ export async function runLint(paths: string[], options: RunOptions = {}): Promis
   return {
     results,
     ...(run.configFile ? { configFile: run.configFile } : {}),
+    configFiles: run.configFiles,
     summary,
     exitCode,
     notices,

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { Finding } from "../model/finding.js";
+import { STDIN_NAME, type Finding } from "../model/finding.js";
 import type { Formatter } from "./types.js";
 
 const FATAL = new Set(["syntax", "read-error"]);
@@ -39,7 +39,7 @@ export const json: Formatter = (results, { cwd }) =>
         }
       }
       return {
-        filePath: resolve(cwd, r.file),
+        filePath: r.file === STDIN_NAME ? r.file : resolve(cwd, r.file),
         messages: r.findings.map((f) => message(f, false)),
         suppressedMessages: (r.suppressed ?? []).map((f) => message(f, true)),
         ...counts,

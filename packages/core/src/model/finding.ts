@@ -45,3 +45,6 @@ export const severityRank: Record<Severity, number> = { error: 3, warning: 2, in
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
+
+/** How text linted from stdin without --stdin-filename is named in results (as ESLint names it). */
+export const STDIN_NAME = "<text>";

@@ -86,3 +86,9 @@ export function presetSeverities(preset: Preset = "recommended"): Record<string,
   for (const r of allRules) out[r.id] = preset !== "recommended" || r.recommended ? r.severity : "off";
   return out;
 }
+
+let ruleIds: ReadonlySet<string> | undefined;
+/** Every rule id (config, JS/TS and Python), for checking names in directives. */
+export function ruleIdSet(): ReadonlySet<string> {
+  return (ruleIds ??= new Set(allRules.map((r) => r.id)));
+}

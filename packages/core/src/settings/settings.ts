@@ -35,7 +35,20 @@ export interface McpLintConfig {
   ignores: string[];
   dialects: Record<string, string>;
   overrides: ConfigOverride[];
+  /** `root: true`: the config lookup stops at this file (configs in folders above do not apply). */
+  root: boolean;
+  /** `preset` is written in the file (an unwritten one does not replace the preset of a config above). */
+  presetSet: boolean;
 }
+
+/**
+ * The configs that apply to a file, outermost first: the nearest `mcp-lint.config.json` and the ones above it up to
+ * a `root: true` config or the repository root. Settings apply in that order, so the nearest config's win.
+ */
+export type ConfigChain = readonly McpLintConfig[];
+
+/** One config, a chain of them, or none: what the per-file functions below accept. */
+export type ConfigsLike = McpLintConfig | ConfigChain | undefined;
 
 /** What applies to one file. */
 export interface FileSettings {
@@ -59,17 +72,111 @@ export function parseSeverity(value: unknown): SeveritySetting | undefined {
   return undefined;
 }
 
-/** The config file that applies to `cwd`: the nearest `mcp-lint.config.json` upward, up to the filesystem root. */
+/** The config file that applies to `cwd`: the nearest `mcp-lint.config.json` upward (see ConfigLookup for the bounds). */
 export function findConfigFile(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return createConfigLookup().forDir(cwd).at(-1)?.file;
 }
+
+/** Folders the config lookup goes up at most, from a linted file's folder (a bound on hostile, deep trees). */
+export const MAX_CONFIG_LOOKUP_DEPTH = 128;
+
+/** Where the configs of each linted file come from. */
+export interface ConfigLookup {
+  /**
+   * The configs for files in this folder (absolute), outermost first. Throws ConfigError for a broken config file.
+   * `has`: whether the folder holds an entry of this name, when the caller has just listed it (saves two stats).
+   */
+  forDir(absDir: string, has?: (name: string) => boolean): ConfigChain;
+  /** The configs for this file (absolute path). */
+  forFile(absPath: string): ConfigChain;
+  /** Every config file found so far (absolute paths, sorted). */
+  files(): string[];
+}
+
+const EMPTY_CHAIN: ConfigChain = Object.freeze([]);
+
+/** One config (`--config`) or none (`--no-config-lookup`) for every file. */
+export function fixedConfigLookup(config: McpLintConfig | undefined): ConfigLookup {
+  const chain: ConfigChain = config ? Object.freeze([config]) : EMPTY_CHAIN;
+  return { forDir: () => chain, forFile: () => chain, files: () => (config ? [config.file] : []) };
+}
+
+/**
+ * Config files looked up from each folder upwards, as ESLint's flat config does from each linted file (its
+ * v10 behaviour): every `mcp-lint.config.json` on the way applies, the nearest last (its settings win). The walk
+ * stops after a config with `root: true`, after the repository root (a folder holding `.git`), at the filesystem
+ * root, and after MAX_CONFIG_LOOKUP_DEPTH folders. It goes up the path as written (a folder link in the tree is
+ * never walked into by discovery, and a config file that is a link is read only within its folder or work tree).
+ * Results are cached per folder: each folder is looked at once per run.
+ */
+export function createConfigLookup(): ConfigLookup {
+  const chains = new Map<string, ConfigChain>();
+  const loaded = new Map<string, McpLintConfig>();
+  const configIn = (dir: string, has: ((name: string) => boolean) | undefined): McpLintConfig | undefined => {
+    const path = join(dir, CONFIG_FILE_NAME);
+    // A listing saves the stat of folders without one; a listed name is still checked as the unlisted one would be.
+    if ((has && !has(CONFIG_FILE_NAME)) || !existsSync(path)) return undefined;
+    let config = loaded.get(path);
+    if (!config) loaded.set(path, (config = loadConfig(path)));
+    return config;
+  };
+  const forDir = (absDir: string, has?: (name: string) => boolean): ConfigChain => {
+    // Callers pass resolved paths: looked up as given first, resolved only on a miss.
+    const direct = chains.get(absDir);
+    if (direct) return direct;
+    const start = resolve(absDir);
+    const hit = chains.get(start);
+    if (hit) {
+      chains.set(absDir, hit);
+      return hit;
+    }
+    const pending: Array<{ dir: string; config: McpLintConfig | undefined }> = [];
+    let chain = EMPTY_CHAIN;
+    for (let dir = start, depth = 0; ; depth++) {
+      const cached = chains.get(dir);
+      if (cached) {
+        chain = cached;
+        break;
+      }
+      const listed = depth === 0 ? has : undefined;
+      const config = configIn(dir, listed);
+      pending.push({ dir, config });
+      if (config?.root || (listed ? listed(".git") : existsSync(join(dir, ".git"))) || depth + 1 >= MAX_CONFIG_LOOKUP_DEPTH) break;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const { dir, config } = pending[i]!;
+      if (config) chain = Object.freeze([...chain, config]);
+      // A config found through a folder's cached chain is as far as from that folder: the same bound applies, so
+      // a file's configs never depend on which folders were looked at before.
+      const depth = segments(dir);
+      if (chain.some((c) => depth - segments(c.dir) >= MAX_CONFIG_LOOKUP_DEPTH)) {
+        chain = Object.freeze(chain.filter((c) => depth - segments(c.dir) < MAX_CONFIG_LOOKUP_DEPTH));
+      }
+      chains.set(dir, chain);
+    }
+    return chains.get(start)!;
+  };
+  return { forDir, forFile: (absPath) => forDir(dirname(absPath)), files: () => [...loaded.keys()].sort() };
+}
+
+/** Path segments of an absolute, resolved path (its depth). */
+function segments(absPath: string): number {
+  let n = 0;
+  for (let i = 0; i < absPath.length; i++) if (absPath[i] === sep) n++;
+  return n;
+}
+
+function asChain(configs: ConfigsLike): ConfigChain {
+  if (!configs) return EMPTY_CHAIN;
+  if (Array.isArray(configs)) return configs as ConfigChain;
+  let chain = singleChains.get(configs as McpLintConfig);
+  if (!chain) singleChains.set(configs as McpLintConfig, (chain = Object.freeze([configs as McpLintConfig])));
+  return chain;
+}
+const singleChains = new WeakMap<McpLintConfig, ConfigChain>();
 
 let ajv: Ajv | undefined;
 let configValidator: ValidateFunction | undefined;
@@ -115,6 +222,7 @@ export function parseConfig(text: string, file: string, shownPath: string = file
     fail(problem.message, problem.pointer, problem.part);
   }
   const raw = value as {
+    root?: boolean;
     preset?: Preset;
     rules?: Record<string, unknown>;
     ignores?: string[];
@@ -152,6 +260,8 @@ export function parseConfig(text: string, file: string, shownPath: string = file
     ignores: raw.ignores ?? [],
     dialects: raw.dialects ?? {},
     overrides,
+    root: raw.root === true,
+    presetSet: raw.preset !== undefined,
   };
 }
 
@@ -318,7 +428,6 @@ interface CompiledConfig {
   dialects: Array<{ match: Matcher; dialect: string }>;
   overrides: Array<{ whole: Matcher | undefined; pointers: Array<{ match: Matcher; pointer: string }>; rules: RuleSettings }>;
   base: RuleSettings;
-  cache: Map<string, { rules: RuleSettings; pointerOverrides: PointerOverride[] }>;
 }
 
 const compiledConfigs = new WeakMap<McpLintConfig, CompiledConfig>();
@@ -356,7 +465,6 @@ function compile(config: McpLintConfig): CompiledConfig {
       return { whole: whole.length ? compileGlobs(whole) : undefined, pointers, rules: o.rules };
     }),
     base: mergeRules(presetSettings(config.preset), config.rules),
-    cache: new Map(),
   };
   compiledConfigs.set(config, compiled);
   return compiled;
@@ -378,55 +486,90 @@ function relativeTo(config: McpLintConfig, absPath: string): string | undefined 
   return sep === "/" ? rel : rel.split(sep).join("/");
 }
 
-/** Is this folder (absolute) ignored as a whole by the config's `ignores`? Used to prune walks. */
-export function isIgnoredDirectory(config: McpLintConfig | undefined, absDir: string): boolean {
-  if (!config) return false;
-  const rel = relativeTo(config, absDir);
-  return rel !== undefined && compile(config).ignoreDir(rel);
+/** Is this folder (absolute) ignored as a whole by the `ignores` of a config that applies? Used to prune walks. */
+export function isIgnoredDirectory(configs: ConfigsLike, absDir: string): boolean {
+  return asChain(configs).some((config) => {
+    const rel = relativeTo(config, absDir);
+    return rel !== undefined && compile(config).ignoreDir(rel);
+  });
 }
 
-/** The dialect the config's `dialects` map gives this file (absolute), if any: the last matching glob wins. */
-export function configDialectFor(config: McpLintConfig | undefined, absPath: string): string | undefined {
-  if (!config || Object.keys(config.dialects).length === 0) return undefined;
-  const rel = relativeTo(config, absPath);
-  if (rel === undefined) return undefined;
-  let dialect: string | undefined;
-  for (const d of compile(config).dialects) if (d.match(rel)) dialect = d.dialect;
-  return dialect;
+/** The dialect the configs' `dialects` maps give this file (absolute), if any: the nearest config, then its last matching glob, wins. */
+export function configDialectFor(configs: ConfigsLike, absPath: string): string | undefined {
+  const chain = asChain(configs);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const config = chain[i]!;
+    if (Object.keys(config.dialects).length === 0) continue;
+    const rel = relativeTo(config, absPath);
+    if (rel === undefined) continue;
+    let dialect: string | undefined;
+    for (const d of compile(config).dialects) if (d.match(rel)) dialect = d.dialect;
+    if (dialect) return dialect;
+  }
+  return undefined;
 }
 
-/** Is this file (absolute) matched by the config's `ignores`? */
-export function isIgnoredFile(config: McpLintConfig | undefined, absPath: string): boolean {
-  if (!config || config.ignores.length === 0) return false;
-  const rel = relativeTo(config, absPath);
-  return rel !== undefined && compile(config).ignore(rel);
+/** Is this file (absolute) matched by the `ignores` of a config that applies? */
+export function isIgnoredFile(configs: ConfigsLike, absPath: string): boolean {
+  return asChain(configs).some((config) => {
+    if (config.ignores.length === 0) return false;
+    const rel = relativeTo(config, absPath);
+    return rel !== undefined && compile(config).ignore(rel);
+  });
 }
 
-/** Settings for one file (absolute path). Results are cached by which overrides match. */
-export function resolveFileSettings(config: McpLintConfig | undefined, absPath: string): FileSettings {
-  if (!config) {
+interface ChainCache {
+  cache: Map<string, { rules: RuleSettings; pointerOverrides: PointerOverride[] }>;
+}
+const chainCaches = new WeakMap<ConfigChain, ChainCache>();
+
+/**
+ * Settings for one file (absolute path) under its configs (outermost first): the nearest config's preset (or
+ * "recommended"), then each config's rules and its overrides that match the file, outermost first, so the nearest
+ * config's settings win. Results are cached by which overrides match.
+ */
+export function resolveFileSettings(configs: ConfigsLike, absPath: string): FileSettings {
+  const chain = asChain(configs);
+  if (chain.length === 0) {
     defaultsCache ??= { rules: presetSettings(NO_CONFIG.preset) };
     return { ignored: false, rules: defaultsCache.rules, pointerOverrides: [] };
   }
-  const c = compile(config);
-  const rel = relativeTo(config, absPath);
-  if (rel === undefined) return { ignored: false, rules: c.base, pointerOverrides: [] };
-  const dialect = configDialectFor(config, absPath);
+  if (chain.length === 1) return resolveSingle(chain[0]!, absPath);
+  return resolveMerged(
+    chain,
+    chain.map(compile),
+    chain.map((config) => relativeTo(config, absPath)),
+    absPath,
+  );
+}
+
+function resolveMerged(chain: ConfigChain, compiled: CompiledConfig[], rels: Array<string | undefined>, absPath: string): FileSettings {
+  let cc = chainCaches.get(chain);
+  if (!cc) chainCaches.set(chain, (cc = { cache: new Map() }));
   let key = "";
-  c.overrides.forEach((o, i) => {
-    if (o.whole?.(rel)) key += `${i},`;
-    o.pointers.forEach((p, j) => {
-      if (p.match(rel)) key += `${i}#${j},`;
+  compiled.forEach((c, k) => {
+    const rel = rels[k];
+    if (rel === undefined) return;
+    c.overrides.forEach((o, i) => {
+      if (o.whole?.(rel)) key += `;${k}.${i},`;
+      o.pointers.forEach((p, j) => {
+        if (p.match(rel)) key += `;${k}.${i}#${j},`;
+      });
     });
   });
-  let merged = c.cache.get(key);
+  let merged = cc.cache.get(key);
   if (!merged) {
-    let rules = c.base;
+    let preset: Preset = "recommended";
+    for (const config of chain) if (config.presetSet || config === chain[0]) preset = config.preset;
+    let rules = chain.length === 1 ? compiled[0]!.base : presetSettings(preset);
     const pointerOverrides: PointerOverride[] = [];
-    c.overrides.forEach((o, i) => {
-      if (o.whole?.(rel)) rules = mergeRules(rules, o.rules);
-      o.pointers.forEach((p, j) => {
-        if (key.includes(`${i}#${j},`)) pointerOverrides.push({ pointer: p.pointer, rules: o.rules });
+    compiled.forEach((c, k) => {
+      if (chain.length > 1) rules = mergeRules(rules, chain[k]!.rules);
+      c.overrides.forEach((o, i) => {
+        if (key.includes(`;${k}.${i},`)) rules = mergeRules(rules, o.rules);
+        o.pointers.forEach((p, j) => {
+          if (key.includes(`;${k}.${i}#${j},`)) pointerOverrides.push({ pointer: p.pointer, rules: o.rules });
+        });
       });
     });
     // Pointer overrides take the file's options for rules they only change the severity of.
@@ -443,9 +586,21 @@ export function resolveFileSettings(config: McpLintConfig | undefined, absPath: 
         ),
       })),
     };
-    c.cache.set(key, merged);
+    cc.cache.set(key, merged);
   }
-  return { ignored: c.ignore(rel), ...(dialect ? { dialect } : {}), rules: merged.rules, pointerOverrides: merged.pointerOverrides };
+  const dialect = configDialectFor(chain, absPath);
+  const ignored = compiled.some((c, k) => rels[k] !== undefined && c.ignore(rels[k]!));
+  return { ignored, ...(dialect ? { dialect } : {}), rules: merged.rules, pointerOverrides: merged.pointerOverrides };
+}
+
+/** One config (the common case): the settings of resolveFileSettings, without the chain's arrays. */
+function resolveSingle(config: McpLintConfig, absPath: string): FileSettings {
+  const c = compile(config);
+  const rel = relativeTo(config, absPath);
+  if (rel === undefined) return { ignored: false, rules: c.base, pointerOverrides: [] };
+  const dialect = configDialectFor(config, absPath);
+  if (c.overrides.length === 0) return { ignored: c.ignore(rel), ...(dialect ? { dialect } : {}), rules: c.base, pointerOverrides: [] };
+  return resolveMerged(asChain(config), [c], [rel], absPath);
 }
 
 /** Applies command-line rule settings: they beat the config, its overrides and its pointer overrides (as in ESLint). */
@@ -509,10 +664,10 @@ function presetSettings(preset: McpLintConfig["preset"]): RuleSettings {
   return Object.fromEntries(Object.entries(presetSeverities(preset)).map(([id, severity]) => [id, { severity }]));
 }
 
-/** Does a whole-file pattern of one of the config's `overrides` name this file (absolute path)? */
-export function namedByOverride(config: McpLintConfig | undefined, absPath: string): boolean {
-  if (!config) return false;
-  const rel = relativeTo(config, absPath);
-  if (rel === undefined) return false;
-  return compile(config).overrides.some((o) => o.whole?.(rel) === true);
+/** Does a whole-file pattern of the `overrides` of a config that applies name this file (absolute path)? */
+export function namedByOverride(configs: ConfigsLike, absPath: string): boolean {
+  return asChain(configs).some((config) => {
+    const rel = relativeTo(config, absPath);
+    return rel !== undefined && compile(config).overrides.some((o) => o.whole?.(rel) === true);
+  });
 }

@@ -1,7 +1,8 @@
 import type * as ESLintModule from "eslint";
 import type { Linter as LinterType } from "eslint";
 import { fingerprint, fingerprintText } from "../../model/fingerprint.js";
-import type { Finding, Severity } from "../../model/finding.js";
+import type { Finding, Severity, SeveritySetting } from "../../model/finding.js";
+import { directiveSeverity, UNUSED_DIRECTIVE } from "../../engine/directives.js";
 import { compareFindings } from "../../model/finding.js";
 import { codeRuleMeta, codeRules } from "../../rules/js/index.js";
 import { createLeanParser, importLeanParserModules } from "./parser.js";
@@ -84,7 +85,7 @@ function kindOf(file: string, jsParser: "espree" | "typescript"): FileKind {
   };
 }
 
-function configFor(kind: FileKind, engine: Engine, rules: LinterType.RulesRecord): LinterType.Config[] {
+function configFor(kind: FileKind, engine: Engine, rules: LinterType.RulesRecord, reportUnused = false): LinterType.Config[] {
   const sourceType = kind.commonjs ? "commonjs" : "module";
   return [
     {
@@ -101,7 +102,8 @@ function configFor(kind: FileKind, engine: Engine, rules: LinterType.RulesRecord
             parserOptions: { ecmaFeatures: { jsx: kind.jsx }, jsDocParsingMode: "none", lib: [], preserveNodeMaps: false },
           },
       plugins: { [PLUGIN]: { rules: codeRules as unknown as Record<string, never> } },
-      linterOptions: { reportUnusedDisableDirectives: "off" },
+      // Unused eslint-disable comments: ESLint finds them; only those naming mcp-lint's rules are kept (see below).
+      linterOptions: { reportUnusedDisableDirectives: reportUnused ? "warn" : "off" },
       rules,
     },
   ];
@@ -120,20 +122,20 @@ function configFor(kind: FileKind, engine: Engine, rules: LinterType.RulesRecord
  */
 const resolvers = new Map<string, { eslint: ESLintModule.ESLint }>();
 
-async function resolvedConfig(engine: Engine, file: string, kind: FileKind, rules: LinterType.RulesRecord): Promise<LinterType.Config[]> {
-  const key = `${kind.commonjs ? "c" : "m"}${kind.jsx ? "x" : ""}${kind.espree ? "e" : ""}:${JSON.stringify(rules)}`;
+async function resolvedConfig(engine: Engine, file: string, kind: FileKind, rules: LinterType.RulesRecord, reportUnused: boolean): Promise<LinterType.Config[]> {
+  const key = `${kind.commonjs ? "c" : "m"}${kind.jsx ? "x" : ""}${kind.espree ? "e" : ""}${reportUnused ? "u" : ""}:${JSON.stringify(rules)}`;
   let resolver = resolvers.get(key);
   if (!resolver) {
     if (resolvers.size >= 32) resolvers.clear();
     resolver = {
-      eslint: new engine.eslint.ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: configFor(kind, engine, rules) }),
+      eslint: new engine.eslint.ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: configFor(kind, engine, rules, reportUnused) }),
     };
     resolvers.set(key, resolver);
   }
   const config: unknown = await resolver.eslint.calculateConfigForFile(file);
   if (config !== undefined && typeof (config as { getRuleDefinition?: unknown }).getRuleDefinition !== "function") {
     // Not the config object this ESLint version's Linter expects: let the Linter resolve the plain config.
-    return configFor(kind, engine, rules);
+    return configFor(kind, engine, rules, reportUnused);
   }
   return Object.assign([], { getConfig: () => config }) as unknown as LinterType.Config[];
 }
@@ -145,7 +147,12 @@ export interface LintSourceOptions {
   fix?: boolean;
   /** The parser of .js/.mjs/.cjs files (default espree; "typescript" is for the equivalence tests). */
   jsParser?: "espree" | "typescript";
+  /** Severity of unused `eslint-disable` comments that name mcp-lint rules (default info; "off": not reported). */
+  unusedDirectives?: SeveritySetting;
 }
+
+/** ESLint's message for an unused directive that names one rule: only those naming an mcp-lint rule are ours. */
+const UNUSED_ESLINT_DIRECTIVE = /^Unused eslint-(?:disable|enable) directive \(no (?:problems|matching eslint-disable directives) were (?:reported|found) (?:from|for) '(mcp-lint\/[^']+)'\)\.?$/;
 
 /** Lints one source file. Never throws for bad input: a parse error is a located `syntax` finding. */
 export async function lintSourceText(file: string, text: string, options: LintSourceOptions = {}): Promise<FileResult> {
@@ -158,10 +165,11 @@ export async function lintSourceText(file: string, text: string, options: LintSo
   // "matched by no configuration". No rule reads the file name.
   const filename = `mcp-lint-input/source${/\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? ".js"}`;
   let kind = kindOf(file, options.jsParser ?? "espree");
+  const unusedSeverity = directiveSeverity("unused", options.unusedDirectives);
   let messages: LinterType.LintMessage[];
   let output: string | undefined;
   for (;;) {
-    const config = await resolvedConfig(e, filename, kind, rules);
+    const config = await resolvedConfig(e, filename, kind, rules, unusedSeverity !== "off");
     if (options.fix) {
       const fixed = e.linter.verifyAndFix(text, config, { filename });
       messages = fixed.messages;
@@ -176,9 +184,14 @@ export async function lintSourceText(file: string, text: string, options: LintSo
   const source = output ?? text;
   // Only mcp-lint's rules and parse errors: a disable comment naming another plugin's rule (which ESLint reports as
   // "Definition for rule ... was not found" here) is not this linter's business.
-  const ours = messages.filter((m) => m.ruleId === null || m.ruleId.startsWith(`${PLUGIN}/`));
+  // ESLint's unused-directive messages (rule id null, not fatal) are kept only when they name one of mcp-lint's
+  // rules: a bare eslint-disable, or one naming another plugin's rule, is for the user's own ESLint run to judge.
+  const isDirective = (m: LinterType.LintMessage) => m.ruleId === null && !m.fatal && /^Unused eslint-/.test(m.message);
+  const ours = messages.filter((m) => (isDirective(m) ? UNUSED_ESLINT_DIRECTIVE.test(m.message) : m.ruleId === null || m.ruleId.startsWith(`${PLUGIN}/`)));
   const lines = ours.length > 0 ? source.split(/\r\n|\r|\n/) : [];
-  const findings = ours.map((m) => toFinding(file, m, severities, lines)).sort(compareFindings);
+  const findings = ours
+    .map((m) => (isDirective(m) ? { ...toFinding(file, { ...m, ruleId: UNUSED_DIRECTIVE }, new Map([[UNUSED_DIRECTIVE, unusedSeverity as Severity]]), lines), ruleId: UNUSED_DIRECTIVE } : toFinding(file, m, severities, lines)))
+    .sort(compareFindings);
   return { file, findings, source, ...(output !== undefined ? { output } : {}) };
 }
 

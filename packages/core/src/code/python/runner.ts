@@ -1,8 +1,9 @@
-import { collectDirectives } from "../../engine/directives.js";
+import { collectDirectives, directiveSeverity, MISSPELT_DIRECTIVE, UNUSED_DIRECTIVE } from "../../engine/directives.js";
+import { ruleIdSet } from "../../rules/catalog.js";
 import { LineIndex } from "../../document/lines.js";
 import type { Comment } from "../../document/types.js";
 import { applyFixes } from "../../engine/fix.js";
-import { compareFindings, type Finding, type Fix, type Severity } from "../../model/finding.js";
+import { compareFindings, type Finding, type Fix, type Severity, type SeveritySetting } from "../../model/finding.js";
 import { fingerprint, FINGERPRINT_LINE } from "../../model/fingerprint.js";
 import { pythonRules } from "../../rules/python/index.js";
 import type { PythonReport, PythonRule } from "../../rules/python/types.js";
@@ -24,6 +25,8 @@ import { mightBePythonMcp } from "./sdk-catalog.js";
 export interface LintPythonOptions {
   rules?: RuleSettings;
   fix?: boolean;
+  /** Severity of unused `# mcp-lint-disable` directives (default info; misspelt ones a warning; "off": neither). */
+  unusedDirectives?: SeveritySetting;
 }
 
 interface Planned {
@@ -48,7 +51,7 @@ export async function lintPythonText(file: string, text: string, options: LintPy
   if (!mightBePythonMcp(text)) return { file, findings: [], skipped: "not-mcp" };
   const planned = plan(options.rules);
   if (planned.length === 0) return { file, findings: [] };
-  let findings = await lintOnce(file, text, planned);
+  let findings = await lintOnce(file, text, planned, options.unusedDirectives);
   if (!options.fix) return { file, findings, source: text };
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
@@ -57,22 +60,22 @@ export async function lintPythonText(file: string, text: string, options: LintPy
     const { output, applied } = applyFixes(current, fixes);
     if (applied === 0 || output === current) break;
     current = output;
-    findings = await lintOnce(file, current, planned);
+    findings = await lintOnce(file, current, planned, options.unusedDirectives);
   }
   return { file, findings, source: current, ...(current !== text ? { output: current } : {}) };
 }
 
-async function lintOnce(file: string, text: string, planned: Planned[]): Promise<Finding[]> {
+async function lintOnce(file: string, text: string, planned: Planned[], unusedDirectives: SeveritySetting | undefined): Promise<Finding[]> {
   const tree = await parsePython(text);
   try {
     const py = new PyFile(text, tree);
     const lines = new LineIndex(text);
     // Comments are walked for only in files that mention a directive.
     let directives: ReturnType<typeof collectDirectives> | undefined;
-    if (text.includes("mcp-lint-")) {
+    if (/mcp[-_ ]?lint/i.test(text)) {
       const comments: Comment[] = [];
       for (const c of py.nodes("comment")) comments.push({ text: c.text.replace(/^#+/, "").trim(), range: [c.startIndex, c.endIndex], kind: "line" });
-      if (comments.some((c) => c.text.startsWith("mcp-lint-"))) directives = collectDirectives(comments, lines);
+      if (comments.some((c) => /^mcp[-_ ]?lint/i.test(c.text))) directives = collectDirectives(comments, lines, ruleIdSet());
     }
     const findings: Finding[] = [];
     const syntax = firstSyntaxError(py.root);
@@ -98,6 +101,10 @@ async function lintOnce(file: string, text: string, planned: Planned[]): Promise
       } catch (error) {
         findings.push(internalError(file, p.rule.meta.id, error));
       }
+    }
+    for (const problem of directives?.problems() ?? []) {
+      const severity = directiveSeverity(problem.kind, unusedDirectives);
+      if (severity !== "off") findings.push(makeFinding(file, lines, problem.kind === "unused" ? UNUSED_DIRECTIVE : MISSPELT_DIRECTIVE, severity, problem.message, problem.range));
     }
     return findings.sort(compareFindings);
   } finally {
