@@ -119,3 +119,16 @@ describe("root-key", () => {
     expect(f!.message).toContain('Move the servers to a top-level "mcp_servers".');
   });
 });
+
+describe("root-key names the format the entries prove (issue 12)", () => {
+  it("does not call an \"mcp\" map of VS Code-style entries the opencode format", () => {
+    const [f] = lint("/home/u/.config/Code/User/mcp.json", `{"mcp": {"a": {"command": "x", "args": []}}}`);
+    expect(f!.message).not.toMatch(/opencode/);
+    expect(f!.message).toBe('VS Code reads servers from "servers"; "mcp" is a key VS Code does not read here, so VS Code finds no servers here. Rename the key to "servers".');
+  });
+
+  it("still names opencode where the entries are opencode's (type local/remote, command as an array)", () => {
+    const [f] = lint("/home/u/.config/Code/User/mcp.json", `{"mcp": {"a": {"type": "local", "command": ["x"]}}}`);
+    expect(f!.message).toMatch(/"mcp" is the opencode format/);
+  });
+});
