@@ -41,3 +41,22 @@ describe("stdio-launcher", () => {
     expect(lint(`{"mcp": {"s": {"type": "local", "command": ["docker", "run", "img"]}}}`, "opencode.json")).toHaveLength(1);
   });
 });
+
+describe("stdio-launcher: a colon where npm wants @ (npx pkg:latest)", () => {
+  it("reports name:tag as the npx package, with a suggestion to write name@tag", () => {
+    for (const spec of ["mcp-server-x:latest", "@upstash/context7-mcp:latest", "pkg:1.2.3"]) {
+      const text = server("npx", ["-y", spec]);
+      const findings = lint(text);
+      expect(findings.map((f) => [f.pointer, f.severity]), spec).toEqual([["/mcpServers/s/args/1", "error"]]);
+      expect(suggested(text, findings[0]!)).toBe(text.replace(spec, spec.replace(/:(?=[^:]*$)/, "@")));
+    }
+  });
+
+  it("accepts protocols npm knows, paths, and name@tag", () => {
+    for (const spec of ["npm:pkg@1", "github:user/repo", "file:../x", "git+https://h/r.git", "pkg@latest", "C:pkg", "https://h/x.tgz", "workspace:pkg"]) {
+      expect(lint(server("npx", ["-y", spec])), spec).toEqual([]);
+    }
+    // The server's own arguments after the package are not npm's business.
+    expect(lint(server("npx", ["-y", "pkg@1", "host:port"]))).toEqual([]);
+  });
+});

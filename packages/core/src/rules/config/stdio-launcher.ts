@@ -1,5 +1,5 @@
-import { insertArrayItems } from "../../document/edits.js";
-import { invocation } from "../../util/commands.js";
+import { insertArrayItems, quote, replaceValue } from "../../document/edits.js";
+import { invocation, npxPackageIndex } from "../../util/commands.js";
 import { defineConfigRule } from "../types.js";
 
 /** A value the client fills in (`${VAR}`, `{env:X}`): what it holds is not known here. */
@@ -10,19 +10,28 @@ function isInteractiveFlag(a: string): boolean {
   return /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a) || a === "--interactive" || /^--interactive=(true|1)$/i.test(a);
 }
 
+/**
+ * `name:tag` where npm wants `name@tag`: npm 11 rejects `pkg:latest` (EINVALIDTAGNAME) and reads
+ * `@scope/pkg:latest` as a folder path (ENOENT). Prefixes npm knows as protocols are not this.
+ */
+const COLON_TAG = /^((?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]+):([A-Za-z0-9][A-Za-z0-9._-]*)$/i;
+const NPM_PROTOCOLS = new Set(["npm", "file", "git", "github", "gitlab", "bitbucket", "gist", "http", "https", "link", "workspace", "catalog", "portal", "patch", "jsr"]);
+
 /** npm options that take the next argument as their value. */
 const NPM_OPTIONS_WITH_VALUE = new Set(["--prefix", "-C", "--loglevel", "-w", "--workspace", "--userconfig", "--cache", "--registry"]);
 
 export const stdioLauncher = defineConfigRule({
   meta: {
     id: "stdio-launcher",
-    description: "A stdio server's launcher must pass stdin through and keep stdout for JSON-RPC (`docker run -i`, `npm run -s`)",
+    description: "A stdio server's launcher must start it and keep stdin and stdout for JSON-RPC (`docker run -i`, `npm run -s`, `npx pkg@tag`)",
     severity: "error",
     recommended: true,
     hasSuggestions: true,
     messages: {
       dockerNoStdin:
         '{{client}} talks to this server over stdin and stdout, but "{{program}} run" without -i (--interactive) does not pass stdin to the container: the server reads end-of-file at once and exits or never answers. Add "-i" after "run".',
+      colonTag:
+        '{{spec}} is not a package spec npm can install: npm wants "name@tag", and npm 11 fails on "name:tag" ({{failure}}), so {{client}} cannot start the server. Write {{fixed}}.',
       npmBanner:
         '"npm {{script}}" prints its "> package@version script" banner to stdout before the server starts (npm 11 does): {{client}} reads those lines as JSON-RPC messages and reports parse errors. Add "-s" (--silent) to the npm options, or run the server\'s program directly.',
     },
@@ -49,6 +58,29 @@ export const stdioLauncher = defineConfigRule({
           part: "value",
           maxSeverity: "error",
           ...(fix ? { suggestions: [{ desc: 'Add "-i" after "run"', fix }] } : {}),
+        });
+        continue;
+      }
+
+      if (inv.program === "npx") {
+        const i = npxPackageIndex(inv.args);
+        const spec = i >= 0 ? inv.args[i]! : undefined;
+        const m = spec ? COLON_TAG.exec(spec.value) : null;
+        if (!spec || !m || NPM_PROTOCOLS.has(m[1]!.toLowerCase())) continue;
+        const fixed = `${m[1]}@${m[2]}`;
+        const fix = replaceValue(document, spec.pointer, quote(fixed));
+        report({
+          messageId: "colonTag",
+          data: {
+            client: dialect.client,
+            spec: JSON.stringify(spec.value),
+            fixed: JSON.stringify(fixed),
+            failure: spec.value.startsWith("@") ? "it reads it as a folder path, ENOENT" : "EINVALIDTAGNAME",
+          },
+          pointer: spec.pointer,
+          part: "value",
+          maxSeverity: "error",
+          ...(fix ? { suggestions: [{ desc: `Write ${JSON.stringify(fixed)}`, fix }] } : {}),
         });
         continue;
       }
