@@ -65,6 +65,8 @@ export interface Dialect {
   urlDefault?: Transport;
   /** URL keys that imply a transport (Gemini httpUrl = Streamable HTTP). */
   urlKeyTransport?: Record<string, Transport>;
+  /** An HTTP entry is retried with legacy HTTP+SSE when Streamable HTTP fails (opencode): an /sse URL still connects. */
+  httpFallsBackToSse?: boolean;
   /** Transports this client can use from this file. */
   transports: Transport[];
   variables: VariableSyntax;
