@@ -132,3 +132,19 @@ describe("root-key names the format the entries prove (issue 12)", () => {
     expect(f!.message).toMatch(/"mcp" is the opencode format/);
   });
 });
+
+describe("root-key does not hide the other rules' findings (issue 12)", () => {
+  it("a ~ path under a foreign root key is still reported by no-relative-path, once the key is wrong", async () => {
+    const { lintConfigText } = await import("../../../packages/core/src/engine/lint-config-text.js");
+    const text = `{"servers": {"fs": {"command": "node", "args": ["~/mcp/fs/index.js"]}}}`;
+    const ids = lintConfigText("claude_desktop_config.json", text).findings.map((f) => [f.ruleId, f.pointer]);
+    expect(ids).toContainEqual(["root-key", "/servers"]);
+    expect(ids).toContainEqual(["no-relative-path", "/servers/fs/args/0"]);
+  });
+
+  it("reads no foreign key when the client's own key is there", async () => {
+    const { lintConfigText } = await import("../../../packages/core/src/engine/lint-config-text.js");
+    const text = `{"mcpServers": {}, "servers": {"fs": {"command": "node", "args": ["~/x.js"]}}}`;
+    expect(lintConfigText("claude_desktop_config.json", text).findings.map((f) => f.ruleId)).not.toContain("no-relative-path");
+  });
+});
