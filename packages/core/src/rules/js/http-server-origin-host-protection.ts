@@ -55,7 +55,7 @@ export const httpServerOriginHostProtection = createCodeRule<Options, MessageIds
       listenAll:
         "This MCP HTTP server listens on {{where}} without Host/Origin validation or authentication, so other machines, and web pages through DNS rebinding, can call its tools. Validate Host (createMcpExpressApp(), hostHeaderValidation()) or require auth (requireBearerAuth); for local use bind to 127.0.0.1.",
       expressAppAll:
-        "createMcpExpressApp() with host {{host}} and no allowedHosts skips its Host-header validation (the SDK only prints a warning), and nothing else here authenticates. Pass allowedHosts (the host names clients use) or add auth.",
+        "{{factory}}() with host {{host}} and no allowedHosts skips its Host-header validation (the SDK only prints a warning), and nothing else here authenticates. Pass allowedHosts (the host names clients use) or add auth.",
       bindLoopback: "Listen on 127.0.0.1 only.",
     },
     schema: [
@@ -97,7 +97,7 @@ export const httpServerOriginHostProtection = createCodeRule<Options, MessageIds
           if (!obj || !host || objectProperty(obj, "allowedHosts")) continue;
           const value = hostValue(host.value, sdk.scopeOf(host));
           if (value.kind === "literal" && ALL_INTERFACES.has(value.value)) {
-            context.report({ node: value.node as TSESTree.Node, messageId: "expressAppAll", data: { host: JSON.stringify(value.value) } });
+            context.report({ node: value.node as TSESTree.Node, messageId: "expressAppAll", data: { host: JSON.stringify(value.value), factory: call.resolved.symbol.name } });
           }
         }
 
