@@ -8,6 +8,7 @@ tester().run("no-stdout-in-stdio-server", noStdoutInStdioServer, {
   valid: [
     // after server.close() in a SIGINT handler the JSON-RPC channel is gone: output reaches a terminal (issue 12)
     { code: V1 + `process.on("SIGINT", async () => { await server.close(); console.log("bye"); process.exitCode = 0; });` + CONNECT },
+    { code: V1 + `process.on("SIGINT", async () => { await server.close(); httpServer.close(() => { console.log("closed"); }); process.exit(0); });` + CONNECT },
     { code: V1 + `const transport = new StdioServerTransport();\nprocess.on("SIGTERM", () => { transport.close(); process.stdout.write("closed\\n"); });\nawait server.connect(transport);` },
     { code: V1 + `console.error("starting");\nconsole.warn("w");\nconsole.trace("t");\nprocess.stderr.write("x");` + CONNECT },
     // not a stdio server

@@ -165,7 +165,8 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
           }
           if (first >= 0 && list[first] !== n && list.indexOf(n, first) > first) return true;
         }
-        if (isFunction(parent)) return false;
+        // A callback passed to a call in that list (`httpServer.close(() => console.log("closed"))`) runs after it too.
+        if (isFunction(parent) && !(parent.parent?.type === "CallExpression" && parent.parent.arguments.includes(parent as never))) return false;
       }
       return false;
     }
