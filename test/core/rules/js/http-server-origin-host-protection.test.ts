@@ -36,6 +36,11 @@ tester().run("http-server-origin-host-protection", httpServerOriginHostProtectio
     { code: V1 + `app.use(ipAllowList);\napp.listen(3000);`, options: [{ additionalGuards: ["ipAllowList"] }] },
   ],
   invalid: [
+    // the host comes from a default parameter (issue 12)
+    {
+      code: V1 + `function start(port = 3000, host = "0.0.0.0") {\n  app.listen(port, host);\n}\nstart();`,
+      errors: [{ messageId: "listenAll", suggestions: 1 }],
+    },
     {
       code: V1 + `app.listen(3000);`,
       errors: [

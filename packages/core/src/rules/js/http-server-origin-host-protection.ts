@@ -185,8 +185,15 @@ function hostValue(node: Node, scope: Scope): Where {
   const n = unwrapExpression(node);
   if (n.type === "LogicalExpression" && (n.operator === "??" || n.operator === "||")) return hostValue(n.right, scope);
   if (n.type === "Identifier") {
-    const init = constInit(findVariableFrom(scope, n.name));
+    const variable = findVariableFrom(scope, n.name);
+    const init = constInit(variable);
     if (init) return hostValue(init, scope);
+    // `function start(port = 3000, host = "0.0.0.0")`: a parameter written only in its own list, with a default.
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const pattern = def?.type === "Parameter" ? (def.name as Node).parent : undefined;
+    if (pattern?.type === "AssignmentPattern" && pattern.left === def!.name && variable!.references.every((r) => !r.isWrite() || r.init)) {
+      return hostValue(pattern.right, scope);
+    }
     return { kind: "loopback-or-unknown" };
   }
   const s = staticString(n, scope);
