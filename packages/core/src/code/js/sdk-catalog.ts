@@ -248,7 +248,7 @@ export const SDK_MODULES: readonly SdkModule[] = Object.freeze([
     line: "v2",
     exports: ["createMcpExpressApp", "hostHeaderValidation", "localhostHostValidation", "originValidation", "localhostOriginValidation", "requireBearerAuth"],
   },
-  { specifier: "@modelcontextprotocol/hono", line: "v2", exports: ["createMcpHonoApp"] },
+  { specifier: "@modelcontextprotocol/hono", line: "v2", exports: ["createMcpHonoApp", "hostHeaderValidation", "localhostHostValidation", "originValidation", "localhostOriginValidation"] },
   { specifier: "@modelcontextprotocol/server-legacy", line: "v2", exports: ["SSEServerTransport", "requireBearerAuth"], legacy: true },
   { specifier: "@modelcontextprotocol/server-legacy/sse", line: "v2", exports: ["SSEServerTransport"], legacy: true },
   { specifier: "@modelcontextprotocol/server-legacy/auth", line: "v2", exports: ["requireBearerAuth"], legacy: true },
