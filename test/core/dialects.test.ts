@@ -57,6 +57,12 @@ const cases: Case[] = [
     wrongType: { find: '"NODE_OPTIONS": null', replace: '"NODE_OPTIONS": true', expect: "true", message: /to be a string, a number or null/ },
   },
   {
+    id: "vscode-settings",
+    path: ".vscode/settings.json",
+    misspelt: { find: '"password"', replace: '"pasword"', expect: '"pasword"', message: /in item 1 of "inputs".*Did you mean "password"\?/ },
+    wrongType: { find: '"PYTHONUNBUFFERED": "1"', replace: '"PYTHONUNBUFFERED": true', expect: "true", message: /to be a string, a number or null/ },
+  },
+  {
     id: "windsurf",
     path: ".codeium/windsurf/mcp_config.json",
     misspelt: { find: '"serverUrl"', replace: '"serverURL"', expect: '"serverURL"', message: /Rename it to "serverUrl"/ },

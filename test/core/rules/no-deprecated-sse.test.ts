@@ -91,3 +91,12 @@ describe("no-deprecated-sse", () => {
     expect(slice(text, f!)).toBe("https://x.dev/sse");
   });
 });
+
+describe("no-deprecated-sse in opencode (issue 12)", () => {
+  it("reports a /sse URL: opencode falls back from Streamable HTTP to legacy SSE for a remote server", () => {
+    const findings = lintRule("no-deprecated-sse", "opencode.json", `{"mcp": {"a": {"type": "remote", "url": "https://h.example.com/sse"}}}`);
+    expect(findings.map((f) => [f.pointer, f.severity])).toEqual([["/mcp/a/url", "warning"]]);
+    expect(findings[0]!.message).not.toMatch(/set the type/);
+    expect(lintRule("supported-transport", "opencode.json", `{"mcp": {"a": {"type": "remote", "url": "https://h.example.com/sse"}}}`)).toEqual([]);
+  });
+});

@@ -252,3 +252,21 @@ describe("no-hardcoded-secrets wording (issue 12)", () => {
     expect(f.map((x) => x.message)).toEqual([expect.stringContaining("a hard-coded Basic-auth credential:")]);
   });
 });
+
+describe("no-hardcoded-secrets: short plaintext passwords under a password-like name (issue 12)", () => {
+  const env = (k: string, v: string) => JSON.stringify({ mcpServers: { a: { command: "x", env: { [k]: v } } } });
+  it("reports a plaintext password under *PASSWORD*, *_SECRET, *_PASS, without quoting it", () => {
+    for (const [k, v] of [["DB_PASSWORD", "hunter22"], ["APP_SECRET", "s3cr3tval"], ["SMTP_PASS", "mailpw12"], ["MYSQL_ROOT_PASSWORD", "Tr0ub4dor&3"]]) {
+      const findings = lintRule("no-hardcoded-secrets", ".cursor/mcp.json", env(k!, v!));
+      expect(findings.map((f) => [f.pointer, f.severity]), k).toEqual([[`/mcpServers/a/env/${k}`, "error"]]);
+      expect(findings[0]!.message).toContain("hard-coded password");
+      expect(findings[0]!.message).not.toContain(v!);
+    }
+  });
+
+  it("leaves placeholders, well-known defaults, short values, paths and non-secret names alone", () => {
+    for (const [k, v] of [["DB_PASSWORD", "changeme"], ["DB_PASSWORD", "your_password"], ["DB_PASSWORD", "password"], ["DB_PASSWORD", "postgres"], ["DB_PASSWORD", "root"], ["DB_PASSWORD", "admin123"], ["DB_PASSWORD", "12345678"], ["DB_PASSWORD", "abc"], ["PASSWORD_FILE", "/run/secrets/pw"], ["DB_PASSWORD", "/run/secrets/pw"], ["PASS_THROUGH", "enabled"], ["BYPASS", "yes-please"], ["DB_PASSWORD", "${DB_PASSWORD}"]]) {
+      expect(lintRule("no-hardcoded-secrets", ".cursor/mcp.json", env(k!, v!)), `${k}=${v}`).toEqual([]);
+    }
+  });
+});

@@ -83,3 +83,11 @@ describe("no-insecure-http", () => {
     expect(suggested(text, f!)).toBe(`[mcp_servers.a]\nurl = 'https://mcp.example.com/mcp'\n`);
   });
 });
+
+describe("no-insecure-http quotes the host as written (issue 12)", () => {
+  it("keeps the host's case in the message", () => {
+    const findings = lintRule("no-insecure-http", ".cursor/mcp.json", `{"mcpServers": {"a": {"url": "http://MyServer.Example.COM:8080/mcp"}}}`);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^http:\/\/MyServer\.Example\.COM:8080 is plain HTTP/);
+  });
+});

@@ -85,3 +85,13 @@ describe("no-undeclared-input", () => {
     for (const f of findings) expect(f.message).not.toContain(token);
   });
 });
+
+describe("no-undeclared-input in VS Code settings.json (the older \"mcp\" block)", () => {
+  it("reads inputs from /mcp/inputs and uses from /mcp/servers", () => {
+    const ok = `{"mcp": {"inputs": [{"type": "promptString", "id": "k"}], "servers": {"a": {"command": "x", "env": {"K": "\${input:k}"}}}}}`;
+    expect(lintRule("no-undeclared-input", ".vscode/settings.json", ok)).toEqual([]);
+    const missing = `{"mcp": {"servers": {"a": {"command": "x", "env": {"K": "\${input:k}"}}}}}`;
+    const findings = lintRule("no-undeclared-input", ".vscode/settings.json", missing);
+    expect(findings.map((f) => [f.pointer, f.severity])).toEqual([["/mcp/servers/a/env/K", "error"]]);
+  });
+});

@@ -119,3 +119,32 @@ describe("root-key", () => {
     expect(f!.message).toContain('Move the servers to a top-level "mcp_servers".');
   });
 });
+
+describe("root-key names the format the entries prove (issue 12)", () => {
+  it("does not call an \"mcp\" map of VS Code-style entries the opencode format", () => {
+    const [f] = lint("/home/u/.config/Code/User/mcp.json", `{"mcp": {"a": {"command": "x", "args": []}}}`);
+    expect(f!.message).not.toMatch(/opencode/);
+    expect(f!.message).toBe('VS Code reads servers from "servers"; "mcp" is a key VS Code does not read here, so VS Code finds no servers here. Rename the key to "servers".');
+  });
+
+  it("still names opencode where the entries are opencode's (type local/remote, command as an array)", () => {
+    const [f] = lint("/home/u/.config/Code/User/mcp.json", `{"mcp": {"a": {"type": "local", "command": ["x"]}}}`);
+    expect(f!.message).toMatch(/"mcp" is the opencode format/);
+  });
+});
+
+describe("root-key does not hide the other rules' findings (issue 12)", () => {
+  it("a ~ path under a foreign root key is still reported by no-relative-path, once the key is wrong", async () => {
+    const { lintConfigText } = await import("../../../packages/core/src/engine/lint-config-text.js");
+    const text = `{"servers": {"fs": {"command": "node", "args": ["~/mcp/fs/index.js"]}}}`;
+    const ids = lintConfigText("claude_desktop_config.json", text).findings.map((f) => [f.ruleId, f.pointer]);
+    expect(ids).toContainEqual(["root-key", "/servers"]);
+    expect(ids).toContainEqual(["no-relative-path", "/servers/fs/args/0"]);
+  });
+
+  it("reads no foreign key when the client's own key is there", async () => {
+    const { lintConfigText } = await import("../../../packages/core/src/engine/lint-config-text.js");
+    const text = `{"mcpServers": {}, "servers": {"fs": {"command": "node", "args": ["~/x.js"]}}}`;
+    expect(lintConfigText("claude_desktop_config.json", text).findings.map((f) => f.ruleId)).not.toContain("no-relative-path");
+  });
+});

@@ -117,3 +117,20 @@ describe("variable-syntax", () => {
     expect(fixed(text, findings)).toBe(`{"mcpServers": {"a": {"url": "https://\${env:HOST}:\${env:PORT}/mcp"}}}`);
   });
 });
+
+describe("variable-syntax: a bare $VAR starting a path in the command or its arguments (issue 12)", () => {
+  it("reports $HOME/… in opencode's command array: opencode spawns without a shell", () => {
+    const text = `{"mcp": {"a": {"type": "local", "command": ["node", "$HOME/srv/index.js", "--root", "$PROJECT_DIR"]}}}`;
+    const findings = lintRule("variable-syntax", "opencode.json", text);
+    expect(findings.map((f) => [f.pointer, f.message])).toEqual([
+      ["/mcp/a/command/1", "opencode does not expand $HOME: the server receives the literal text. Write {env:HOME}."],
+      ["/mcp/a/command/3", "opencode does not expand $PROJECT_DIR: the server receives the literal text. Write {env:PROJECT_DIR}."],
+    ]);
+  });
+
+  it("leaves $ in arguments a shell reads, and $ that does not start a path", () => {
+    expect(lintRule("variable-syntax", "opencode.json", `{"mcp": {"a": {"type": "local", "command": ["bash", "-c", "$HOME/x"]}}}`)).toEqual([]);
+    expect(lintRule("variable-syntax", "opencode.json", `{"mcp": {"a": {"type": "local", "command": ["sh", "$HOME/run.sh"]}}}`)).toEqual([]);
+    expect(lintRule("variable-syntax", "opencode.json", `{"mcp": {"a": {"type": "local", "command": ["grep", "-E", "a$", "x$y"]}}}`)).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import { mcpRegistry } from "./mcp-registry.js";
 import { opencode } from "./opencode.js";
 import { roo } from "./roo.js";
 import { vscode } from "./vscode.js";
+import { vscodeSettings } from "./vscode-settings.js";
 import { windsurf } from "./windsurf.js";
 import { zed } from "./zed.js";
 import type { Dialect } from "./types.js";
@@ -26,6 +27,7 @@ export const dialects: readonly Dialect[] = [
   claudeCode,
   cursor,
   vscode,
+  vscodeSettings,
   windsurf,
   cline,
   roo,

@@ -24,6 +24,8 @@ export const opencode: Dialect = {
   canonicalType: { stdio: "local", http: "remote" },
   urlDefault: undefined,
   transports: ["stdio", "http"],
+  // A "remote" server is tried with Streamable HTTP first, then with legacy HTTP+SSE (opencode's mcp/index.ts).
+  httpFallsBackToSse: true,
   variables: { expands: [/^\{env:[^}]+\}$/, /^\{file:[^}]+\}$/], env: (n) => `{env:${n}}`, describe: "{env:NAME} or {file:path}" },
   cwd: "project",
 };

@@ -82,11 +82,37 @@ function namedValues(raw: unknown, pointer: string): NamedValue[] {
   return out;
 }
 
+/** Top-level keys other clients keep their servers under (root-key reports them when the client's own is missing). */
+const FOREIGN_SERVER_KEYS = ["mcpServers", "servers", "context_servers", "mcp_servers", "mcp", "extensions"];
+
+/**
+ * The servers written under another client's root key, when this client's own key is missing and the entries are
+ * shaped as this client's (only the key is wrong): root-key reports the key, and the other rules still check the
+ * entries, so one finding does not hide the rest. Undefined when that is not the case.
+ */
+function misplacedContainer(value: unknown, dialect: Dialect): string | undefined {
+  if (dialect.servers.kind !== "map" || dialect.rootKeys.length === 0 || !isObject(value)) return undefined;
+  if (dialect.rootKeys.some((k) => k in value)) return undefined;
+  for (const key of FOREIGN_SERVER_KEYS) {
+    const container = value[key];
+    if (!isObject(container)) continue;
+    const entries = Object.values(container);
+    const own = (e: unknown) =>
+      isObject(e) &&
+      (e[dialect.keys.command] !== undefined || dialect.keys.url.some((k) => e[k] !== undefined)) &&
+      (e[dialect.keys.command] === undefined || Array.isArray(e[dialect.keys.command]) === (dialect.commandIsArray === true));
+    if (entries.length > 0 && entries.length <= 1000 && entries.every(own)) return "/" + escapeSegment(key);
+  }
+  return undefined;
+}
+
 /** The server entries of a document, as the dialect lays them out. */
 export function collectServers(doc: ConfigDocument, dialect: Dialect): ServerEntry[] {
   const out: ServerEntry[] = [];
   const locator = dialect.servers;
-  const containers = typeof locator.pointers === "function" ? locator.pointers(doc.value) : locator.pointers;
+  const own = typeof locator.pointers === "function" ? locator.pointers(doc.value) : locator.pointers;
+  const misplaced = misplacedContainer(doc.value, dialect);
+  const containers = misplaced !== undefined ? [misplaced] : own;
   for (const containerPointer of containers) {
     const container = valueAtPointer(doc.value, containerPointer);
     if (locator.kind === "map") {

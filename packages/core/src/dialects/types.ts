@@ -65,9 +65,25 @@ export interface Dialect {
   urlDefault?: Transport;
   /** URL keys that imply a transport (Gemini httpUrl = Streamable HTTP). */
   urlKeyTransport?: Record<string, Transport>;
+  /** An HTTP entry is retried with legacy HTTP+SSE when Streamable HTTP fails (opencode): an /sse URL still connects. */
+  httpFallsBackToSse?: boolean;
   /** Transports this client can use from this file. */
   transports: Transport[];
   variables: VariableSyntax;
+  /** Pointer of VS Code's "inputs" list ("${input:id}" declarations), where the format has one. */
+  inputsPointer?: string;
+  /**
+   * Files that are MCP configs only when they hold a block (VS Code settings.json and its "mcp" key):
+   * without it the file is skipped quietly, whatever its path says.
+   */
+  holdsMcp?: {
+    test: (value: unknown) => boolean;
+    /** For a file that does not parse. */
+    testText: (text: string) => boolean;
+    /** --print-config's reason when the block is there / missing. */
+    present: string;
+    absent: string;
+  };
   /** Working directory of stdio servers when the entry sets none. */
   cwd: "project" | "home" | "unknown" | "launch";
 }

@@ -17,6 +17,7 @@ export const vscode: Dialect = {
   schema,
   servers: { kind: "map", pointers: ["/servers"] },
   rootKeys: ["servers"],
+  inputsPointer: "/inputs",
   keys: { command: "command", args: "args", env: "env", headers: "headers", cwd: "cwd", type: "type", url: ["url"] },
   types: { stdio: "stdio", http: "http", sse: "sse" },
   canonicalType: { stdio: "stdio", http: "http", sse: "sse" },

@@ -68,10 +68,10 @@ export function detectDialect(
 ): { dialect?: Dialect; document?: ConfigDocument; reason?: string } {
   if (override) {
     const d = typeof override === "string" ? getDialect(override) : override;
-    if (d) return { dialect: d, reason: "set by --dialect or the config file" };
+    if (d) return withBlock(file, text, d, "set by --dialect or the config file");
   }
   const byPath = dialectForPath(file);
-  if (byPath) return { dialect: byPath, reason: `its path is where ${byPath.client} keeps this file` };
+  if (byPath) return withBlock(file, text, byPath, byPath.holdsMcp?.present ?? `its path is where ${byPath.client} keeps this file`);
   const format = formatForPath(file);
   if (!format || text === undefined) return {};
   const document = parseDocument(file, text, format);
@@ -80,6 +80,15 @@ export function detectDialect(
   if (!sniffed) return {};
   const reason = `content: ${sniffed.sniffReason ?? `its servers are under ${sniffed.rootKeys.map((k) => JSON.stringify(k)).join(" or ") || "this client's keys"}`}`;
   return { dialect: sniffed, document: sniffed.format === format ? document : undefined, reason };
+}
+
+/** A dialect whose files are MCP configs only when they hold its block (VS Code settings.json): without it, none. */
+function withBlock(file: string, text: string | undefined, dialect: Dialect, reason: string): { dialect?: Dialect; document?: ConfigDocument; reason?: string } {
+  const block = dialect.holdsMcp;
+  if (!block || text === undefined) return { dialect, reason };
+  const document = parseDocument(file, text, dialect.format);
+  const holds = document.errors.length === 0 ? block.test(document.value) : block.testText(text);
+  return holds ? { dialect, document, reason } : { reason: block.absent };
 }
 
 /** Lints one config file's text. Never throws: a broken file or a failing rule becomes a finding. */

@@ -540,7 +540,8 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
   const abs = resolve(cwd, file);
   const chain = configLookupFor({ ...options, cwd }).forFile(abs);
   const settings = applyRuleOverrides(resolveFileSettings(chain, abs), options.rules);
-  let dialect = options.dialect ?? settings.dialect ?? dialectForPath(abs)?.id;
+  const forced = options.dialect ?? settings.dialect;
+  let dialect = forced ?? dialectForPath(abs)?.id;
   let dialectReason: string | null = options.dialect
     ? "set by --dialect"
     : settings.dialect
@@ -548,16 +549,17 @@ export function printConfigFor(file: string, options: Omit<LintFilesOptions, "fi
       : dialect
         ? `its path is where ${getDialect(dialect)?.client ?? dialect} keeps this file`
         : null;
-  if (!dialect) {
+  // No dialect yet, or one whose files count only when they hold its block (VS Code settings.json): read it.
+  if (!dialect || getDialect(dialect)?.holdsMcp) {
     let text: string | undefined;
     try {
       text = readRegularFile(abs, cwd);
     } catch {
       text = undefined;
     }
-    const detected = detectDialect(abs, text);
+    const detected = detectDialect(abs, text, forced);
     dialect = detected.dialect?.id;
-    dialectReason = detected.reason ?? (text === undefined ? "the file cannot be read, and its path names no client" : "no client's path or keys match it");
+    if (!forced || !detected.dialect) dialectReason = detected.reason ?? (text === undefined ? "the file cannot be read, and its path names no client" : "no client's path or keys match it");
   }
   // Rule options and pointer overrides come from the repository: they go through the output redaction step too.
   return redactValue({

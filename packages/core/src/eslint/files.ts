@@ -16,6 +16,12 @@ export const MCP_JSON_FILES: readonly string[] = Object.freeze([
   "**/managed-mcp.json",
   // Cursor, VS Code, Cline, Roo Code, Kiro, Amazon Q, Junie, LM Studio, and any other mcp.json
   "**/mcp.json",
+  // VS Code settings.json with the older "mcp" block (skipped quietly without it)
+  "**/.vscode/settings.json",
+  "**/Code/User/settings.json",
+  "**/Code - Insiders/User/settings.json",
+  "**/Code/User/profiles/*/settings.json",
+  "**/Code - Insiders/User/profiles/*/settings.json",
   // Windsurf
   "**/.codeium/windsurf/mcp_config.json",
   "**/.codeium/windsurf-next/mcp_config.json",

@@ -16,6 +16,7 @@ import { variableSyntax } from "./config/variable-syntax.js";
 import { noUndeclaredInput } from "./config/no-undeclared-input.js";
 import { supportedTransport } from "./config/supported-transport.js";
 import { noRelativePath } from "./config/no-relative-path.js";
+import { stdioLauncher } from "./config/stdio-launcher.js";
 import type { ConfigRule } from "./types.js";
 
 export * from "./types.js";
@@ -40,6 +41,7 @@ export const configRules: readonly ConfigRule<string, never>[] = [
   noUndeclaredInput,
   supportedTransport,
   noRelativePath,
+  stdioLauncher,
 ] as unknown as readonly ConfigRule<string, never>[];
 
 const byId = new Map(configRules.map((r) => [r.meta.id, r]));

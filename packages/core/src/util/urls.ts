@@ -19,6 +19,8 @@ export interface UrlParts {
   scheme: string;
   /** Host as written, lower-cased; IPv6 keeps its brackets. Empty when there is no authority. */
   host: string;
+  /** Host exactly as written, for messages (quote values as written). */
+  hostWritten?: string;
   /** Host normalised by the WHATWG parser (`127.1` → `127.0.0.1`), when it parsed. */
   normalizedHost?: string;
   /** Explicit port as written (also when it is the scheme's default). */
@@ -155,7 +157,8 @@ function parseParts(text: string, masked: string, holes: Array<[number, number]>
       const colon = masked.lastIndexOf(":", authEnd - 1);
       if (colon >= hostStart) hostEnd = colon;
     }
-    parts.host = text.slice(hostStart, hostEnd).toLowerCase();
+    parts.hostWritten = text.slice(hostStart, hostEnd);
+    parts.host = parts.hostWritten.toLowerCase();
     parts.hostTemplated = overlaps(holes, hostStart, hostEnd);
     if (masked[hostEnd] === ":") {
       const portText = masked.slice(hostEnd + 1, authEnd);
@@ -218,7 +221,7 @@ export function entryUrl(entry: ServerEntry, dialect: Dialect): { value: string;
 /** Display form of a URL for messages: scheme, host and port only, never userinfo, path or query. */
 export function origin(parts: UrlParts): string {
   const port = parts.port !== undefined ? `:${parts.port}` : "";
-  const out = parts.hasAuthority ? `${parts.scheme}://${parts.host}${port}` : `${parts.scheme}:`;
+  const out = parts.hasAuthority ? `${parts.scheme}://${parts.hostWritten ?? parts.host}${port}` : `${parts.scheme}:`;
   return safeDisplay(out, `${parts.scheme}://…`);
 }
 

@@ -5,6 +5,10 @@ const V1 = `import express from "express";\nimport { StreamableHTTPServerTranspo
 
 tester().run("http-server-origin-host-protection", httpServerOriginHostProtection, {
   valid: [
+    // createMcpHonoApp() validates Host (and Origin) for its default loopback host, as createMcpExpressApp() does (issue 12)
+    {
+      code: `import { createMcpHonoApp } from "@modelcontextprotocol/hono";\nimport { createServer } from "node:http";\nconst app = createMcpHonoApp();\napp.all("/mcp", (c) => t.handleRequest(c.req.raw));\ncreateServer(toNodeListener(app.fetch)).listen(3000, "0.0.0.0");`,
+    },
     { code: V1 + `app.listen(3000, "127.0.0.1");` },
     { code: V1 + `app.listen(3000, "localhost", () => console.error("up"));` },
     // an unknown host expression is not judged
@@ -32,6 +36,11 @@ tester().run("http-server-origin-host-protection", httpServerOriginHostProtectio
     { code: V1 + `app.use(ipAllowList);\napp.listen(3000);`, options: [{ additionalGuards: ["ipAllowList"] }] },
   ],
   invalid: [
+    // the host comes from a default parameter (issue 12)
+    {
+      code: V1 + `function start(port = 3000, host = "0.0.0.0") {\n  app.listen(port, host);\n}\nstart();`,
+      errors: [{ messageId: "listenAll", suggestions: 1 }],
+    },
     {
       code: V1 + `app.listen(3000);`,
       errors: [
@@ -79,7 +88,7 @@ tester().run("http-server-origin-host-protection", httpServerOriginHostProtectio
       // createMcpExpressApp on all interfaces without allowedHosts
       code: `import { createMcpExpressApp } from "@modelcontextprotocol/sdk/server/express.js";\nconst app = createMcpExpressApp({ host: "0.0.0.0" });\napp.listen(3000, "0.0.0.0");`,
       errors: [
-        { messageId: "expressAppAll", data: { host: '"0.0.0.0"' }, line: 2, column: 41, endColumn: 50 },
+        { messageId: "expressAppAll", data: { host: '"0.0.0.0"', factory: "createMcpExpressApp" }, line: 2, column: 41, endColumn: 50 },
         { messageId: "listenAll", line: 3, column: 18, suggestions: [{ messageId: "bindLoopback", output: `import { createMcpExpressApp } from "@modelcontextprotocol/sdk/server/express.js";\nconst app = createMcpExpressApp({ host: "0.0.0.0" });\napp.listen(3000, "127.0.0.1");` }] },
       ],
     },

@@ -21,6 +21,7 @@ describe("urlFacts", () => {
 
 tester().run("mcp-transport-target", mcpTransportTarget, {
   valid: [
+    { code: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\nconst t = new StdioClientTransport({ command: "node", args: ["s.js"] });\nconst u = new StdioClientTransport(params);\nconst v = new StdioClientTransport({ ...params });` },
     { code: V1_HTTP + `new StreamableHTTPClientTransport(new URL("http://localhost:3000/mcp"));` },
     { code: V1_HTTP + `new StreamableHTTPClientTransport(new URL("https://example.com/mcp"));` },
     { code: V1_HTTP + "const port = 8080;\nnew StreamableHTTPClientTransport(new URL(`http://localhost:${port}/mcp`));" },
@@ -46,6 +47,15 @@ tester().run("mcp-transport-target", mcpTransportTarget, {
     },
   ],
   invalid: [
+    // a stdio client transport without a command: start() (run by connect()) throws a TypeError (issue 12)
+    {
+      code: `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";\nconst t = new StdioClientTransport();`,
+      errors: [{ messageId: "noCommand", line: 2 }],
+    },
+    {
+      code: `import { StdioClientTransport } from "@modelcontextprotocol/client";\nconst t = new StdioClientTransport({ args: ["server.js"] });`,
+      errors: [{ messageId: "noCommand", line: 2 }],
+    },
     {
       code: V1_HTTP + `const t = new StreamableHTTPClientTransport(new URL("tcp://127.0.0.1:3000"));`,
       errors: [{ messageId: "scheme", data: { scheme: "tcp", transport: "StreamableHTTPClientTransport" }, line: 2, column: 53, endLine: 2, endColumn: 75 }],

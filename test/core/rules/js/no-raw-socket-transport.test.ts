@@ -5,6 +5,13 @@ const INIT = `const init = { jsonrpc: "2.0", id: 1, method: "initialize", params
 
 tester().run("no-raw-socket-transport", noRawSocketTransport, {
   valid: [
+    // a net server opened only to find a free port (listen(0), read the port, close): not a transport (issue 12)
+    {
+      code: INIT + `import net from "node:net";\nfunction freePort() { return new Promise((resolve) => { const srv = net.createServer(); srv.listen(0, () => { const port = srv.address().port; srv.close(() => resolve(port)); }); }); }`,
+    },
+    {
+      code: INIT + `import { createServer } from "node:net";\nasync function freePort() { const probe = createServer().listen(0); await once(probe, "listening"); const { port } = probe.address(); probe.close(); return port; }`,
+    },
     // an MCP server whose tool talks TCP to a backend (Blender, Unity, TcpSocketMCP...): no MCP payload on the socket
     {
       code: `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport net from "node:net";\nconst s = new McpServer({ name: "x", version: "1" });\ns.registerTool("send", {}, async () => { const sock = net.connect(9876, "localhost"); sock.write("{}"); return { content: [] }; });`,

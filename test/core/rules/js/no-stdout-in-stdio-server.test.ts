@@ -6,6 +6,10 @@ const CONNECT = `\nawait server.connect(new StdioServerTransport());`;
 
 tester().run("no-stdout-in-stdio-server", noStdoutInStdioServer, {
   valid: [
+    // after server.close() in a SIGINT handler the JSON-RPC channel is gone: output reaches a terminal (issue 12)
+    { code: V1 + `process.on("SIGINT", async () => { await server.close(); console.log("bye"); process.exitCode = 0; });` + CONNECT },
+    { code: V1 + `process.on("SIGINT", async () => { await server.close(); httpServer.close(() => { console.log("closed"); }); process.exit(0); });` + CONNECT },
+    { code: V1 + `const transport = new StdioServerTransport();\nprocess.on("SIGTERM", () => { transport.close(); process.stdout.write("closed\\n"); });\nawait server.connect(transport);` },
     { code: V1 + `console.error("starting");\nconsole.warn("w");\nconsole.trace("t");\nprocess.stderr.write("x");` + CONNECT },
     // not a stdio server
     {
@@ -43,6 +47,15 @@ tester().run("no-stdout-in-stdio-server", noStdoutInStdioServer, {
     },
   ],
   invalid: [
+    // a write before close() still goes to the client; closing something else does not end the channel
+    {
+      code: V1 + `process.on("SIGINT", async () => { console.log("bye"); await server.close(); });` + CONNECT,
+      errors: [{ messageId: "console", suggestions: 1 }],
+    },
+    {
+      code: V1 + `process.on("SIGINT", async () => { await db.close(); console.log("bye"); });` + CONNECT,
+      errors: [{ messageId: "console", suggestions: 1 }],
+    },
     {
       code: V1 + `console.log("Server started");` + CONNECT,
       errors: [

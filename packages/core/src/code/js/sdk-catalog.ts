@@ -34,7 +34,7 @@ export type SdkLine = "v1" | "v2";
  * - `in-memory-transport`: `InMemoryTransport` (tests; `createLinkedPair()`).
  * - `stdio-server-entry`: v2 `serveStdio(factory)`: runs a stdio server.
  * - `http-handler`: v2 `createMcpHandler(factory)` and `toNodeHandler(handler)`: serve MCP over HTTP.
- * - `express-app`: `createMcpExpressApp()`: an Express app with Host (and in v2 Origin) validation.
+ * - `express-app`: `createMcpExpressApp()` / `createMcpHonoApp()`: an app with Host (and in v2 Origin) validation.
  * - `host-validation`: Host / Origin header validation middleware and helpers (DNS-rebinding protection).
  * - `auth`: bearer-token authentication middleware.
  */
@@ -172,6 +172,9 @@ export const SDK_SYMBOLS: Readonly<Record<string, SdkSymbol>> = Object.freeze({
   createMcpHandler: { name: "createMcpHandler", kind: "function", role: "http-handler" },
   toNodeHandler: { name: "toNodeHandler", kind: "function", role: "http-handler" },
   createMcpExpressApp: { name: "createMcpExpressApp", kind: "function", role: "express-app" },
+  // @modelcontextprotocol/hono: the same defaults as createMcpExpressApp (host 127.0.0.1 => Host validation,
+  // allowedHosts => Host validation), per the SDK's packages/middleware/hono source.
+  createMcpHonoApp: { name: "createMcpHonoApp", kind: "function", role: "express-app" },
   hostHeaderValidation: { name: "hostHeaderValidation", kind: "function", role: "host-validation" },
   localhostHostValidation: { name: "localhostHostValidation", kind: "function", role: "host-validation" },
   originValidation: { name: "originValidation", kind: "function", role: "host-validation" },
@@ -245,6 +248,7 @@ export const SDK_MODULES: readonly SdkModule[] = Object.freeze([
     line: "v2",
     exports: ["createMcpExpressApp", "hostHeaderValidation", "localhostHostValidation", "originValidation", "localhostOriginValidation", "requireBearerAuth"],
   },
+  { specifier: "@modelcontextprotocol/hono", line: "v2", exports: ["createMcpHonoApp", "hostHeaderValidation", "localhostHostValidation", "originValidation", "localhostOriginValidation"] },
   { specifier: "@modelcontextprotocol/server-legacy", line: "v2", exports: ["SSEServerTransport", "requireBearerAuth"], legacy: true },
   { specifier: "@modelcontextprotocol/server-legacy/sse", line: "v2", exports: ["SSEServerTransport"], legacy: true },
   { specifier: "@modelcontextprotocol/server-legacy/auth", line: "v2", exports: ["requireBearerAuth"], legacy: true },

@@ -23,7 +23,8 @@ export const noDeprecatedSse = defineConfigRule({
   },
   check({ document, dialect, servers, report }) {
     // A client without SSE at all: supported-transport reports it as an error; one finding is enough.
-    if (!dialect.transports.includes("sse")) return;
+    // A client that reaches SSE only by falling back from Streamable HTTP (opencode): an /sse URL is still deprecated.
+    if (!dialect.transports.includes("sse") && !dialect.httpFallsBackToSse) return;
     const client = clientName(dialect);
     const httpType = httpTypeValue(dialect);
     const typeKey = dialect.keys.type;

@@ -49,12 +49,29 @@ const ARTICLE = /^(a|an) /;
 /** The kind of credential `text` is (under `name`, if any), or undefined. */
 function classify(name: string | undefined, text: string): string | undefined {
   // Without a known token shape in the text and without a credential-like name, nothing below can say "secret".
-  if (!mayHoldSecret(text) && (name === undefined || !SECRET_NAME.test(name))) return undefined;
+  if (!mayHoldSecret(text) && (name === undefined || (!SECRET_NAME.test(name) && !PASSWORD_NAME.test(name)))) return undefined;
   if (isPlaceholder(text)) return undefined;
   const known = detectSecret(text);
   if (known) return known.label.replace(ARTICLE, "");
   if (name === undefined || NOT_SECRET_NAME.test(name) || looksLikeNonSecretText(text.trim())) return undefined;
-  return looksLikeSecretValue(name, text) ? "credential" : undefined;
+  if (looksLikeSecretValue(name, text)) return "credential";
+  return PASSWORD_NAME.test(name) && looksLikePlainPassword(text.trim()) ? "password" : undefined;
+}
+
+/** `DB_PASSWORD`, `MYSQL_ROOT_PASSWORD`, `SMTP_PASS`, `APP_SECRET`: a name that holds a password. */
+const PASSWORD_NAME = /(^|[_-])(password|passwd|pwd|pass|secret)([_-]|$)/i;
+
+/**
+ * Well-known default and example passwords: committing one leaks nothing (policy, docs/rules/no-hardcoded-secrets.md).
+ * Digits only (a port, a PIN-like example) are not reported either.
+ */
+const DEFAULT_PASSWORD = /^(pass(word)?\d{0,4}|postgres(ql)?|root|admin\d{0,4}|administrator|test\d{0,4}|testing|demo|guest|user|mysql|mariadb|sa|default|letmein|qwerty\d*|welcome\d*|example|sample|dummy|secret\d{0,4}|changeit|\d+)$/i;
+
+/** A short plaintext password: 6 to 64 characters, one word, not a path or URL, not a default or placeholder. */
+function looksLikePlainPassword(v: string): boolean {
+  if (v.length < 6 || v.length > 64 || /\s/.test(v) || /^(https?:|\/|\.|~)/.test(v)) return false;
+  if (/^(true|false|yes|no|on|off|enabled|disabled)$/i.test(v) || /^yes-|^no-/i.test(v)) return false;
+  return !DEFAULT_PASSWORD.test(v) && !isPlaceholder(v);
 }
 
 const AUTH_SCHEME = /^(\s*(?:Bearer|Basic|Token|Bot)\s+)/i;

@@ -1,5 +1,5 @@
 import type { ConfigDocument } from "../../document/document.js";
-import { joinPointer } from "../../document/pointer.js";
+import { joinPointer, splitPointer } from "../../document/pointer.js";
 import type { DocNode, Member } from "../../document/types.js";
 import { findPlaceholders, valueSubrange } from "../../util/placeholders.js";
 import { echo } from "../../util/secrets.js";
@@ -48,6 +48,15 @@ function laterHasKey(members: Member[], i: number): boolean {
   return false;
 }
 
+function valueAt(value: unknown, segments: string[]): unknown {
+  let cur = value;
+  for (const s of segments) {
+    if (typeof cur !== "object" || cur === null || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, s)) return undefined;
+    cur = (cur as Record<string, unknown>)[s];
+  }
+  return cur;
+}
+
 interface InputUse {
   id: string;
   pointer: string;
@@ -88,10 +97,12 @@ export const noUndeclaredInput = defineConfigRule({
     defaultOptions: {},
   },
   check({ document, dialect, report }) {
-    if (dialect.id !== "vscode") return;
+    // VS Code's formats only: mcp.json ("/inputs") and the older settings.json block ("/mcp/inputs").
+    const inputsPointer = dialect.inputsPointer;
+    if (inputsPointer === undefined) return;
     const root = document.value;
     if (typeof root !== "object" || root === null || Array.isArray(root)) return;
-    const inputs = (root as Record<string, unknown>).inputs;
+    const inputs = valueAt(root, splitPointer(inputsPointer));
 
     const declared = new Map<string, string>();
     const duplicates: Array<{ id: string; pointer: string }> = [];
@@ -100,13 +111,14 @@ export const noUndeclaredInput = defineConfigRule({
         if (typeof input !== "object" || input === null || Array.isArray(input)) return;
         const id = (input as Record<string, unknown>).id;
         if (typeof id !== "string") return;
-        const pointer = joinPointer("/inputs", i, "id");
+        const pointer = joinPointer(inputsPointer, i, "id");
         if (declared.has(id)) duplicates.push({ id, pointer });
         else declared.set(id, pointer);
       });
     }
 
-    const uses = inputUses(document, ["/servers"]);
+    const containers = typeof dialect.servers.pointers === "function" ? dialect.servers.pointers(root) : dialect.servers.pointers;
+    const uses = inputUses(document, containers);
     const used = new Set(uses.map((u) => u.id));
 
     for (const use of uses) {

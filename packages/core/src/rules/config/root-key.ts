@@ -33,7 +33,14 @@ function looksLikeServers(v: unknown): boolean {
   return isObject(v) && Object.values(v).some(looksLikeServer);
 }
 
-function formatName(key: string): string {
+/** opencode's entries: `type` "local"/"remote", or the command as one array. */
+function looksLikeOpencode(v: unknown): boolean {
+  return isObject(v) && Object.values(v).some((e) => isObject(e) && (e.type === "local" || e.type === "remote" || Array.isArray(e.command)));
+}
+
+/** What the key and its entries prove; "mcp" is opencode's only when its entries are opencode's. */
+function formatName(key: string, value: unknown, client: string): string {
+  if (key === "mcp" && !looksLikeOpencode(value)) return `a key ${client} does not read here`;
   const known = FORMAT_NAMES[key];
   if (known) return known;
   const clients = dialects.filter((d) => d.rootKeys.includes(key)).map((d) => d.client);
@@ -79,7 +86,7 @@ export const rootKey = defineConfigRule({
             client: dialect.client,
             expected,
             found: `${member.key}.servers`,
-            format: vscodeWrapper ? "the old settings.json format" : formatName(member.key),
+            format: vscodeWrapper ? "the old settings.json format" : formatName(member.key, value.servers, dialect.client),
             advice: vscodeWrapper
               ? `Move "servers" (and "inputs") out of "${member.key}" to the top level of the file.`
               : `Move the servers to a top-level "${expected}".`,
@@ -93,7 +100,7 @@ export const rootKey = defineConfigRule({
       const fix = renameRootKey(document, member, expected);
       report({
         messageId: "foreign",
-        data: { client: dialect.client, expected, found: member.key, format: formatName(member.key) },
+        data: { client: dialect.client, expected, found: member.key, format: formatName(member.key, value, dialect.client) },
         pointer,
         ...(fix ? { suggestions: [{ desc: `Rename "${member.key}" to "${expected}"`, fix }] } : {}),
       });

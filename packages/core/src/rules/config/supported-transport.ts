@@ -100,7 +100,7 @@ export const supportedTransport = defineConfigRule({
       }
 
       // No type says otherwise, but the URL is the conventional SSE endpoint of a server the client cannot speak SSE to.
-      if (entry.kind === "url" && !supports("sse") && typeTransport === undefined && looksLikeSseUrl(entry.url!.value)) {
+      if (entry.kind === "url" && !supports("sse") && !dialect.httpFallsBackToSse && typeTransport === undefined && looksLikeSseUrl(entry.url!.value)) {
         report({ messageId: "sseUrl", data: { client: dialect.client }, pointer: entry.url!.pointer });
       }
     }

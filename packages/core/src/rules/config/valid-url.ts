@@ -53,7 +53,7 @@ export const validUrl = defineConfigRule({
             if (parts.parses === false) report({ messageId: "unparsable", data: { client, scheme: parts.scheme }, ...at });
             break;
           }
-          if (dialect.id === "vscode" && (parts.scheme === "unix" || parts.scheme === "pipe")) break;
+          if (dialect.client === "VS Code" && (parts.scheme === "unix" || parts.scheme === "pipe")) break;
           const type = entry.type?.value;
           if (dialect.id === "claude-code" && type === "ws" && (parts.scheme === "ws" || parts.scheme === "wss")) break;
           report({ messageId: "badScheme", data: { client, scheme: safeScheme(parts.scheme) }, ...at });

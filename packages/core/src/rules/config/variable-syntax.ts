@@ -4,6 +4,7 @@ import type { OffsetRange } from "../../document/types.js";
 import { quote, replaceValue } from "../../document/edits.js";
 import type { Fix } from "../../model/finding.js";
 import type { ServerEntry } from "../../dialects/servers.js";
+import { programName } from "../../util/commands.js";
 import { findPlaceholders, type Placeholder, valueSubrange } from "../../util/placeholders.js";
 import { detectSecret } from "../../util/secrets.js";
 import { defineConfigRule } from "../types.js";
@@ -13,6 +14,18 @@ interface Field {
   pointer: string;
   /** env and headers: a bare `$NAME` anywhere in the value counts. */
   named: boolean;
+  /** The program or an argument of a program that is not a shell: a bare `$NAME` starting a path counts. */
+  spawned?: boolean;
+}
+
+/** Programs that expand `$NAME` in their arguments themselves. */
+const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ksh", "fish", "cmd", "powershell", "pwsh", "env"]);
+
+/** `$HOME/x`, `$DIR`: a bare variable that starts the value and a path (or is the whole value). */
+function startsPath(value: string, p: Placeholder): boolean {
+  if (p.start !== 0) return false;
+  const rest = value.slice(p.end);
+  return rest === "" || rest[0] === "/" || rest[0] === "\\";
 }
 
 /** Could `value` hold a placeholder? Every form has a "$" or a "{" (findPlaceholders' own fast path). */
@@ -33,11 +46,14 @@ function anyPlaceholderText(entry: ServerEntry): boolean {
 
 function stringFields(entry: ServerEntry): Field[] {
   const out: Field[] = [];
-  const add = (value: unknown, pointer: string, named = false) => {
-    if (typeof value === "string") out.push({ value, pointer, named });
+  const add = (value: unknown, pointer: string, named = false, spawned = false) => {
+    if (typeof value === "string") out.push({ value, pointer, named, spawned });
   };
-  if (entry.command) add(entry.command.value, entry.command.pointer);
-  for (const a of entry.args) add(a.value, a.pointer);
+  // Clients spawn the program without a shell: nobody expands `$HOME/…` there, unless the program is a shell.
+  const program = typeof entry.command?.value === "string" ? programName(entry.command.value) : "";
+  const spawned = !SHELLS.has(program);
+  if (entry.command) add(entry.command.value, entry.command.pointer, false, true);
+  for (const a of entry.args) add(a.value, a.pointer, false, spawned);
   for (const e of entry.env) add(e.value, e.pointer, true);
   for (const h of entry.headers) add(h.value, h.pointer, true);
   if (entry.url) add(entry.url.value, entry.url.pointer);
@@ -90,7 +106,7 @@ export const variableSyntax = defineConfigRule({
       if (!anyPlaceholderText(entry)) continue;
       for (const field of stringFields(entry)) {
         for (const p of findPlaceholders(field.value)) {
-          if (p.form === "bare-dollar" && !field.named && !(p.start === 0 && p.end === field.value.length)) continue;
+          if (p.form === "bare-dollar" && !field.named && !(p.start === 0 && p.end === field.value.length) && !(field.spawned && startsPath(field.value, p))) continue;
           if (expands(dialect, p)) continue;
           const exact: OffsetRange | undefined = valueSubrange(document, field.pointer, p.start, p.end);
           const at = { pointer: field.pointer, part: "value" as const, ...(exact ? { range: exact } : {}) };

@@ -55,7 +55,7 @@ export const httpServerOriginHostProtection = createCodeRule<Options, MessageIds
       listenAll:
         "This MCP HTTP server listens on {{where}} without Host/Origin validation or authentication, so other machines, and web pages through DNS rebinding, can call its tools. Validate Host (createMcpExpressApp(), hostHeaderValidation()) or require auth (requireBearerAuth); for local use bind to 127.0.0.1.",
       expressAppAll:
-        "createMcpExpressApp() with host {{host}} and no allowedHosts skips its Host-header validation (the SDK only prints a warning), and nothing else here authenticates. Pass allowedHosts (the host names clients use) or add auth.",
+        "{{factory}}() with host {{host}} and no allowedHosts skips its Host-header validation (the SDK only prints a warning), and nothing else here authenticates. Pass allowedHosts (the host names clients use) or add auth.",
       bindLoopback: "Listen on 127.0.0.1 only.",
     },
     schema: [
@@ -97,7 +97,7 @@ export const httpServerOriginHostProtection = createCodeRule<Options, MessageIds
           if (!obj || !host || objectProperty(obj, "allowedHosts")) continue;
           const value = hostValue(host.value, sdk.scopeOf(host));
           if (value.kind === "literal" && ALL_INTERFACES.has(value.value)) {
-            context.report({ node: value.node as TSESTree.Node, messageId: "expressAppAll", data: { host: JSON.stringify(value.value) } });
+            context.report({ node: value.node as TSESTree.Node, messageId: "expressAppAll", data: { host: JSON.stringify(value.value), factory: call.resolved.symbol.name } });
           }
         }
 
@@ -185,8 +185,15 @@ function hostValue(node: Node, scope: Scope): Where {
   const n = unwrapExpression(node);
   if (n.type === "LogicalExpression" && (n.operator === "??" || n.operator === "||")) return hostValue(n.right, scope);
   if (n.type === "Identifier") {
-    const init = constInit(findVariableFrom(scope, n.name));
+    const variable = findVariableFrom(scope, n.name);
+    const init = constInit(variable);
     if (init) return hostValue(init, scope);
+    // `function start(port = 3000, host = "0.0.0.0")`: a parameter written only in its own list, with a default.
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const pattern = def?.type === "Parameter" ? (def.name as Node).parent : undefined;
+    if (pattern?.type === "AssignmentPattern" && pattern.left === def!.name && variable!.references.every((r) => !r.isWrite() || r.init)) {
+      return hostValue(pattern.right, scope);
+    }
     return { kind: "loopback-or-unknown" };
   }
   const s = staticString(n, scope);

@@ -4,7 +4,7 @@ import { constInit, findVariableFrom, isGlobalReference, staticString, unwrapExp
 import { display, serviceOf, urlFacts } from "../../code/transport-urls.js";
 import { createCodeRule } from "./create-rule.js";
 
-type MessageIds = "scheme" | "noScheme" | "port";
+type MessageIds = "scheme" | "noScheme" | "port" | "noCommand";
 type Options = [{ allowPorts: number[] }];
 
 /** The string(s) a URL argument is built from: `new URL(s)`, `s`, a const of either, and `env ?? s` fallbacks. */
@@ -44,6 +44,8 @@ export const mcpTransportTarget = createCodeRule<Options, MessageIds>({
       severity: "error",
     },
     messages: {
+      noCommand:
+        "new StdioClientTransport({{given}}) names no server command: connect() calls start(), which throws a TypeError before any process starts. Pass the server to run, e.g. { command: \"node\", args: [\"build/index.js\"] }.",
       scheme:
         "{{transport}} speaks HTTP, but this URL's scheme is \"{{scheme}}:\": connect() fails (fetch: unknown scheme) and MCP has no {{scheme}} transport. Use the server's http(s)://host:port/mcp endpoint, or StdioClientTransport for a local server.",
       noScheme:
@@ -70,6 +72,14 @@ export const mcpTransportTarget = createCodeRule<Options, MessageIds>({
     const check = (): void => {
     for (const c of sdk.constructions) {
       const { symbol } = c.resolved;
+      if (symbol.role === "stdio-client-transport") {
+        // No parameters, or an object literal (no spread) without `command`: start() throws (checked on SDK 1.32 and 2.x).
+        const arg = c.node.arguments[0];
+        const obj = arg && arg.type !== "SpreadElement" ? unwrapExpression(arg) : undefined;
+        const noCommand = arg === undefined || (obj?.type === "ObjectExpression" && obj.properties.every((p) => p.type === "Property" && !p.computed && !(p.key.type === "Identifier" ? p.key.name === "command" : p.key.type === "Literal" && p.key.value === "command")));
+        if (noCommand) context.report({ node: c.node, messageId: "noCommand", data: { given: arg === undefined ? "" : "{…}" } });
+        continue;
+      }
       if (!symbol.takesUrl) continue;
       const arg = c.node.arguments[0];
       if (!arg || arg.type === "SpreadElement") continue;

@@ -98,6 +98,7 @@ export const noRawSocketTransport = createCodeRule<Options, MessageIds>({
         for (const node of nodes) {
           if (node.type !== "CallExpression" && node.type !== "NewExpression") continue;
           const api = socketApi(node.callee, sourceCode.getScope(node), imports);
+          if (api && api.endsWith(".createServer") && freePortProbe(node, text)) continue;
           if (api) context.report({ node, messageId: "rawSocket", data: { api } });
         }
       },
@@ -119,4 +120,32 @@ function socketApi(calleeNode: Node, scope: Scope, imports: FileImports): string
     }
   }
   return undefined;
+}
+
+function isZero(n: Node | undefined): boolean {
+  const v = n ? unwrapExpression(n) : undefined;
+  return v?.type === "Literal" && v.value === 0;
+}
+
+/**
+ * A server opened only to learn a free port: `listen(0)`, read `address()`, `close()` (in the same function).
+ * It never carries a message, so it is no transport.
+ */
+function freePortProbe(node: Node, text: string): boolean {
+  let parent = node.parent;
+  let listensZero = false;
+  // createServer().listen(0, …)
+  if (parent?.type === "MemberExpression" && parent.object === node && memberName(parent) === "listen" && parent.parent?.type === "CallExpression" && isZero(parent.parent.arguments[0] as Node | undefined)) {
+    listensZero = true;
+    parent = parent.parent.parent;
+  }
+  let fn: Node | undefined = node.parent;
+  while (fn && fn.type !== "FunctionDeclaration" && fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") fn = fn.parent;
+  const body = fn ? text.slice(fn.range[0], fn.range[1]) : text;
+  if (parent?.type !== "VariableDeclarator" || parent.id.type !== "Identifier") {
+    return listensZero && /\.address\(\)/.test(body) && /\.close\(/.test(body);
+  }
+  const name = parent.id.name.replace(/[$]/g, "\\$");
+  listensZero ||= new RegExp(`\\b${name}\\.listen\\(\\s*0\\s*[,)]`).test(body);
+  return listensZero && new RegExp(`\\b${name}\\.address\\(\\)`).test(body) && new RegExp(`\\b${name}\\.close\\(`).test(body);
 }

@@ -123,6 +123,54 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
       if (callee.type === "MemberExpression" && memberName(callee) === "listen") httpMarkers.push(node);
     }
 
+    // Names bound to the stdio server or its transport (`const server = new McpServer(…)`, `this.transport = …`):
+    // after `server.close()` the JSON-RPC channel is gone, and what follows in that block reaches a terminal.
+    const channelNames = new Set<string>();
+    for (const c of sdk.constructions) {
+      const role = c.resolved.symbol.role;
+      if (role !== "server" && role !== "stdio-server-transport") continue;
+      const { parent } = outerParent(c.node);
+      if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") channelNames.add(parent.id.name);
+      else if (parent?.type === "AssignmentExpression") {
+        const left = unwrapExpression(parent.left);
+        const name = left.type === "Identifier" ? left.name : left.type === "MemberExpression" ? memberName(left) : undefined;
+        if (name) channelNames.add(name);
+      } else if (parent?.type === "PropertyDefinition" && parent.key.type === "Identifier") channelNames.add(parent.key.name);
+    }
+    /** `server.close()` / `await this.transport.close()` as a statement. */
+    function closesChannel(statement: Node): boolean {
+      if (statement.type !== "ExpressionStatement") return false;
+      let e = unwrapExpression(statement.expression);
+      if (e.type === "AwaitExpression") e = unwrapExpression(e.argument);
+      if (e.type !== "CallExpression") return false;
+      const callee = unwrapExpression(e.callee);
+      if (callee.type !== "MemberExpression" || memberName(callee) !== "close") return false;
+      const target = unwrapExpression(callee.object);
+      const name = target.type === "Identifier" ? target.name : target.type === "MemberExpression" ? memberName(target) : undefined;
+      return name !== undefined && channelNames.has(name);
+    }
+    const firstClose = new WeakMap<Node[], number>();
+    /** A write in a statement list after the statement that closed the server or its transport. */
+    function afterClose(call: TSESTree.CallExpression): boolean {
+      if (channelNames.size === 0) return false;
+      for (let n: Node | undefined = call; n?.parent; n = n.parent) {
+        const parent: Node = n.parent;
+        const list: Node[] | undefined = parent.type === "BlockStatement" || parent.type === "Program" ? (parent.body as Node[]) : parent.type === "SwitchCase" ? parent.consequent : undefined;
+        if (list) {
+          // Each list is scanned once (a scan per write is quadratic in a file of thousands of writes).
+          let first: number | undefined = firstClose.get(list);
+          if (first === undefined) {
+            first = list.findIndex(closesChannel);
+            firstClose.set(list, first);
+          }
+          if (first >= 0 && list[first] !== n && list.indexOf(n, first) > first) return true;
+        }
+        // A callback passed to a call in that list (`httpServer.close(() => console.log("closed"))`) runs after it too.
+        if (isFunction(parent) && !(parent.parent?.type === "CallExpression" && parent.parent.arguments.includes(parent as never))) return false;
+      }
+      return false;
+    }
+
     /** Inside a `.listen(..., cb)` callback, a guard replacement, or an HTTP-only branch of the module. */
     function exempt(call: TSESTree.CallExpression): boolean {
       if (guardFunctions.some((g) => contains(g, call))) return true;
@@ -192,7 +240,7 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
         if (STDOUT_CONSOLE.has(method) && isConsole(callee.object, scope)) {
           if (guardedConsole.has(method)) return;
           if ((method === "group" || method === "groupCollapsed") && node.arguments.length === 0) return;
-          if (exempt(node) || exitsRightAfter(node)) return;
+          if (exempt(node) || exitsRightAfter(node) || afterClose(node)) return;
           context.report({
             node: callee,
             messageId: "console",
@@ -202,7 +250,7 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
           return;
         }
         if (method === "write" && isProcessStdout(callee.object, scope, sdk)) {
-          if (stdoutWriteGuarded || exempt(node) || exitsRightAfter(node)) return;
+          if (stdoutWriteGuarded || exempt(node) || exitsRightAfter(node) || afterClose(node)) return;
           const stdout = unwrapExpression(callee.object);
           const fix: TSESLint.ReportSuggestionArray<MessageIds> =
             stdout.type === "MemberExpression" && !stdout.computed
