@@ -70,9 +70,9 @@ export function formatProgressLine(event: ProbeProgress): string {
     case "start":
       return `${who}: starting ${event.transport} ${stripControl(event.target)}`;
     case "attempt":
-      return `${who}: attempt ${event.attempt}/${event.maxAttempts}`;
+      return `${who}: attempt ${event.attempt}${event.maxAttempts > 0 ? `/${event.maxAttempts}` : ""}`;
     case "retry-wait":
-      return `${who}: retry ${event.retry}/${event.retries} in ${delaySeconds(event.delayMs)} s: ${stripControl(event.reason)}`;
+      return `${who}: retry ${event.retry}${event.retries > 0 ? `/${event.retries}` : ""} in ${delaySeconds(event.delayMs)} s: ${stripControl(event.reason)}`;
     case "done": {
       const p = event.probe;
       const info = stripControl(details(p));
