@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from "node:path";
+import { basename, isAbsolute, resolve } from "node:path";
 import { getDialect, UsageError, type Dialect, type Located, type NamedValue, type ServerEntry } from "@mcp-lint/core";
 import type { ConfigFile } from "./probe.js";
 import type { ProbeTarget } from "./types.js";
@@ -40,6 +40,18 @@ function named(what: string, record: Record<string, string> | undefined, pointer
   return entries.map(([name, value]) => ({ name, value: checked(`The value of ${what} ${JSON.stringify(name.slice(0, 40))}`, value), pointer }));
 }
 
+/** The name shown for an unnamed target: the URL's host (and port), or the program's file name. */
+function defaultName(target: ProbeTarget): string {
+  if ("url" in target) {
+    try {
+      return new URL(target.url).host || "server";
+    } catch {
+      return "server";
+    }
+  }
+  return typeof target.command === "string" ? (basename(target.command).slice(0, 60) || "server") : "server";
+}
+
 /**
  * A one-server source for a target given by URL or command. Its text is one line: the URL, or the command and its
  * arguments as a shell would need them written; a diagnosis of the command or of an argument points at that word,
@@ -47,7 +59,7 @@ function named(what: string, record: Record<string, string> | undefined, pointer
  */
 export function targetSource(target: ProbeTarget, cwd: string): ConfigFile {
   const dialect = commandLineDialect();
-  const name = target.name ?? "server";
+  const name = target.name ?? defaultName(target);
   const spans = new Map<string, [number, number]>();
   let text: string;
   let entry: ServerEntry;
