@@ -23,7 +23,6 @@ function commandLineDialect(): Dialect {
 /** A word as a POSIX shell would need it: bare when safe, else single-quoted; control characters escaped (one line). */
 function shellWord(word: string): string {
   if (word !== "" && /^[\w@%+=:,./-]+$/.test(word)) return word;
-  // eslint-disable-next-line no-control-regex
   const visible = word.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
   return `'${visible.replace(/'/g, `'\\''`)}'`;
 }
