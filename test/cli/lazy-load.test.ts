@@ -68,4 +68,23 @@ describe("what a run loads", () => {
     write(dir, ".continue/mcpServers/a.yaml", `name: a\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: a\n    command: npx\n    args: ["-y", "pkg@1.0.0"]\n`);
     expect(run()).toEqual({ files: 4, yaml: true, toml: true });
   });
+
+  it("a lint run (packages/cli/bin) never loads @mcp-lint/probe or the MCP SDK; a probe run does", () => {
+    const dir = configsAndPlainCode();
+    const hooks = write(dir, "../hooks-probe.mjs", HOOKS);
+    const register = write(dir, "../register-probe.mjs", `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    const loaded = (args: string[]): string[] => {
+      const log = join(dir, "..", `load-${Math.random().toString(36).slice(2)}.log`);
+      writeFileSync(log, "");
+      spawnSync(process.execPath, ["--import", pathToFileURL(register).href, join(ROOT, "packages/cli/bin/mcp-lint.js"), ...args], {
+        cwd: dir,
+        env: { ...process.env, MCP_LINT_TEST_LOAD_LOG: log, NO_COLOR: "1" },
+        encoding: "utf8",
+      });
+      return readFileSync(log, "utf8").split("\n").filter(Boolean);
+    };
+    const probeModules = (urls: string[]) => urls.filter((u) => u.includes("/packages/probe/") || u.includes("/@modelcontextprotocol/sdk/"));
+    expect(probeModules(loaded([".", "--no-config-lookup", "--format", "json"]))).toEqual([]);
+    expect(probeModules(loaded(["probe", "--url", "http://127.0.0.1:1/mcp", "--retries", "0"])).length).toBeGreaterThan(0);
+  });
 });

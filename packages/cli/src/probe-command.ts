@@ -1,6 +1,8 @@
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatResults, formatterNames, UsageError } from "@mcp-lint/core";
-import type { ProbeProgress } from "@mcp-lint/probe";
+import type { ProbeProgress, ProbeTarget } from "@mcp-lint/probe";
 import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./report.js";
 
 /** What the probe subcommand needs from its caller (the CLI's io, plus process-level hooks tests can replace). */
@@ -16,15 +18,30 @@ export interface ProbeIO {
 }
 
 export const PROBE_HELP = `mcp-lint probe [options] [file|dir|glob]...
+mcp-lint probe [options] --url <url>
+mcp-lint probe [options] -- <command> [args...]
 
 Start or reach every MCP server configured in the config files found, with the MCP SDK's client, and say
 why one fails: stdio servers are spawned with their command, args, env and cwd (no shell); URL servers are
 reached over Streamable HTTP (SSE only where the config says so). Then initialize and tools/list
 (resources/list and prompts/list when advertised). Default path: "."
 
+Or probe one server without a config file: --url (Streamable HTTP; --sse for the legacy SSE transport), or
+the command after "--" (stdio). With --wait, keep retrying until every server answers or the time is up:
+a startup gate for containers, compose files, CI jobs and supervisors.
+
 This runs the commands your configs name: probe only configs you trust.
 
 Options:
+      --wait <duration>            Retry until every server answers initialize and tools/list, or until this
+                                   long has passed (30s, 2m, 500ms, 1h); exit 0 when all are up, else 1.
+                                   Failures waiting cannot fix (command not found, 401, 404, a web page) stop
+                                   at once. Replaces --retries
+      --url <url>                  Probe this URL instead of config files
+      --sse                        With --url: use the legacy HTTP+SSE transport
+      --header <"Name: value">     With --url: send this request header (repeatable)
+      --env <NAME=value>           With "--": set this environment variable for the command (repeatable)
+      --cwd <dir>                  With "--": the command's working directory
       --server <name>              Probe only this server (repeatable)
       --retries <n>                Retries when waiting can help: connection refused or reset, HTTP 502-504,
                                    timeouts of URL servers (default: 3)
@@ -40,7 +57,8 @@ Options:
       --color, --no-color          Force colours on or off
   -h, --help                       Show this help
 
-Exit codes: 0 every server answered, 1 a server failed (an error finding), 2 usage error, 130 interrupted.
+Exit codes: 0 every server answered, 1 a server failed (an error finding; with --wait: a server that is not
+up), 2 usage error, 130 interrupted.
 `;
 
 const OPTIONS = {
@@ -57,7 +75,57 @@ const OPTIONS = {
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  wait: { type: "string" },
+  url: { type: "string" },
+  sse: { type: "boolean" },
+  header: { type: "string", multiple: true },
+  env: { type: "string", multiple: true },
+  cwd: { type: "string" },
 } as const;
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Longest --wait: one day. */
+const MAX_WAIT_MS = 86_400_000;
+
+/** "30s", "2m", "500ms", "1.5h", "1m30s" as milliseconds; a UsageError for anything else. */
+export function parseDuration(value: string): number {
+  const text = value.trim();
+  const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/y;
+  let ms = 0;
+  let at = 0;
+  if (text !== "") {
+    for (part.lastIndex = 0; at < text.length; at = part.lastIndex) {
+      const m = part.exec(text);
+      if (!m) break;
+      ms += Number(m[1]) * UNITS[m[2]!]!;
+    }
+  }
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (text === "" || at < text.length) {
+    const hint = /^\d+(\.\d+)?$/.test(text) ? ` (a unit is needed: ${text}s or ${text}ms?)` : "";
+    throw new UsageError(`--wait needs a duration such as 30s, 2m, 500ms or 1h, not ${shown}${hint}.`);
+  }
+  if (ms < 1 || ms > MAX_WAIT_MS) throw new UsageError(`--wait needs a duration from 1ms to 24h, not ${shown}.`);
+  return Math.round(ms);
+}
+
+/** --header "Name: value" (as curl takes it). */
+function parseHeader(text: string): [string, string] {
+  const colon = text.indexOf(":");
+  const name = colon > 0 ? text.slice(0, colon).trim() : "";
+  if (!/^[!#$%&'*+.^_\x60|~0-9A-Za-z-]+$/.test(name)) {
+    throw new UsageError(`--header needs "Name: value" with a valid header name${colon > 0 ? "" : ` (no ":" found)`}.`);
+  }
+  return [name, text.slice(colon + 1).trim()];
+}
+
+/** --env NAME=value. */
+function parseEnv(text: string): [string, string] {
+  const eq = text.indexOf("=");
+  const name = eq > 0 ? text.slice(0, eq) : "";
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--env needs NAME=value with a variable name of letters, digits and _.`);
+  return [name, text.slice(eq + 1)];
+}
 
 function wholeNumber(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -69,9 +137,12 @@ function wholeNumber(name: string, value: string | undefined, min: number, max: 
 
 /** Runs `mcp-lint probe …` (argv without "probe"); returns the exit code. Errors are thrown for the CLI to print. */
 export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
+  // Everything after the first "--" is the stdio command to probe.
+  const dash = argv.indexOf("--");
+  const command = dash >= 0 ? argv.slice(dash + 1) : undefined;
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({ args: dash >= 0 ? argv.slice(0, dash) : argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     io.stderr.write(`mcp-lint probe: ${argsErrorText(error)}\nRun "mcp-lint probe --help" for usage.\n`);
     return 2;
@@ -88,9 +159,12 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   const concurrency = wholeNumber("concurrency", values.concurrency, 1, 64);
   const outputFile = values["output-file"];
   const color = io.color(explicitColor(tokens), outputFile !== undefined);
+  const waitMs = values.wait !== undefined ? parseDuration(values.wait) : undefined;
+  if (waitMs !== undefined && retries !== undefined) throw new UsageError("--wait and --retries do not go together: --wait retries until its time is up.");
+  const target = targetOf(values, positionals, command, io.cwd);
 
   // Loaded only here: the plain `mcp-lint` command never loads the MCP SDK.
-  const { probe, formatProbeTable, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
+  const { probe, probeTarget, formatProbeTable, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
 
   const tty = io.stderr.isTTY === true;
   let statusShown = false;
@@ -110,7 +184,9 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
           statusShown = true;
         }
       }
-    : undefined;
+    : waitMs !== undefined
+      ? waitProgress(io.stderr, formatProgressLine)
+      : undefined;
   const log = values.verbose
     ? (line: string) => {
         clearStatus();
@@ -128,7 +204,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   });
   let run;
   try {
-    run = await probe(positionals, {
+    const options = {
       cwd: io.cwd,
       env: io.env as NodeJS.ProcessEnv,
       signal: controller.signal,
@@ -136,12 +212,14 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
       ...(values.config !== undefined ? { configPath: values.config } : {}),
       ...(values["no-config-lookup"] ? { noConfigLookup: true } : {}),
       ...(retries !== undefined ? { retries } : {}),
+      ...(waitMs !== undefined ? { waitMs } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(backoffMs !== undefined ? { backoffMs } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
       ...(onProgress ? { onProgress } : {}),
       ...(log ? { log } : {}),
-    });
+    };
+    run = target ? await probeTarget(target, options) : await probe(positionals, options);
   } finally {
     removeHandler();
     clearStatus();
@@ -152,7 +230,10 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
 
   // The summary table is for people: on stdout with the stylish report, on stderr when stdout carries JSON or SARIF.
   const tableOut = format === "stylish" && outputFile === undefined ? io.stdout : io.stderr;
-  if (run.servers.length === 0) {
+  if (run.servers.length === 0 && waitMs !== undefined) {
+    io.stderr.write(`mcp-lint probe: no MCP servers found in ${positionals.length ? positionals.map((p) => `"${p}"`).join(", ") : "this folder"}: nothing to wait for.\n`);
+    return interrupted ? 130 : 1;
+  } else if (run.servers.length === 0) {
     io.stderr.write(`mcp-lint probe: no MCP servers found in ${positionals.length ? positionals.map((p) => `"${p}"`).join(", ") : "this folder"}.\n`);
   } else {
     // A blank line between the stylish report and the table.
@@ -160,6 +241,77 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
     tableOut.write(gap + formatProbeTable(run.servers, { color: color && tableOut === io.stdout }));
   }
   if (interrupted) return 130;
+  if (waitMs !== undefined) {
+    // A gate: up means answered. A server skipped (it wants an OAuth sign-in, an input prompt) is not up.
+    const down = run.servers.filter((s) => s.status !== "ok");
+    if (down.length > 0) io.stderr.write(`mcp-lint probe: ${down.length} of ${run.servers.length} not up: ${down.map((s) => `${s.name} (${s.status})`).join(", ").slice(0, 500)}\n`);
+    return down.length > 0 ? 1 : 0;
+  }
   const errors = run.results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
   return errors > 0 || run.servers.some((s) => s.status === "failed") ? 1 : 0;
+}
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true; tokens: true }>>["values"];
+
+/** The server named by --url or after "--", or undefined (config files); usage errors for flags that do not fit. */
+function targetOf(values: Values, positionals: string[], command: string[] | undefined, cwd: string): ProbeTarget | undefined {
+  const fileFlags = [
+    ...(positionals.length > 0 ? [`paths (${positionals.map((p) => JSON.stringify(p)).join(" ").slice(0, 80)})`] : []),
+    ...(values.server ? ["--server"] : []),
+    ...(values.config !== undefined ? ["--config"] : []),
+  ];
+  if (values.url !== undefined && command !== undefined) throw new UsageError(`Give either --url or a command after "--", not both.`);
+  const target = values.url !== undefined ? "--url" : command !== undefined ? `a command after "--"` : undefined;
+  if (target && fileFlags.length > 0) throw new UsageError(`${fileFlags.join(", ")} select config files; with ${target} no config file is read.`);
+  if (values.url === undefined) {
+    for (const flag of ["sse", "header"] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --url.`);
+  }
+  if (command === undefined) {
+    for (const flag of ["env", "cwd"] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with a command after "--".`);
+  }
+  if (values.url !== undefined) {
+    if (!/^https?:\/\//i.test(values.url.trim())) throw new UsageError(`--url needs an http:// or https:// URL.`);
+    const headers: Record<string, string> = {};
+    for (const h of values.header ?? []) {
+      const [name, value] = parseHeader(h);
+      headers[name] = value;
+    }
+    return { url: values.url.trim(), ...(values.sse ? { sse: true } : {}), ...(values.header ? { headers } : {}) };
+  }
+  if (command !== undefined) {
+    if (command.length === 0 || command[0] === "") throw new UsageError(`Name the command to probe after "--" (mcp-lint probe -- node build/index.js).`);
+    const env: Record<string, string> = {};
+    for (const e of values.env ?? []) {
+      const [name, value] = parseEnv(e);
+      env[name] = value;
+    }
+    if (values.cwd !== undefined && !isDirectory(resolve(cwd, values.cwd))) throw new UsageError(`--cwd: no folder ${JSON.stringify(values.cwd.slice(0, 200))}.`);
+    return { command: command[0]!, args: command.slice(1), ...(values.env ? { env } : {}), ...(values.cwd !== undefined ? { cwd: values.cwd } : {}) };
+  }
+  return undefined;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Progress of a wait when stderr is not a terminal (CI logs, docker logs, journald): one line per state change of a
+ * server (started, down for a new reason, up or given up), not one per attempt.
+ */
+function waitProgress(stderr: ProbeIO["stderr"], format: (event: ProbeProgress) => string): (event: ProbeProgress) => void {
+  const last = new Map<string, string>();
+  return (event) => {
+    const key = `${event.file}\u0000${event.name}`;
+    if (event.type === "attempt") return;
+    if (event.type === "retry-wait") {
+      if (last.get(key) === event.reason) return;
+      last.set(key, event.reason);
+    }
+    stderr.write(`mcp-lint probe: ${format(event)}\n`);
+  };
 }

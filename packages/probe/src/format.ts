@@ -1,5 +1,6 @@
 import { delaySeconds, plural } from "./messages.js";
 import { stripControl } from "./redact.js";
+import { COMMAND_LINE } from "./target.js";
 import type { ProbeProgress, ServerProbe } from "./types.js";
 
 /** Output for the CLI: the end-of-run table and one line per server state (no ANSI in progress lines). */
@@ -65,14 +66,14 @@ export function formatProbeTable(servers: ServerProbe[], options: { color?: bool
 
 /** One line per server state, for a TTY progress line (no ANSI). */
 export function formatProgressLine(event: ProbeProgress): string {
-  const who = stripControl(`${event.name} (${event.file})`);
+  const who = stripControl(event.file === COMMAND_LINE ? event.name : `${event.name} (${event.file})`);
   switch (event.type) {
     case "start":
       return `${who}: starting ${event.transport} ${stripControl(event.target)}`;
     case "attempt":
-      return `${who}: attempt ${event.attempt}/${event.maxAttempts}`;
+      return `${who}: attempt ${event.attempt}${event.maxAttempts > 0 ? `/${event.maxAttempts}` : ""}`;
     case "retry-wait":
-      return `${who}: retry ${event.retry}/${event.retries} in ${delaySeconds(event.delayMs)} s: ${stripControl(event.reason)}`;
+      return `${who}: retry ${event.retry}${event.retries > 0 ? `/${event.retries}` : ""} in ${delaySeconds(event.delayMs)} s: ${stripControl(event.reason)}`;
     case "done": {
       const p = event.probe;
       const info = stripControl(details(p));

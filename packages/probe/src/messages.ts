@@ -38,6 +38,11 @@ export function delaySeconds(ms: number): string {
   return (Math.round(ms / 10) / 100).toFixed(2);
 }
 
+/** Appended to the diagnosis of a server still down when a wait (--wait, waitMs) ran out. */
+export function waitOverMessage(waitMs: number): string {
+  return `It was still not up when the wait of ${seconds(waitMs)} ended.`;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

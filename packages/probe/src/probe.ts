@@ -18,7 +18,6 @@ import {
   configLookupFor,
   resolveFileSettings,
   UsageError,
-  type ConfigDocument,
   type Dialect,
   type Finding,
   type LintFileResult,
@@ -36,18 +35,23 @@ import {
   noSchemeMessage,
   socketMessage,
   unresolvedMessage,
+  seconds,
+  waitOverMessage,
 } from "./messages.js";
 import { argSecrets, displayCommand, safeDecode, urlSecrets } from "./args.js";
 import { MIN_SECRET_LENGTH, Redactor, displayValue, isSecretSetting, secretValues, stripControl } from "./redact.js";
 import { attemptUrl } from "./remote.js";
+import { targetSource } from "./target.js";
 import type { AttemptResult, Diagnosis } from "./session.js";
 import { attemptStdio } from "./stdio.js";
-import type { ProbeOptions, ProbeProgress, ProbeRun, ProbeTransport, ServerProbe } from "./types.js";
+import type { ProbeOptions, ProbeProgress, ProbeRun, ProbeTarget, ProbeTransport, ServerProbe, WaitOptions } from "./types.js";
 import { projectDirOf, resolveEntry, type ResolvedEntry, type Unresolved } from "./variables.js";
 
 const DEFAULTS = { retries: 3, timeoutMs: 10_000, backoffMs: 500, concurrency: 4 };
 /** Longest backoff delay before the jitter. */
 export const MAX_BACKOFF_MS = 10_000;
+/** In wait mode, the shortest attempt (the one that starts just before the deadline). */
+export const MIN_ATTEMPT_MS = 1000;
 
 interface Settings {
   cwd: string;
@@ -62,15 +66,32 @@ interface Settings {
   log: (line: string) => void;
   progress: (event: ProbeProgress) => void;
   signal?: AbortSignal;
+  /** Wait mode: the time (performance.now()) after which no retry starts. */
+  deadline?: number;
+  waitMs?: number;
 }
 
-interface ConfigFile {
+interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Where servers come from: a config file, or the probe's own command line (probeTarget). */
+export interface ConfigFile {
   file: string;
-  abs: string;
+  /** Project folder (`${workspaceFolder}`, the default cwd of stdio servers). */
+  projectDir: string;
+  /** Folder relative `{file:…}` paths start from. */
+  configDir: string;
   text: string;
-  doc: ConfigDocument;
   dialect: Dialect;
   servers: ServerEntry[];
+  /** Where a diagnosis points in `text`. */
+  locate: (d: Diagnosis) => SourceRange;
+  /** Offsets of [start, end) inside the string value at `pointer` (a placeholder), when they can be told. */
+  subrange: (pointer: string, start: number, end: number) => [number, number] | undefined;
 }
 
 interface ServerOutcome {
@@ -96,6 +117,7 @@ function settingsOf(options: ProbeOptions): Settings {
     timeoutMs: count("timeoutMs", options.timeoutMs, DEFAULTS.timeoutMs, 1, false),
     backoffMs: count("backoffMs", options.backoffMs, DEFAULTS.backoffMs, 0, false),
     concurrency: count("concurrency", options.concurrency, DEFAULTS.concurrency, 1, true),
+    ...(options.waitMs !== undefined ? { waitMs: count("waitMs", options.waitMs, 0, 1, false) } : {}),
     random: options.random ?? Math.random,
     log: options.log ?? (() => undefined),
     progress: options.onProgress ?? (() => undefined),
@@ -132,13 +154,22 @@ async function configFiles(paths: string[], s: Settings): Promise<ConfigFile[]> 
     if (!dialect) continue;
     const doc = document ?? parseDocument(file, text, dialect.format);
     if (doc.errors.length > 0) continue;
-    out.push({ file, abs: f.path, text, doc, dialect, servers: collectServers(doc, dialect) });
+    out.push({
+      file,
+      projectDir: projectDirOf(f.path),
+      configDir: dirname(f.path),
+      text,
+      dialect,
+      servers: collectServers(doc, dialect),
+      locate: (d) => (d.range ? doc.rangeOfOffsets(d.range) : doc.locate(d.pointer, d.part ?? "value")),
+      subrange: (pointer, start, end) => valueSubrange(doc, pointer, start, end),
+    });
   }
   return out;
 }
 
 function toFinding(cf: ConfigFile, d: Diagnosis): Finding {
-  const loc = d.range ? cf.doc.rangeOfOffsets(d.range) : cf.doc.locate(d.pointer, d.part ?? "value");
+  const loc = cf.locate(d);
   return {
     ruleId: d.ruleId,
     severity: d.severity,
@@ -250,8 +281,8 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   // Names and paths come from the config: one line each in logs and progress output.
   const label = stripControl(`${cf.file}: ${entry.name}`);
   const base = { ...ids, pointer: entry.pointer, transport };
-  const projectDir = projectDirOf(cf.abs);
-  const resolved = resolveEntry(entry, { dialect: cf.dialect, env: s.env, projectDir, configDir: dirname(cf.abs), home: homedir() });
+  const projectDir = cf.projectDir;
+  const resolved = resolveEntry(entry, { dialect: cf.dialect, env: s.env, projectDir, configDir: cf.configDir, home: homedir() });
   const target = entry.kind === "url" ? targetOf(entry, resolved.url) : entry.kind === "stdio" ? displayCommand(entry.command?.value, entry.args.map((a) => a.value)) : "-";
   s.progress({ type: "start", ...ids, transport, target });
 
@@ -272,7 +303,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   if (transport === "unknown") return finish("skipped", 0, []);
 
   const at = (u: Unresolved, severity: Diagnosis["severity"]): Diagnosis => {
-    const range = valueSubrange(cf.doc, u.pointer, u.placeholder.start, u.placeholder.end);
+    const range = cf.subrange(u.pointer, u.placeholder.start, u.placeholder.end);
     return { ruleId: RULES.unresolvedVariable, severity, message: unresolvedMessage(u, cf.dialect), pointer: u.pointer, ...(range ? { range } : {}) };
   };
   const missing = resolved.problems.filter((p) => p.kind !== "interactive");
@@ -280,7 +311,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   if (resolved.problems.length > 0) return finish("skipped", 0, resolved.problems.map((u) => at(u, "info")));
 
   const redactor = redactorFor(s, resolved);
-  let run: (signal?: AbortSignal) => Promise<AttemptResult>;
+  let run: (timeoutMs: number, signal?: AbortSignal) => Promise<AttemptResult>;
 
   if (entry.kind === "stdio") {
     const command = resolved.command;
@@ -294,7 +325,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
     }
     const env = childEnv(s.env, resolved);
     const commandPointer = entry.command.pointer;
-    run = (signal) =>
+    run = (timeoutMs, signal) =>
       attemptStdio({
         spec: { command, args: resolved.args, cwd, env },
         command: typeof entry.command?.value === "string" ? entry.command.value : command,
@@ -302,7 +333,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
         commandKey: cf.dialect.keys.command,
         entryPointer: entry.pointer,
         pathDirs: pathDirCount(env),
-        timeoutMs: s.timeoutMs,
+        timeoutMs,
         ...(signal ? { signal } : {}),
         redactor,
       });
@@ -345,7 +376,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
     const port = url.port !== "" ? Number(url.port) : undefined;
     const host = hostPortText(parts.host);
     const path = displayablePath(entry.url!.value);
-    run = (signal) =>
+    run = (timeoutMs, signal) =>
       attemptUrl({
         url,
         transport: transport === "sse" ? "sse" : "http",
@@ -358,40 +389,56 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
         port,
         ...(path !== undefined ? { path } : {}),
         dialect: cf.dialect,
-        timeoutMs: s.timeoutMs,
+        timeoutMs,
         ...(signal ? { signal } : {}),
         redactor,
       });
   }
 
+  // Wait mode (--wait): retried until the deadline instead of --retries times. A stdio server is started once and
+  // given all the time left: starting a command again does not make it answer sooner.
+  const waiting = s.deadline !== undefined;
+  const left = () => (s.deadline ?? Infinity) - performance.now();
   const maxAttempts = s.retries + 1;
+  const of = (n: number, max: number) => (waiting ? String(n) : `${n}/${max}`);
   let attempts = 0;
   let result: AttemptResult;
+  let gaveUp = false;
   // How often each kind of failure happened: some get fewer retries than --retries (a connection reset: one).
   const seen = new Map<string, number>();
   for (;;) {
     attempts++;
-    s.progress({ type: "attempt", ...ids, attempt: attempts, maxAttempts });
-    s.log(`${label}: attempt ${attempts}/${maxAttempts}: ${transport} ${target}`);
+    // In wait mode an attempt ends at the deadline, but gets at least MIN_ATTEMPT_MS (the last one may overrun it by that).
+    const timeoutMs = !waiting ? s.timeoutMs : Math.max(MIN_ATTEMPT_MS, entry.kind === "stdio" ? left() : Math.min(s.timeoutMs, left()));
+    s.progress({ type: "attempt", ...ids, attempt: attempts, maxAttempts: waiting ? 0 : maxAttempts });
+    s.log(`${label}: attempt ${of(attempts, maxAttempts)}: ${transport} ${target}`);
     const t0 = performance.now();
-    result = await run(s.signal);
-    s.log(`${label}: attempt ${attempts}/${maxAttempts}: ${result.reason} after ${Math.round(performance.now() - t0)} ms`);
-    if (result.outcome !== "failed" || !result.retryable || attempts >= maxAttempts) break;
+    result = await run(Math.round(timeoutMs), s.signal);
+    s.log(`${label}: attempt ${of(attempts, maxAttempts)}: ${result.reason} after ${Math.round(performance.now() - t0)} ms`);
+    if (result.outcome !== "failed" || !result.retryable) break;
+    if (!waiting && attempts >= maxAttempts) break;
     const times = (seen.get(result.reason) ?? 0) + 1;
     seen.set(result.reason, times);
     if (result.maxRetries !== undefined && times > result.maxRetries) break;
+    if (waiting && left() <= 0) {
+      gaveUp = true;
+      break;
+    }
     // A server that says when to come back (429 Retry-After) is taken at its word, up to the longest backoff.
-    const delay = result.retryAfterMs !== undefined ? Math.min(result.retryAfterMs, MAX_BACKOFF_MS) : backoffDelay(attempts, s.backoffMs, s.random);
-    s.log(`${label}: retry ${attempts}/${s.retries} in ${delaySeconds(delay)} s: ${result.reason}`);
-    s.progress({ type: "retry-wait", ...ids, retry: attempts, retries: s.retries, delayMs: delay, reason: result.reason });
+    let delay = result.retryAfterMs !== undefined ? Math.min(result.retryAfterMs, MAX_BACKOFF_MS) : backoffDelay(attempts, s.backoffMs, s.random);
+    if (waiting) delay = Math.min(delay, Math.max(0, left()));
+    s.log(`${label}: retry ${of(attempts, s.retries)} in ${delaySeconds(delay)} s: ${result.reason}`);
+    s.progress({ type: "retry-wait", ...ids, retry: attempts, retries: waiting ? 0 : s.retries, delayMs: delay, reason: result.reason });
     if (!(await sleep(delay, s.signal))) {
       result = { outcome: "aborted", retryable: false, reason: "aborted", extra: [] };
       break;
     }
   }
+  if (waiting && gaveUp) s.log(`${label}: gave up: the wait of ${seconds(s.waitMs ?? 0)} is over`);
 
   if (result.outcome === "aborted") return finish("aborted", attempts, []);
-  const primary = result.diagnose?.(attempts);
+  let primary = result.diagnose?.(attempts);
+  if (primary && gaveUp) primary = { ...primary, message: `${primary.message} ${waitOverMessage(s.waitMs ?? 0)}` };
   const diagnoses = primary ? [primary, ...result.extra] : [...result.extra];
   return finish(result.outcome, attempts, diagnoses, primary, result);
 }
@@ -427,8 +474,55 @@ export async function probe(paths: string[], options: ProbeOptions = {}): Promis
     }
     selected = selected.map(({ cf, entries }) => ({ cf, entries: entries.filter((e) => wanted.has(e.name)) }));
   }
-  selected = selected.filter(({ entries }) => entries.length > 0);
+  return probeSelected(
+    selected.filter(({ entries }) => entries.length > 0),
+    s,
+    options,
+  );
+}
 
+/**
+ * Probes one server named by its URL or command instead of a config file, as `mcp-lint probe --url …` and
+ * `mcp-lint probe -- command …` do. Findings are located in a one-line rendering of the target (file
+ * "(command line)": the URL, or the command and its arguments), so every output format works unchanged.
+ */
+export async function probeTarget(target: ProbeTarget, options: ProbeOptions = {}): Promise<ProbeRun> {
+  const s = settingsOf(options);
+  const cf = targetSource(target, s.cwd);
+  return probeSelected([{ cf, entries: cf.servers }], s, options);
+}
+
+/**
+ * Waits until the server answers initialize and tools/list, retrying with backoff until `waitMs` (default 30 s) has
+ * passed; resolves with its ServerProbe (status "ok"). Failures that waiting cannot fix (command not found, the
+ * process exits, 401/403, 404, a web page, a TLS error) end the wait at once. Rejects with a ServerNotReadyError
+ * that carries the diagnosis, or with the signal's reason when `signal` aborts.
+ */
+export async function waitForServer(target: ProbeTarget, options: WaitOptions = {}): Promise<ServerProbe> {
+  const run = await probeTarget(target, { ...options, waitMs: options.waitMs ?? DEFAULT_WAIT_MS });
+  const server = run.servers[0]!;
+  if (server.status === "ok") return server;
+  if (server.status === "aborted") throw options.signal?.reason ?? new Error("aborted");
+  throw new ServerNotReadyError(server, run.results.flatMap((r) => r.findings));
+}
+
+/** Default of waitForServer's `waitMs`. */
+export const DEFAULT_WAIT_MS = 30_000;
+
+/** Thrown by waitForServer: the server did not answer, with the probe's diagnosis (`probe.finding`). */
+export class ServerNotReadyError extends Error {
+  override readonly name = "ServerNotReadyError";
+  constructor(
+    /** Status "failed" or "skipped" (a server that wants an OAuth sign-in), attempts, and the diagnosis. */
+    readonly probe: ServerProbe,
+    /** Every finding (the diagnosis first in severity order; a stdout-noise finding may come with it). */
+    readonly findings: Finding[],
+  ) {
+    super(probe.finding ? `${probe.target}: ${probe.finding.message}` : `${probe.target}: ${probe.status}`);
+  }
+}
+
+async function probeSelected(selected: Array<{ cf: ConfigFile; entries: ServerEntry[] }>, s: Settings, options: ProbeOptions): Promise<ProbeRun> {
   // One run signal follows the caller's: every attempt and backoff listens to it, not to the caller's signal.
   const run = new AbortController();
   setMaxListeners(0, run.signal);
@@ -436,12 +530,14 @@ export async function probe(paths: string[], options: ProbeOptions = {}): Promis
   const onAbort = () => run.abort();
   if (outer?.aborted) run.abort();
   else outer?.addEventListener("abort", onAbort, { once: true });
-  const settings: Settings = { ...s, signal: run.signal };
+  const settings: Settings = { ...s, signal: run.signal, ...(s.waitMs !== undefined ? { deadline: performance.now() + s.waitMs } : {}) };
 
   const tasks = selected.flatMap(({ cf, entries }) => entries.map((entry) => ({ cf, entry })));
+  // Waiting: every server waits at once (one behind another would wait for the time the first one took).
+  const limit = s.waitMs !== undefined && options.concurrency === undefined ? Math.max(1, tasks.length) : s.concurrency;
   const outcomes: ServerOutcome[] = new Array(tasks.length);
   try {
-    await pool(tasks, s.concurrency, async ({ cf, entry }, i) => {
+    await pool(tasks, limit, async ({ cf, entry }, i) => {
       try {
         outcomes[i] = await probeServer(cf, entry, settings);
       } catch (error) {

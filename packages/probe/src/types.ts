@@ -28,9 +28,45 @@ export interface ProbeOptions {
   log?: (line: string) => void;
   /** Start / attempt / retry-wait / done per server (for a progress line on a TTY). */
   onProgress?: (event: ProbeProgress) => void;
+  /**
+   * Wait mode (`mcp-lint probe --wait`): retry the failures where waiting can help until every server answers or this
+   * many milliseconds have passed, instead of `retries` times. Each attempt ends at the deadline (but lasts at least
+   * 1 s); a stdio server is started once and given all the time left. Failures waiting cannot fix end a server's
+   * wait at once. Servers are waited for all at once unless `concurrency` is given.
+   */
+  waitMs?: number;
   /** Abort: every child is killed, retries stop, and the run resolves with what is done ("aborted" for the rest). */
   signal?: AbortSignal;
 }
+
+/** One server named by its URL or its command, without a config file (probeTarget, waitForServer). */
+export type ProbeTarget = UrlTarget | CommandTarget;
+
+export interface UrlTarget {
+  /** http(s) URL of the MCP endpoint. Userinfo (`user:pass@`) is sent as Basic auth, as clients do. */
+  url: string;
+  /** Use the legacy HTTP+SSE transport instead of Streamable HTTP. */
+  sse?: boolean;
+  /** Request headers (their values are treated as secrets: never shown, redacted from what the server says). */
+  headers?: Record<string, string>;
+  /** Name shown in logs, progress and the table (default "server"). */
+  name?: string;
+}
+
+export interface CommandTarget {
+  /** Program to start over stdio (no shell: looked up on PATH, or a path relative to `cwd`). */
+  command: string;
+  args?: string[];
+  /** Variables added to the environment (`env` of the options, default process.env); their values are treated as secrets. */
+  env?: Record<string, string>;
+  /** Working directory of the server, relative to the options' cwd (default: that cwd). */
+  cwd?: string;
+  /** Name shown in logs, progress and the table (default "server"). */
+  name?: string;
+}
+
+/** Options of waitForServer: those of probe that apply to one server, and the wait (default 30 000 ms). */
+export type WaitOptions = Omit<ProbeOptions, "configPath" | "noConfigLookup" | "servers" | "concurrency" | "retries">;
 
 export type ProbeTransport = "stdio" | "http" | "sse" | "unknown";
 export type ProbeStatus = "ok" | "failed" | "skipped" | "aborted";
@@ -71,6 +107,8 @@ interface ProgressBase {
 
 export type ProbeProgress =
   | (ProgressBase & { type: "start"; transport: ProbeTransport; target: string })
+  /** maxAttempts 0: no limit but the deadline (wait mode). */
   | (ProgressBase & { type: "attempt"; attempt: number; maxAttempts: number })
+  /** retries 0: no limit but the deadline (wait mode). */
   | (ProgressBase & { type: "retry-wait"; retry: number; retries: number; delayMs: number; reason: string })
   | (ProgressBase & { type: "done"; probe: ServerProbe });
