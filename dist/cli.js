@@ -5,12 +5,12 @@ import { dirname as __mcpLintDirname } from "node:path";
 const require = __mcpLintCreateRequire(import.meta.url);
 const __filename = __mcpLintFileURLToPath(import.meta.url);
 const __dirname = __mcpLintDirname(__filename);
-import{a as i,b as G,c as M,d as H,f as Y,k as q,l as J,n as K,q as g,r as h}from"./chunks/chunk-SDHP35RT.js";import{R as j,S as _,X as I}from"./chunks/chunk-GCD2TVWZ.js";import"./chunks/chunk-7UMKIXH6.js";import"./chunks/chunk-WYNXCGFL.js";import"./chunks/chunk-UBEJ2IWO.js";import"./chunks/chunk-CUMKUWDT.js";import{parseArgs as me}from"node:util";import{lstatSync as oe}from"node:fs";import{join as z}from"node:path";import{parseArgs as se}from"node:util";import{resolve as re}from"node:path";function w(e){return(e instanceof Error?e.message:String(e)).split(/\.\s/)[0].replace(/\.?$/,".")}function P(e,t){let n=e??"stylish";return g.includes(n)||h(n,[],{cwd:t}),n}function E(e){let t=e.filter(n=>n.kind==="option"&&(n.name==="color"||n.name==="no-color")).pop();return t?t.name==="color":void 0}function T(e,t,n,o){if(t!==void 0){let s=re(n,t);try{I(s,e,{root:n,mkdir:!0})}catch(r){throw new i(`Cannot write the report to "${t}" (${_(r)}).`)}}else e!==""&&o.write(e.endsWith(`
+import{a,b as z,c as W,d as J,f as Y,k as V,l as K,n as Z,q as w,r as b}from"./chunks/chunk-7FY6IDBJ.js";import{R as U,S as P,X as _}from"./chunks/chunk-4WC3BF7G.js";import"./chunks/chunk-7UMKIXH6.js";import"./chunks/chunk-WYNXCGFL.js";import"./chunks/chunk-UBEJ2IWO.js";import"./chunks/chunk-CUMKUWDT.js";import{parseArgs as Te}from"node:util";import{lstatSync as ue}from"node:fs";import{join as X}from"node:path";import{parseArgs as ce}from"node:util";import{resolve as le}from"node:path";function y(e){return(e instanceof Error?e.message:String(e)).split(/\.\s/)[0].replace(/\.?$/,".")}function T(e,t){let n=e??"stylish";return w.includes(n)||b(n,[],{cwd:t}),n}function I(e){let t=e.filter(n=>n.kind==="option"&&(n.name==="color"||n.name==="no-color")).pop();return t?t.name==="color":void 0}function E(e,t,n,o){if(t!==void 0){let s=le(n,t);try{_(s,e,{root:n,mkdir:!0})}catch(r){throw new a(`Cannot write the report to "${t}" (${P(r)}).`)}}else e!==""&&o.write(e.endsWith(`
 `)?e:e+`
-`)}var ie="https://raw.githubusercontent.com/mcp-lint/mcp-lint/main/schemas/mcp-lint.config.schema.json",ae=`{
+`)}var de="https://raw.githubusercontent.com/mcp-lint/mcp-lint/main/schemas/mcp-lint.config.schema.json",fe=`{
   // mcp-lint's config (JSON with comments). Each linted file uses the mcp-lint.config.json files from its folder
   // up to the repository root, the nearest winning; "root": true stops the lookup here.
-  "$schema": "${ie}",
+  "$schema": "${de}",
   "root": true,
   // "recommended" (default), "strict" (adds pinned-package) or "all".
   "preset": "recommended",
@@ -19,7 +19,7 @@ import{a as i,b as G,c as M,d as H,f as Y,k as q,l as J,n as K,q as g,r as h}fro
   // Globs of files not to lint, relative to this folder.
   "ignores": []
 }
-`,V=".github/workflows/mcp-lint.yml",le=`name: mcp-lint
+`,Q=".github/workflows/mcp-lint.yml",pe=`name: mcp-lint
 on: [push, pull_request]
 permissions:
   contents: read
@@ -29,26 +29,41 @@ jobs:
     steps:
       - uses: actions/checkout@v5
       - uses: mcp-lint/mcp-lint@v1
-`,ue=`mcp-lint init [--workflow]
+`,me=`mcp-lint init [--workflow]
 
-Write a starter ${M} in the current folder (never over an existing file).
+Write a starter ${W} in the current folder (never over an existing file).
 
-      --workflow   Also write the GitHub workflow ${V} (annotations on pull requests)
+      --workflow   Also write the GitHub workflow ${Q} (annotations on pull requests)
   -h, --help       Show this help
-`;function ce(e){try{return oe(e),!0}catch{return!1}}function X(e,t){let n;try{({values:n}=se({args:e,options:{workflow:{type:"boolean"},help:{type:"boolean",short:"h"}},strict:!0}))}catch(r){return t.stderr.write(`mcp-lint init: ${w(r)}
+`;function ge(e){try{return ue(e),!0}catch{return!1}}function ee(e,t){let n;try{({values:n}=ce({args:e,options:{workflow:{type:"boolean"},help:{type:"boolean",short:"h"}},strict:!0}))}catch(r){return t.stderr.write(`mcp-lint init: ${y(r)}
 Run "mcp-lint init --help" for usage.
-`),2}if(n.help)return t.stdout.write(ue),0;let o=[[M,ae]];n.workflow&&o.push([V,le]);let s=o.filter(([r])=>ce(z(t.cwd,r))).map(([r])=>r);if(s.length)return t.stderr.write(`mcp-lint init: ${s.join(" and ")} already ${s.length===1?"exists":"exist"}: nothing was written (remove ${s.length===1?"it":"them"} first to start over).
-`),2;for(let[r,l]of o){try{I(z(t.cwd,r),l,{root:t.cwd,mkdir:!0})}catch(u){throw new i(`init: cannot write ${r} (${_(u)}).`)}t.stdout.write(`Wrote ${r}
-`)}return 0}import{parseArgs as de}from"node:util";var fe=`mcp-lint probe [options] [file|dir|glob]...
+`),2}if(n.help)return t.stdout.write(me),0;let o=[[W,fe]];n.workflow&&o.push([Q,pe]);let s=o.filter(([r])=>ge(X(t.cwd,r))).map(([r])=>r);if(s.length)return t.stderr.write(`mcp-lint init: ${s.join(" and ")} already ${s.length===1?"exists":"exist"}: nothing was written (remove ${s.length===1?"it":"them"} first to start over).
+`),2;for(let[r,i]of o){try{_(X(t.cwd,r),i,{root:t.cwd,mkdir:!0})}catch(u){throw new a(`init: cannot write ${r} (${P(u)}).`)}t.stdout.write(`Wrote ${r}
+`)}return 0}import{statSync as he}from"node:fs";import{resolve as we}from"node:path";import{parseArgs as be}from"node:util";var ye=`mcp-lint probe [options] [file|dir|glob]...
+mcp-lint probe [options] --url <url>
+mcp-lint probe [options] -- <command> [args...]
 
 Start or reach every MCP server configured in the config files found, with the MCP SDK's client, and say
 why one fails: stdio servers are spawned with their command, args, env and cwd (no shell); URL servers are
 reached over Streamable HTTP (SSE only where the config says so). Then initialize and tools/list
 (resources/list and prompts/list when advertised). Default path: "."
 
+Or probe one server without a config file: --url (Streamable HTTP; --sse for the legacy SSE transport), or
+the command after "--" (stdio). With --wait, keep retrying until every server answers or the time is up:
+a startup gate for containers, compose files, CI jobs and supervisors.
+
 This runs the commands your configs name: probe only configs you trust.
 
 Options:
+      --wait <duration>            Retry until every server answers initialize and tools/list, or until this
+                                   long has passed (30s, 2m, 500ms, 1h); exit 0 when all are up, else 1.
+                                   Failures waiting cannot fix (command not found, 401, 404, a web page) stop
+                                   at once. Replaces --retries
+      --url <url>                  Probe this URL instead of config files
+      --sse                        With --url: use the legacy HTTP+SSE transport
+      --header <"Name: value">     With --url: send this request header (repeatable)
+      --env <NAME=value>           With "--": set this environment variable for the command (repeatable)
+      --cwd <dir>                  With "--": the command's working directory
       --server <name>              Probe only this server (repeatable)
       --retries <n>                Retries when waiting can help: connection refused or reset, HTTP 502-504,
                                    timeouts of URL servers (default: 3)
@@ -59,20 +74,24 @@ Options:
       --verbose                    Log every attempt, its outcome and each backoff delay (to stderr)
   -c, --config <file>              Use this config file (its "ignores") instead of looking up mcp-lint.config.json
       --no-config-lookup           Use no config file
-  -f, --format <name>              ${g.join(" | ")} (default: stylish)
+  -f, --format <name>              ${w.join(" | ")} (default: stylish)
   -o, --output-file <file>         Write the report to a file instead of stdout
       --color, --no-color          Force colours on or off
   -h, --help                       Show this help
 
-Exit codes: 0 every server answered, 1 a server failed (an error finding), 2 usage error, 130 interrupted.
-`,pe={server:{type:"string",multiple:!0},retries:{type:"string"},timeout:{type:"string"},backoff:{type:"string"},concurrency:{type:"string"},verbose:{type:"boolean"},config:{type:"string",short:"c"},"no-config-lookup":{type:"boolean"},format:{type:"string",short:"f"},"output-file":{type:"string",short:"o"},color:{type:"boolean"},"no-color":{type:"boolean"},help:{type:"boolean",short:"h"}};function C(e,t,n,o){if(t===void 0)return;let s=t.trim();if(!/^\d+$/.test(s)||Number(s)<n||Number(s)>o)throw new i(`--${e} needs a whole number from ${n} to ${o}, not "${t}".`);return Number(s)}async function Q(e,t){let n;try{n=de({args:e,options:pe,allowPositionals:!0,strict:!0,tokens:!0})}catch(a){return t.stderr.write(`mcp-lint probe: ${w(a)}
+Exit codes: 0 every server answered, 1 a server failed (an error finding; with --wait: a server that is not
+up), 2 usage error, 130 interrupted.
+`,ve={server:{type:"string",multiple:!0},retries:{type:"string"},timeout:{type:"string"},backoff:{type:"string"},concurrency:{type:"string"},verbose:{type:"boolean"},config:{type:"string",short:"c"},"no-config-lookup":{type:"boolean"},format:{type:"string",short:"f"},"output-file":{type:"string",short:"o"},color:{type:"boolean"},"no-color":{type:"boolean"},help:{type:"boolean",short:"h"},wait:{type:"string"},url:{type:"string"},sse:{type:"boolean"},header:{type:"string",multiple:!0},env:{type:"string",multiple:!0},cwd:{type:"string"}},xe={ms:1,s:1e3,m:6e4,h:36e5},ke=864e5;function Se(e){let t=e.trim(),n=/(\d+(?:\.\d+)?)(ms|s|m|h)/y,o=0,s=0;if(t!=="")for(n.lastIndex=0;s<t.length;s=n.lastIndex){let i=n.exec(t);if(!i)break;o+=Number(i[1])*xe[i[2]]}let r=JSON.stringify(e.length>40?`${e.slice(0,40)}…`:e);if(t===""||s<t.length){let i=/^\d+(\.\d+)?$/.test(t)?` (a unit is needed: ${t}s or ${t}ms?)`:"";throw new a(`--wait needs a duration such as 30s, 2m, 500ms or 1h, not ${r}${i}.`)}if(o<1||o>ke)throw new a(`--wait needs a duration from 1ms to 24h, not ${r}.`);return Math.round(o)}function $e(e){let t=e.indexOf(":"),n=t>0?e.slice(0,t).trim():"";if(!/^[!#$%&'*+.^_\x60|~0-9A-Za-z-]+$/.test(n))throw new a(`--header needs "Name: value" with a valid header name${t>0?"":' (no ":" found)'}.`);return[n,e.slice(t+1).trim()]}function Oe(e){let t=e.indexOf("="),n=t>0?e.slice(0,t):"";if(!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n))throw new a("--env needs NAME=value with a variable name of letters, digits and _.");return[n,e.slice(t+1)]}function C(e,t,n,o){if(t===void 0)return;let s=t.trim();if(!/^\d+$/.test(s)||Number(s)<n||Number(s)>o)throw new a(`--${e} needs a whole number from ${n} to ${o}, not "${t}".`);return Number(s)}async function te(e,t){let n=e.indexOf("--"),o=n>=0?e.slice(n+1):void 0,s;try{s=be({args:n>=0?e.slice(0,n):e,options:ve,allowPositionals:!0,strict:!0,tokens:!0})}catch(l){return t.stderr.write(`mcp-lint probe: ${y(l)}
 Run "mcp-lint probe --help" for usage.
-`),2}let{values:o,positionals:s,tokens:r}=n;if(o.help)return t.stdout.write(fe),0;let l=P(o.format,t.cwd),u=C("retries",o.retries,0,20),b=C("timeout",o.timeout,100,6e5),y=C("backoff",o.backoff,0,1e4),k=C("concurrency",o.concurrency,1,64),d=o["output-file"],v=t.color(E(r),d!==void 0),{probe:N,formatProbeTable:S,formatProgressLine:R,PROBE_RULE_INFO:x}=await import("./chunks/src-QCZYX4LH.js"),L=t.stderr.isTTY===!0,c=!1,f=()=>{c&&t.stderr.write("\r\x1B[2K"),c=!1},U=L?a=>{f();let m=R(a);if(a.type==="done")t.stderr.write(m+`
-`);else{let O=t.stderr.columns??100;t.stderr.write(m.length>O-1?m.slice(0,O-2)+"…":m),c=!0}}:void 0,A=o.verbose?a=>{f(),t.stderr.write(`mcp-lint probe: ${a}
-`)}:void 0,B=new AbortController,D=!1,ne=t.onInterrupt(()=>{D=!0,f(),t.stderr.write(`mcp-lint probe: interrupted; stopping the servers it started…
-`),B.abort()}),p;try{p=await N(s,{cwd:t.cwd,env:t.env,signal:B.signal,...o.server?{servers:o.server}:{},...o.config!==void 0?{configPath:o.config}:{},...o["no-config-lookup"]?{noConfigLookup:!0}:{},...u!==void 0?{retries:u}:{},...b!==void 0?{timeoutMs:b}:{},...y!==void 0?{backoffMs:y}:{},...k!==void 0?{concurrency:k}:{},...U?{onProgress:U}:{},...A?{log:A}:{}})}finally{ne(),f()}let W=h(l,p.results,{cwd:t.cwd,color:v,version:t.version,extraRules:x});T(W,d,t.cwd,t.stdout);let F=l==="stylish"&&d===void 0?t.stdout:t.stderr;if(p.servers.length===0)t.stderr.write(`mcp-lint probe: no MCP servers found in ${s.length?s.map(a=>`"${a}"`).join(", "):"this folder"}.
-`);else{let a=F===t.stdout&&W.trim()!==""?`
-`:"";F.write(a+S(p.servers,{color:v&&F===t.stdout}))}return D?130:p.results.reduce((a,m)=>a+m.findings.filter(O=>O.severity==="error").length,0)>0||p.servers.some(a=>a.status==="failed")?1:0}var $="0.1.0",ge=`mcp-lint [options] [file|dir|glob]...
+`),2}let{values:r,positionals:i,tokens:u}=s;if(r.help)return t.stdout.write(ye),0;let f=T(r.format,t.cwd),d=C("retries",r.retries,0,20),$=C("timeout",r.timeout,100,6e5),v=C("backoff",r.backoff,0,1e4),x=C("concurrency",r.concurrency,1,64),k=r["output-file"],S=t.color(I(u),k!==void 0),p=r.wait!==void 0?Se(r.wait):void 0;if(p!==void 0&&d!==void 0)throw new a("--wait and --retries do not go together: --wait retries until its time is up.");let h=Re(r,i,o,t.cwd),{probe:L,probeTarget:m,formatProbeTable:F,formatProgressLine:D,PROBE_RULE_INFO:se}=await import("./chunks/src-I5JZZ5SZ.js"),ie=t.stderr.isTTY===!0,M=!1,O=()=>{M&&t.stderr.write("\r\x1B[2K"),M=!1},B=ie?l=>{O();let c=D(l);if(l.type==="done")t.stderr.write(c+`
+`);else{let R=t.stderr.columns??100;t.stderr.write(c.length>R-1?c.slice(0,R-2)+"…":c),M=!0}}:p!==void 0?_e(t.stderr,D):void 0,H=r.verbose?l=>{O(),t.stderr.write(`mcp-lint probe: ${l}
+`)}:void 0,G=new AbortController,j=!1,ae=t.onInterrupt(()=>{j=!0,O(),t.stderr.write(`mcp-lint probe: interrupted; stopping the servers it started…
+`),G.abort()}),g;try{let l={cwd:t.cwd,env:t.env,signal:G.signal,...r.server?{servers:r.server}:{},...r.config!==void 0?{configPath:r.config}:{},...r["no-config-lookup"]?{noConfigLookup:!0}:{},...d!==void 0?{retries:d}:{},...p!==void 0?{waitMs:p}:{},...$!==void 0?{timeoutMs:$}:{},...v!==void 0?{backoffMs:v}:{},...x!==void 0?{concurrency:x}:{},...B?{onProgress:B}:{},...H?{log:H}:{}};g=h?await m(h,l):await L(i,l)}finally{ae(),O()}let q=b(f,g.results,{cwd:t.cwd,color:S,version:t.version,extraRules:se});E(q,k,t.cwd,t.stdout);let A=f==="stylish"&&k===void 0?t.stdout:t.stderr;if(g.servers.length===0&&p!==void 0)return t.stderr.write(`mcp-lint probe: no MCP servers found in ${i.length?i.map(l=>`"${l}"`).join(", "):"this folder"}: nothing to wait for.
+`),j?130:1;if(g.servers.length===0)t.stderr.write(`mcp-lint probe: no MCP servers found in ${i.length?i.map(l=>`"${l}"`).join(", "):"this folder"}.
+`);else{let l=A===t.stdout&&q.trim()!==""?`
+`:"";A.write(l+F(g.servers,{color:S&&A===t.stdout}))}if(j)return 130;if(p!==void 0){let l=g.servers.filter(c=>c.status!=="ok");return l.length>0&&t.stderr.write(`mcp-lint probe: ${l.length} of ${g.servers.length} not up: ${l.map(c=>`${c.name} (${c.status})`).join(", ").slice(0,500)}
+`),l.length>0?1:0}return g.results.reduce((l,c)=>l+c.findings.filter(R=>R.severity==="error").length,0)>0||g.servers.some(l=>l.status==="failed")?1:0}function Re(e,t,n,o){let s=[...t.length>0?[`paths (${t.map(i=>JSON.stringify(i)).join(" ").slice(0,80)})`]:[],...e.server?["--server"]:[],...e.config!==void 0?["--config"]:[]];if(e.url!==void 0&&n!==void 0)throw new a('Give either --url or a command after "--", not both.');let r=e.url!==void 0?"--url":n!==void 0?'a command after "--"':void 0;if(r&&s.length>0)throw new a(`${s.join(", ")} select config files; with ${r} no config file is read.`);if(e.url===void 0){for(let i of["sse","header"])if(e[i]!==void 0)throw new a(`--${i} goes with --url.`)}if(n===void 0){for(let i of["env","cwd"])if(e[i]!==void 0)throw new a(`--${i} goes with a command after "--".`)}if(e.url!==void 0){if(!/^https?:\/\//i.test(e.url.trim()))throw new a("--url needs an http:// or https:// URL.");let i={};for(let u of e.header??[]){let[f,d]=$e(u);i[f]=d}return{url:e.url.trim(),...e.sse?{sse:!0}:{},...e.header?{headers:i}:{}}}if(n!==void 0){if(n.length===0||n[0]==="")throw new a('Name the command to probe after "--" (mcp-lint probe -- node build/index.js).');let i={};for(let u of e.env??[]){let[f,d]=Oe(u);i[f]=d}if(e.cwd!==void 0&&!Pe(we(o,e.cwd)))throw new a(`--cwd: no folder ${JSON.stringify(e.cwd.slice(0,200))}.`);return{command:n[0],args:n.slice(1),...e.env?{env:i}:{},...e.cwd!==void 0?{cwd:e.cwd}:{}}}}function Pe(e){try{return he(e).isDirectory()}catch{return!1}}function _e(e,t){let n=new Map;return o=>{let s=`${o.file}\0${o.name}`;if(o.type!=="attempt"){if(o.type==="retry-wait"){if(n.get(s)===o.reason)return;n.set(s,o.reason)}e.write(`mcp-lint probe: ${t(o)}
+`)}}}var N="0.1.0",Ie=`mcp-lint [options] [file|dir|glob]...
 
 Find broken MCP client configs before anything runs.
 Folders are searched for MCP config files (.mcp.json, .cursor/mcp.json, .vscode/mcp.json,
@@ -86,7 +105,7 @@ Commands:
                                    (runs the configured commands; see "mcp-lint probe --help")
 
 Output:
-  -f, --format <name>              ${g.join(" | ")} (default: stylish)
+  -f, --format <name>              ${w.join(" | ")} (default: stylish)
   -o, --output-file <file>         Write the report to a file instead of stdout
       --color, --no-color          Force colours on or off (default: on for a terminal, off with NO_COLOR)
       --quiet                      Report errors only
@@ -125,17 +144,17 @@ Information:
   -v, --version                    Show the version
 
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage, config or internal error.
-`,he={format:{type:"string",short:"f"},"output-file":{type:"string",short:"o"},"max-warnings":{type:"string"},quiet:{type:"boolean"},fix:{type:"boolean"},rule:{type:"string",multiple:!0},config:{type:"string",short:"c"},"no-config-lookup":{type:"boolean"},dialect:{type:"string"},"list-rules":{type:"boolean"},"print-config":{type:"string"},color:{type:"boolean"},"no-color":{type:"boolean"},"suppress-all":{type:"boolean"},"prune-suppressions":{type:"boolean"},"suppressions-location":{type:"string"},"pass-on-unpruned-suppressions":{type:"boolean"},"no-warn-ignored":{type:"boolean"},stdin:{type:"boolean"},"report-unused-disable-directives":{type:"boolean"},"report-unused-disable-directives-severity":{type:"string"},"stdin-filename":{type:"string"},help:{type:"boolean",short:"h"},version:{type:"boolean",short:"v"}};function we(){return{cwd:process.cwd(),env:process.env,stdout:process.stdout,stderr:process.stderr,onInterrupt:ee}}function ee(e){return process.once("SIGINT",e),()=>process.removeListener("SIGINT",e)}function Z(e){return e.env.FORCE_COLOR==="0"||e.env.NO_COLOR!==void 0&&e.env.NO_COLOR!==""?!1:e.env.FORCE_COLOR!==void 0&&e.env.FORCE_COLOR!==""?!0:e.stdout.isTTY===!0}function be(e){if(e!==void 0){if(!/^-?\d+$/.test(e.trim()))throw new i(`--max-warnings needs a whole number, not "${e}".`);return Number(e)}}function ye(e){if(!e?.length)return;let t={};for(let n of e){let o=Y(n);if("error"in o)throw new i(`--rule: ${o.error}`);t[o.id]=o.setting}return t}function ve(e,t){if(e&&t!==void 0)throw new i("--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together.");if(e)return"error";if(t===void 0)return;let n=H(/^\d$/.test(t)?Number(t):t);if(!n)throw new i(`--report-unused-disable-directives-severity: use off, info, warn or error, not "${t}".`);return n}async function xe(e){let t=[],n=0;for await(let o of e){let s=typeof o=="string"?Buffer.from(o):o;if(n+=s.length,n>j)throw new i(`The text on stdin is larger than ${j/1024/1024} MiB, so it was not linted.`);t.push(s)}return Buffer.concat(t).toString("utf8")}function ke(){let e=J().map(r=>[r.id,r.severity,r.recommended?"yes":"no",r.fixable?"yes":r.hasSuggestions?"suggestion":"no",r.description]),t=["Rule","Default severity","Recommended","Fixable","Description"],n=[t,...e],o=t.map((r,l)=>Math.max(...n.map(u=>u[l].length))),s=r=>r.map((l,u)=>u===r.length-1?l:l.padEnd(o[u])).join("  ").trimEnd();return[s(t),s(o.map(r=>"-".repeat(r))),...e.map(s)].join(`
+`,Ee={format:{type:"string",short:"f"},"output-file":{type:"string",short:"o"},"max-warnings":{type:"string"},quiet:{type:"boolean"},fix:{type:"boolean"},rule:{type:"string",multiple:!0},config:{type:"string",short:"c"},"no-config-lookup":{type:"boolean"},dialect:{type:"string"},"list-rules":{type:"boolean"},"print-config":{type:"string"},color:{type:"boolean"},"no-color":{type:"boolean"},"suppress-all":{type:"boolean"},"prune-suppressions":{type:"boolean"},"suppressions-location":{type:"string"},"pass-on-unpruned-suppressions":{type:"boolean"},"no-warn-ignored":{type:"boolean"},stdin:{type:"boolean"},"report-unused-disable-directives":{type:"boolean"},"report-unused-disable-directives-severity":{type:"string"},"stdin-filename":{type:"string"},help:{type:"boolean",short:"h"},version:{type:"boolean",short:"v"}};function Ce(){return{cwd:process.cwd(),env:process.env,stdout:process.stdout,stderr:process.stderr,onInterrupt:re}}function re(e){return process.once("SIGINT",e),()=>process.removeListener("SIGINT",e)}function ne(e){return e.env.FORCE_COLOR==="0"||e.env.NO_COLOR!==void 0&&e.env.NO_COLOR!==""?!1:e.env.FORCE_COLOR!==void 0&&e.env.FORCE_COLOR!==""?!0:e.stdout.isTTY===!0}function Ne(e){if(e!==void 0){if(!/^-?\d+$/.test(e.trim()))throw new a(`--max-warnings needs a whole number, not "${e}".`);return Number(e)}}function Le(e){if(!e?.length)return;let t={};for(let n of e){let o=Y(n);if("error"in o)throw new a(`--rule: ${o.error}`);t[o.id]=o.setting}return t}function Fe(e,t){if(e&&t!==void 0)throw new a("--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together.");if(e)return"error";if(t===void 0)return;let n=J(/^\d$/.test(t)?Number(t):t);if(!n)throw new a(`--report-unused-disable-directives-severity: use off, info, warn or error, not "${t}".`);return n}async function Me(e){let t=[],n=0;for await(let o of e){let s=typeof o=="string"?Buffer.from(o):o;if(n+=s.length,n>U)throw new a(`The text on stdin is larger than ${U/1024/1024} MiB, so it was not linted.`);t.push(s)}return Buffer.concat(t).toString("utf8")}function je(){let e=K().map(r=>[r.id,r.severity,r.recommended?"yes":"no",r.fixable?"yes":r.hasSuggestions?"suggestion":"no",r.description]),t=["Rule","Default severity","Recommended","Fixable","Description"],n=[t,...e],o=t.map((r,i)=>Math.max(...n.map(u=>u[i].length))),s=r=>r.map((i,u)=>u===r.length-1?i:i.padEnd(o[u])).join("  ").trimEnd();return[s(t),s(o.map(r=>"-".repeat(r))),...e.map(s)].join(`
 `)+`
-`}function Se(e,t){if(e instanceof G)return`mcp-lint: ${e.describe()}
-`;if(e instanceof i)return`mcp-lint: ${e.message}
+`}function Ae(e,t){if(e instanceof z)return`mcp-lint: ${e.describe()}
+`;if(e instanceof a)return`mcp-lint: ${e.message}
 `;let n=e instanceof Error?e.message:String(e),o=t&&e instanceof Error&&e.stack?`
 ${e.stack}`:"";return`mcp-lint: internal error: ${n.split(`
 `)[0]}${o}
 This is a bug in mcp-lint; run with DEBUG=mcp-lint for details and please report it.
-`}async function te(e,t={}){let n={...we(),...t},o=(n.env.DEBUG??"").split(/[\s,]+/).some(s=>s==="mcp-lint"||s==="mcp-lint:*"||s==="*");try{if(e[0]==="init")return X(e.slice(1),n);if(e[0]==="mcp"){if(e.length>1)throw new i("mcp-lint mcp takes no arguments: it serves MCP over stdio, in the current folder.");let{runMcpServer:c}=await import("./chunks/mcp-command-5AZGLZLF.js");return await c(n.cwd,$),0}if(e[0]==="probe")return await Q(e.slice(1),{cwd:n.cwd,env:n.env,stdout:n.stdout,stderr:n.stderr,onInterrupt:n.onInterrupt??ee,color:(c,f)=>c??(!f&&Z(n)),version:$});let s;try{s=me({args:e,options:he,allowPositionals:!0,strict:!0,tokens:!0})}catch(c){return n.stderr.write(`mcp-lint: ${w(c)}
+`}async function oe(e,t={}){let n={...Ce(),...t},o=(n.env.DEBUG??"").split(/[\s,]+/).some(s=>s==="mcp-lint"||s==="mcp-lint:*"||s==="*");try{if(e[0]==="init")return ee(e.slice(1),n);if(e[0]==="mcp"){if(e.length>1)throw new a("mcp-lint mcp takes no arguments: it serves MCP over stdio, in the current folder.");let{runMcpServer:m}=await import("./chunks/mcp-command-4ZHYHE43.js");return await m(n.cwd,N),0}if(e[0]==="probe")return await te(e.slice(1),{cwd:n.cwd,env:n.env,stdout:n.stdout,stderr:n.stderr,onInterrupt:n.onInterrupt??re,color:(m,F)=>m??(!F&&ne(n)),version:N});let s;try{s=Te({args:e,options:Ee,allowPositionals:!0,strict:!0,tokens:!0})}catch(m){return n.stderr.write(`mcp-lint: ${y(m)}
 Run "mcp-lint --help" for usage.
-`),2}let{values:r,positionals:l,tokens:u}=s;if(r.help)return n.stdout.write(ge),0;if(r.version)return n.stdout.write(`v${$}
-`),0;if(r["list-rules"])return n.stdout.write(ke()),0;let b=ye(r.rule),y={cwd:n.cwd,...r.config!==void 0?{configPath:r.config}:{},...r["no-config-lookup"]?{noConfigLookup:!0}:{},...b?{rules:b}:{},...r.dialect!==void 0?{dialect:r.dialect}:{}};if(r["print-config"]!==void 0)return n.stdout.write(JSON.stringify(q(r["print-config"],y),null,2)+`
-`),0;let k=P(r.format,n.cwd),d=be(r["max-warnings"]),v=r["output-file"],N=E(u)??(v===void 0&&Z(n));if(r["stdin-filename"]!==void 0&&!r.stdin)throw new i("--stdin-filename names the text read with --stdin: add --stdin.");let S=r.stdin?{text:await xe(n.stdin??process.stdin),...r["stdin-filename"]?{filename:r["stdin-filename"]}:{}}:void 0,R=ve(r["report-unused-disable-directives"]===!0,r["report-unused-disable-directives-severity"]),x=await K(l,{...S?{stdin:S}:{},...R?{reportUnusedDisableDirectives:R}:{},...y,fix:r.fix===!0,quiet:r.quiet===!0,...d!==void 0?{maxWarnings:d}:{},suppressAll:r["suppress-all"]===!0,pruneSuppressions:r["prune-suppressions"]===!0,...r["suppressions-location"]!==void 0?{suppressionsLocation:r["suppressions-location"]}:{},passOnUnprunedSuppressions:r["pass-on-unpruned-suppressions"]===!0,warnIgnored:r["no-warn-ignored"]!==!0}),L=h(k,x.results,{cwd:n.cwd,color:N,version:$});T(L,v,n.cwd,n.stdout);for(let c of x.notices)n.stderr.write(`${c}
-`);return x.exitCode}catch(s){return n.stderr.write(Se(s,o)),2}}process.exitCode=await te(process.argv.slice(2));
+`),2}let{values:r,positionals:i,tokens:u}=s;if(r.help)return n.stdout.write(Ie),0;if(r.version)return n.stdout.write(`v${N}
+`),0;if(r["list-rules"])return n.stdout.write(je()),0;let f=Le(r.rule),d={cwd:n.cwd,...r.config!==void 0?{configPath:r.config}:{},...r["no-config-lookup"]?{noConfigLookup:!0}:{},...f?{rules:f}:{},...r.dialect!==void 0?{dialect:r.dialect}:{}};if(r["print-config"]!==void 0)return n.stdout.write(JSON.stringify(V(r["print-config"],d),null,2)+`
+`),0;let $=T(r.format,n.cwd),v=Ne(r["max-warnings"]),x=r["output-file"],k=I(u)??(x===void 0&&ne(n));if(r["stdin-filename"]!==void 0&&!r.stdin)throw new a("--stdin-filename names the text read with --stdin: add --stdin.");let S=r.stdin?{text:await Me(n.stdin??process.stdin),...r["stdin-filename"]?{filename:r["stdin-filename"]}:{}}:void 0,p=Fe(r["report-unused-disable-directives"]===!0,r["report-unused-disable-directives-severity"]),h=await Z(i,{...S?{stdin:S}:{},...p?{reportUnusedDisableDirectives:p}:{},...d,fix:r.fix===!0,quiet:r.quiet===!0,...v!==void 0?{maxWarnings:v}:{},suppressAll:r["suppress-all"]===!0,pruneSuppressions:r["prune-suppressions"]===!0,...r["suppressions-location"]!==void 0?{suppressionsLocation:r["suppressions-location"]}:{},passOnUnprunedSuppressions:r["pass-on-unpruned-suppressions"]===!0,warnIgnored:r["no-warn-ignored"]!==!0}),L=b($,h.results,{cwd:n.cwd,color:k,version:N});E(L,x,n.cwd,n.stdout);for(let m of h.notices)n.stderr.write(`${m}
+`);return h.exitCode}catch(s){return n.stderr.write(Ae(s,o)),2}}process.exitCode=await oe(process.argv.slice(2));
