@@ -11,6 +11,7 @@ import { npxYes } from "./config/npx-yes.js";
 import { pinnedPackage } from "./config/pinned-package.js";
 import { typosquatPackage } from "./config/typosquat-package.js";
 import { remoteScriptCommand } from "./config/remote-script-command.js";
+import { overbroadAccess } from "./config/overbroad-access.js";
 import { noHardcodedSecrets } from "./config/no-hardcoded-secrets.js";
 import { noInsecureHttp } from "./config/no-insecure-http.js";
 import { noDeprecatedSse } from "./config/no-deprecated-sse.js";
@@ -37,6 +38,7 @@ export const configRules: readonly ConfigRule<string, never>[] = [
   pinnedPackage,
   typosquatPackage,
   remoteScriptCommand,
+  overbroadAccess,
   noHardcodedSecrets,
   noInsecureHttp,
   noDeprecatedSse,
