@@ -39,7 +39,7 @@ describe("overbroad-access", () => {
   });
 
   it("reports home folders, drive roots and credential folders given to the filesystem server", () => {
-    for (const p of ["~", "/Users/alice", "/home/bob/", "C:\\", "D:/", "C:\\Users\\carol", "${userHome}", "%USERPROFILE%"]) {
+    for (const p of ["~", "/Users/alice", "/home/bob/", "C:\\", "D:/", "C:\\Users\\carol", "${userHome}", "${HOME}"]) {
       expect(found("npx", ["-y", `${FS}@2026.8.31`, p]).map((x) => x[1]), p).toEqual([p]);
     }
     expect(found("npx", ["-y", FS, "~/.ssh"])).toEqual([["credentialFolder", "~/.ssh"]]);
@@ -51,6 +51,8 @@ describe("overbroad-access", () => {
     expect(found("npx", ["-y", FS, "/Users/alice/Desktop", "/home/bob/projects", "C:\\Users\\carol\\Documents", "."])).toEqual([]);
     expect(found("npx", ["-y", "some-other-server", "/"])).toEqual([]);
     expect(found("node", ["server.js", "~"])).toEqual([]);
+    // Not expanded without a shell: the server gets the literal text, not the home folder.
+    expect(found("npx", ["-y", FS, "$HOME", "%USERPROFILE%"])).toEqual([]);
   });
 
   it("reports flags that switch permission checks off by name", () => {

@@ -10,7 +10,12 @@ const FILESYSTEM_SERVERS = new Set(["@modelcontextprotocol/server-filesystem"]);
 /** Folders that hold credentials: SSH and GPG keys, cloud and cluster credentials, registry logins. */
 const CREDENTIAL_SEGMENTS = new Set([".ssh", ".aws", ".gnupg", ".kube", ".docker", ".azure", ".password-store", ".gcloud"]);
 
-const HOME_WORDS = new Set(["~", "$home", "${home}", "%userprofile%", "${userhome}", "${env:home}", "${env:userprofile}", "$env:userprofile", "/root"]);
+/**
+ * The home folder as written in a config: `~` (the filesystem server expands it), and the placeholders clients expand
+ * (`${HOME}` in Claude Code and others, `${userHome}` / `${env:HOME}` in VS Code). `$HOME` and `%USERPROFILE%` are not
+ * expanded in arguments (no shell runs), so the server would get that literal text: not reported here.
+ */
+const HOME_WORDS = new Set(["~", "${home}", "${userhome}", "${env:home}", "${env:userprofile}", "/root"]);
 
 export type Breadth = "root" | "home" | "credentials";
 
