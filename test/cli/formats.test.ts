@@ -219,6 +219,13 @@ describe("sarif", () => {
       defaultConfiguration: { level: "note" },
     });
     expect((npx.help as { markdown: string }).markdown).toContain(docsUrl("npx-yes"));
+    // Security rules carry GitHub code scanning's `security` tag and a numeric `security-severity`; others do not.
+    const props = (ruleId: string) => run.tool.driver.rules.find((x) => x.id === ruleId)!.properties;
+    expect(props("typosquat-package")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });
+    expect(props("remote-script-command")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });
+    expect(props("no-hardcoded-secrets")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "7.5" });
+    expect(props("http-server-origin-host-protection")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "6.5" });
+    expect(props("npx-yes")).toEqual({ tags: ["mcp", "configuration"] });
     expect(run.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: pathToFileURL(dir).href + "/" } });
     expect(run.results).toHaveLength(4);
     const syntax = run.results.find((x) => x.ruleId === "syntax")!;

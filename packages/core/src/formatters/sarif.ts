@@ -23,7 +23,7 @@ interface Descriptor {
   helpUri?: string;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: "error" | "warning" | "note"; enabled: boolean };
-  properties: { tags: string[] };
+  properties: { tags: string[]; "security-severity"?: string };
 }
 
 function sentence(s: string): string {
@@ -31,7 +31,14 @@ function sentence(s: string): string {
 }
 
 /** `docs`: true for a catalog rule (its page), a URL for an extra rule, false/undefined for none. */
-function descriptor(id: string, description: string, severity: Severity, enabled: boolean, docs: boolean | string | undefined): Descriptor {
+function descriptor(
+  id: string,
+  description: string,
+  severity: Severity,
+  enabled: boolean,
+  docs: boolean | string | undefined,
+  securitySeverity?: number,
+): Descriptor {
   const url = typeof docs === "string" ? docs : docsUrl(id);
   const hasDocs = docs !== undefined && docs !== false;
   return {
@@ -45,7 +52,12 @@ function descriptor(id: string, description: string, severity: Severity, enabled
       markdown: hasDocs ? `${sentence(description)}\n\n[Documentation of \`${id}\`](${url})` : sentence(description),
     },
     defaultConfiguration: { level: LEVEL[severity], enabled },
-    properties: { tags: ["mcp", "configuration"] },
+    // GitHub code scanning lists a result as a security alert when its rule is tagged `security` and has a
+    // numeric `security-severity` (a string, 0.0–10.0).
+    properties:
+      securitySeverity === undefined
+        ? { tags: ["mcp", "configuration"] }
+        : { tags: ["mcp", "configuration", "security"], "security-severity": securitySeverity.toFixed(1) },
   };
 }
 
@@ -56,7 +68,7 @@ function artifactUri(file: string): string {
 /** SARIF 2.1.0, one run; every rule is described, results point at files relative to %SRCROOT% (cwd). */
 export const sarif: Formatter = (results, { cwd, version, extraRules }) => {
   const extra = new Map((extraRules ?? []).map((r) => [r.id, r]));
-  const rules: Descriptor[] = allRules.map((r) => descriptor(r.id, r.description, r.severity, r.recommended, true));
+  const rules: Descriptor[] = allRules.map((r) => descriptor(r.id, r.description, r.severity, r.recommended, true, r.securitySeverity));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const ruleIndex = (f: Finding): number => {
     let i = index.get(f.ruleId);

@@ -17,6 +17,8 @@ export interface RuleInfo {
   recommended: boolean;
   fixable: boolean;
   hasSuggestions: boolean;
+  /** Security rules only: SARIF `security-severity` (0.0–10.0); the descriptor is tagged `security`. */
+  securitySeverity?: number;
   docsUrl: string;
   /** ESLint-style options schema: one options object. */
   schema: readonly unknown[];
@@ -34,6 +36,7 @@ export const allRules: readonly RuleInfo[] = Object.freeze([
       recommended: r.meta.recommended,
       fixable: r.meta.fixable === true,
       hasSuggestions: r.meta.hasSuggestions === true,
+      ...(r.meta.securitySeverity !== undefined ? { securitySeverity: r.meta.securitySeverity } : {}),
       docsUrl: docsUrl(r.meta.id),
       schema: r.meta.schema,
       languages: [],
@@ -48,6 +51,7 @@ export const allRules: readonly RuleInfo[] = Object.freeze([
       recommended: m.recommended,
       fixable: m.fixable,
       hasSuggestions: m.hasSuggestions,
+      ...(m.securitySeverity !== undefined ? { securitySeverity: m.securitySeverity } : {}),
       docsUrl: m.docsUrl || docsUrl(m.id),
       schema: m.schema,
       languages: pythonRules.some((p) => p.meta.id === m.id) ? ["js", "python"] : ["js"],
@@ -65,6 +69,7 @@ export const allRules: readonly RuleInfo[] = Object.freeze([
         recommended: p.meta.recommended,
         fixable: p.meta.fixable === true,
         hasSuggestions: p.meta.hasSuggestions === true,
+        ...(p.meta.securitySeverity !== undefined ? { securitySeverity: p.meta.securitySeverity } : {}),
         docsUrl: docsUrl(p.meta.id),
         schema: p.meta.schema,
         languages: ["python"],

@@ -9,6 +9,9 @@ import { noNonMcpPort } from "./config/no-non-mcp-port.js";
 import { noCommandLine } from "./config/no-command-line.js";
 import { npxYes } from "./config/npx-yes.js";
 import { pinnedPackage } from "./config/pinned-package.js";
+import { typosquatPackage } from "./config/typosquat-package.js";
+import { remoteScriptCommand } from "./config/remote-script-command.js";
+import { overbroadAccess } from "./config/overbroad-access.js";
 import { noHardcodedSecrets } from "./config/no-hardcoded-secrets.js";
 import { noInsecureHttp } from "./config/no-insecure-http.js";
 import { noDeprecatedSse } from "./config/no-deprecated-sse.js";
@@ -34,6 +37,9 @@ export const configRules: readonly ConfigRule<string, never>[] = [
   noCommandLine,
   npxYes,
   pinnedPackage,
+  typosquatPackage,
+  remoteScriptCommand,
+  overbroadAccess,
   noHardcodedSecrets,
   noInsecureHttp,
   noDeprecatedSse,

@@ -15,6 +15,11 @@ export interface RuleMeta<MessageIds extends string = string> {
   /** On in the default (recommended) set; rules off there are in `strict`. */
   recommended: boolean;
   fixable?: boolean;
+  /**
+   * A security rule: its SARIF descriptor gets the `security` tag and this `security-severity` (0.0–10.0, the CVSS
+   * scale GitHub code scanning uses to list the finding as a security alert).
+   */
+  securitySeverity?: number;
   hasSuggestions?: boolean;
   messages: Record<MessageIds, string>;
   /** JSON Schema of the options object (ESLint-style: one options object). */

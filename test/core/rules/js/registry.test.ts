@@ -46,6 +46,7 @@ describe.each(codeRuleMeta.map((m) => [m.id, m] as const))("code rule %s", (id, 
       `${meta.severity === "error" ? "❌ Error" : "⚠️ Warning"} in \`${meta.recommended ? "recommended" : "strict"}\``,
       ...(meta.fixable ? ["🔧 Fixable with `--fix`"] : []),
       ...(meta.hasSuggestions ? ["💡 Has suggestions"] : []),
+      ...(meta.securitySeverity !== undefined ? [`🛡️ Security rule (SARIF \`security-severity\` ${meta.securitySeverity.toFixed(1)})`] : []),
     ].join(" · ");
     expect(lines[5]).toBe(badge);
   });

@@ -450,6 +450,7 @@ export const noHardcodedSecrets = defineConfigRule({
     description: "Credentials must not be written into the config file",
     severity: "error",
     recommended: true,
+    securitySeverity: 7.5,
     hasSuggestions: true,
     messages: {
       hardcoded: "{{where}} holds a hard-coded {{kind}}: anyone who can read this file can use it. {{advice}}",

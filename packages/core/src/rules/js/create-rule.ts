@@ -12,6 +12,8 @@ export interface CodeRuleDocs {
   description: string;
   recommended: boolean;
   severity: Exclude<Severity, "info">;
+  /** A security rule: SARIF `security` tag and this `security-severity` (0.0–10.0). */
+  securitySeverity?: number;
 }
 
 const createNamedRule = RuleCreator<CodeRuleDocs>((name) => docsUrl(name));

@@ -49,6 +49,7 @@ export const httpServerOriginHostProtection = createCodeRule<Options, MessageIds
         "An MCP HTTP server listening on every interface needs Host/Origin validation (DNS-rebinding protection) or authentication",
       recommended: true,
       severity: "warning",
+      securitySeverity: 6.5,
     },
     hasSuggestions: true,
     messages: {

@@ -49,6 +49,7 @@ export interface CodeRuleMeta {
   recommended: boolean;
   fixable: boolean;
   hasSuggestions: boolean;
+  securitySeverity?: number;
   /** ESLint rule type. */
   type: "problem" | "suggestion" | "layout";
   docsUrl: string;
@@ -68,6 +69,7 @@ function metaOf(id: string, rule: CodeRule): CodeRuleMeta {
     recommended: docs.recommended,
     fixable: meta.fixable !== undefined,
     hasSuggestions: meta.hasSuggestions === true,
+    ...(docs.securitySeverity !== undefined ? { securitySeverity: docs.securitySeverity } : {}),
     type: meta.type,
     docsUrl: docs.url ?? "",
     messages: meta.messages,
