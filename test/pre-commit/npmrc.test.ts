@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { repoEnv, ROOT } from "./helpers.js";
 
 /**
- * .npmrc turns the workspaces off only inside pre-commit's hook install (NODE_PATH = <clone>/node_env-*/lib/node_modules),
+ * .npmrc turns the workspaces off only inside pre-commit's hook install (NODE_PATH = <clone>/node_env-<version>/lib/node_modules),
  * never in a checkout: a wrong guess there makes every `npm ci` install nothing.
  */
 function npmConfig(key: string, env: Record<string, string>): string {
