@@ -20,6 +20,9 @@ describe(".npmrc", () => {
     expect(npmConfig("workspaces", env)).not.toBe("false");
     expect(npmConfig("globalconfig", env)).not.toBe(join(ROOT, ".pre-commit.npmrc"));
     expect(npmConfig("workspaces", { ...env, NODE_PATH: "/usr/lib/node_modules" })).not.toBe("false");
+    // From a workspace's folder too (a relative path there once resolved to the repository's .pre-commit.npmrc).
+    const packed = spawnSync("npm", ["pack", "--dry-run", "--json"], { cwd: join(ROOT, "packages/core"), env, encoding: "utf8" });
+    expect(packed.status, packed.stderr).toBe(0);
   });
 
   it("inside pre-commit's install: the clone's .pre-commit.npmrc turns them off", () => {
