@@ -74,9 +74,10 @@ beforeAll(() => {
   }
 }, 120_000);
 
+// Removing three installed projects takes a while on a loaded machine: a generous bound, not a deadline.
 afterAll(() => {
   if (temp) rmSync(temp, { recursive: true, force: true });
-});
+}, 120_000);
 
 const cases = [
   { name: "ESLint 9, the oldest supported @eslint/json (0.9.0), the user's block before", deps: ["eslint@9", "@eslint/json@0.9.0"], config: () => userConfig("before"), strictJson: true },
