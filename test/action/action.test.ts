@@ -155,7 +155,7 @@ describe("the bundled action on examples/broken-setup", () => {
     const ok = validate(log);
     expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
     expect(ok).toBe(true);
-    expect(log.runs[0]!.tool.driver).toMatchObject({ name: "mcp-lint", version: "0.1.0" });
+    expect(log.runs[0]!.tool.driver).toMatchObject({ name: "mcp-lint", version: "1.0.0" });
     expect(log.runs[0]!.results).toHaveLength(expected.length);
   });
 

@@ -208,7 +208,7 @@ describe("sarif", () => {
     expect(log.version).toBe("2.1.0");
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0]!;
-    expect(run.tool.driver).toMatchObject({ name: "mcp-lint", version: "0.1.0", informationUri: "https://github.com/mcp-lint/mcp-lint" });
+    expect(run.tool.driver).toMatchObject({ name: "mcp-lint", version: "1.0.0", informationUri: "https://github.com/mcp-lint/mcp-lint" });
     expect(run.tool.driver.rules.map((x) => x.id)).toEqual(allRules.map((x) => x.id));
     const npx = run.tool.driver.rules.find((x) => x.id === "npx-yes")!;
     expect(npx).toMatchObject({

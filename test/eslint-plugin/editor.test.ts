@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ESLint as ESLint10, Linter as Linter10 } from "eslint";
 import { ESLint as ESLint9, Linter as Linter9 } from "eslint9";
-import json from "@eslint/json";
+import json, { JSONLanguage } from "@eslint/json";
 import { describe, expect, it } from "vitest";
 import mcpLint from "@mcp-lint/eslint-plugin";
 import { dialectForPath, dialects, lintConfigText, MCP_JSON_FILES, type Finding } from "@mcp-lint/core";
@@ -132,7 +132,9 @@ describe.each(versions)("%s", (_version, ESLint, Linter) => {
       for (const file of files) {
         const config = (await base.calculateConfigForFile(file)) as { language?: unknown; languageOptions?: Record<string, unknown> } | undefined;
         if (d.format === "json") {
-          expect(config?.language, relative(ROOT, file)).toBe(json.languages.jsonc);
+          // @eslint/json's JSONC language (the plugin's subclass with trailing commas allowed by default).
+          expect(config?.language, relative(ROOT, file)).toBeInstanceOf(JSONLanguage);
+          expect(config?.language).not.toBe(json.languages.jsonc);
           expect(config?.languageOptions?.allowTrailingCommas).toBe(true);
           if (d.paths.length > 0) expect(dialectForPath(file)?.id).toBe(d.id);
         } else {

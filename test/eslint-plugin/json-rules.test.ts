@@ -200,7 +200,7 @@ describe("rule metadata", () => {
     const { readFileSync } = await import("node:fs");
     const pkg = JSON.parse(readFileSync(new URL("../../packages/eslint-plugin/package.json", import.meta.url), "utf8")) as { name: string; version: string };
     expect(mcpLint.meta).toEqual({ name: "@mcp-lint/eslint-plugin", version: pkg.version, namespace: "mcp-lint" });
-    expect(pkg.version).toBe("0.1.0");
+    expect(pkg.version).toBe("1.0.0");
   });
 });
 
@@ -221,8 +221,12 @@ describe("configs", () => {
 
   it("reads MCP config files as JSONC with trailing commas, and code files with the code rules only", () => {
     const [files, , , code] = mcpLint.configs.recommended;
-    expect(files!.language).toBe("json/jsonc");
-    expect(files!.languageOptions).toEqual({ allowTrailingCommas: true });
+    // The plugin's own JSONC language (trailing commas on by default), not @eslint/json registered as `json`, and no
+    // languageOptions: a user's later `language: "json/json"` block must not meet an option json/json rejects.
+    expect(files!.language).toBe("mcp-lint-json/jsonc");
+    expect(files!.languageOptions).toBeUndefined();
+    expect(Object.keys(files!.plugins!).sort()).toEqual(["mcp-lint", "mcp-lint-json"]);
+    expect(files!.plugins!["mcp-lint-json"]!.meta).toMatchObject({ namespace: "json" });
     expect(Object.keys(files!.rules!).every((id) => configRules.some((r) => `mcp-lint/${r.meta.id}` === id))).toBe(true);
     expect(Object.keys(code!.rules!).every((id) => allRules.some((r) => r.kind === "code" && `mcp-lint/${r.id}` === id))).toBe(true);
     expect(code!.ignores).toContain("**/*.d.ts");

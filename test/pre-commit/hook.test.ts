@@ -162,6 +162,29 @@ describe.skipIf(!available)("the real pre-commit tool", () => {
     git("add", "-A");
   }, 240_000);
 
+  it("installs from a clean pre-commit cache without the development toolchain: under 30 MB (time reported, not asserted)", () => {
+    // Its own empty PRE_COMMIT_HOME: what a new user's first `pre-commit install-hooks` clones and installs.
+    const home = join(temp, "clean-home");
+    const clean = repoEnv({ PRE_COMMIT_HOME: home });
+    const dir = join(temp, "clean-repo");
+    mkdirSync(dir);
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    runIn(dir, clean, "git", ["init", "-q", "-b", "main"]);
+    writeFileSync(join(dir, ".pre-commit-config.yaml"), `repos:\n  - repo: ${ROOT}\n    rev: ${head}\n    hooks:\n      - id: mcp-lint\n`);
+    const started = process.hrtime.bigint();
+    const installed = runIn(dir, clean, "pre-commit", ["install-hooks", "--color", "never"]);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    expect(installed.status, installed.output).toBe(0);
+    const bytes = Number(execFileSync("du", ["-sb", home], { encoding: "utf8" }).split("\t")[0]);
+    console.log(`pre-commit install-hooks from a clean cache: ${seconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB in PRE_COMMIT_HOME`);
+    expect(bytes).toBeLessThan(30e6);
+    // The hook's environment holds the root package alone (its bin is dist/cli.js), none of the toolchain.
+    const envLib = walk(home).filter((p) => /node_env-[^/]+\/lib\/node_modules\//.test(p));
+    const topLevel = new Set(envLib.map((p) => /lib\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(p)![1]));
+    expect([...topLevel]).toEqual(["mcp-lint-monorepo"]);
+    expect(walk(home).some((p) => /\/node_modules\/(?:typescript|eslint|vitest)\//.test(p))).toBe(false);
+  }, 240_000);
+
   describe("installed from .pre-commit-config.yaml (this repository at its HEAD commit)", () => {
     beforeAll(() => {
       const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();

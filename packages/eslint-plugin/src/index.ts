@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import json from "@eslint/json";
+import { JSONLanguage } from "@eslint/json";
 import * as tsParser from "@typescript-eslint/parser";
 import type { ESLint, Linter, Rule } from "eslint";
 import {
@@ -48,6 +48,26 @@ const plugin: McpLintPlugin = {
   configs: {} as McpLintPlugin["configs"],
 };
 
+/**
+ * @eslint/json's JSONC language with trailing commas allowed by default (`defaultLanguageOptions`), so that the
+ * `strict-json` rule, not the parser, reports them. Registered under its own plugin key ("mcp-lint-json") with the
+ * namespace "json": the configs never register `@eslint/json` as `json` (no "Cannot redefine plugin" next to a user's
+ * own copy), never set `languageOptions` (a user's later `language: "json/json"` block cannot meet an
+ * `allowTrailingCommas` it rejects), and ESLint 10's rule/language check still matches @eslint/json's rules
+ * (`json/jsonc`) and ours by that namespace.
+ */
+class McpJsoncLanguage extends JSONLanguage {
+  defaultLanguageOptions = { allowTrailingCommas: true };
+  constructor() {
+    super({ mode: "jsonc" });
+  }
+}
+
+const jsonLanguagePlugin: ESLint.Plugin = {
+  meta: { name: `${pkg.name}/json`, version: pkg.version, namespace: "json" },
+  languages: { jsonc: new McpJsoncLanguage() as unknown as NonNullable<ESLint.Plugin["languages"]>[string] },
+};
+
 const configIds = new Set(configRules.map((r) => r.meta.id));
 
 function level(severity: SeveritySetting): Linter.RuleSeverity {
@@ -67,14 +87,13 @@ function presetRules(preset: PresetName, kind: "config" | "code"): Linter.RulesR
 function preset(name: PresetName): Linter.Config[] {
   return [
     {
-      // MCP client config files. Every one is read as JSONC with trailing commas, whatever its client accepts, so that
+      // MCP client config files. Every one is read as JSONC with trailing commas (McpJsoncLanguage), whatever its client accepts, so that
       // the `strict-json` rule (not the parser) reports a comment or trailing comma a client would reject, at the same
       // place and with the same fix as the CLI.
       name: `${NAMESPACE}/${name}/config-files`,
       files: [...MCP_JSON_FILES],
-      plugins: { json, [NAMESPACE]: plugin },
-      language: "json/jsonc",
-      languageOptions: { allowTrailingCommas: true },
+      plugins: { "mcp-lint-json": jsonLanguagePlugin, [NAMESPACE]: plugin },
+      language: "mcp-lint-json/jsonc",
       rules: presetRules(name, "config"),
     },
     {
