@@ -72,6 +72,9 @@ describe("mcp-lint probe --wait", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^\s+1:1\s+error\s+"mcp-lint-no-such-command-9d2e" was not found on PATH.*probe-command-not-found$/m);
     expect(r.stdout).toMatch(/\sfailed\s+1\s/);
+    // No config key holds this command: the advice names none.
+    expect(r.stdout).toContain("or give its absolute path");
+    expect(r.stdout).not.toContain('"command"');
     expect(r.stderr).not.toMatch(/: retry /);
   }, 60_000);
 });

@@ -89,8 +89,10 @@ export function commandNotFoundMessage(command: string, code: string, pathDirs: 
     return `${shown} cannot be executed (permission denied), so the server cannot start. Make it executable (chmod +x), or run it through its interpreter ("node", "python" …).`;
   }
   if (code === "ENOENT") {
-    if (isPath) return `${shown} does not exist, so the server cannot start. Fix the path in "${commandKey}", or install the program there.`;
-    return `${shown} was not found on PATH (${plural(pathDirs, "folder")} searched), so the server cannot start. Install it, or set "${commandKey}" to its absolute path: clients started from a desktop often have a shorter PATH than your shell.`;
+    // commandKey "": the command came from the command line (probe -- cmd), not from a config key.
+    if (isPath) return `${shown} does not exist, so the server cannot start. ${commandKey ? `Fix the path in "${commandKey}"` : "Fix the path"}, or install the program there.`;
+    const fix = commandKey ? `set "${commandKey}" to its absolute path` : "give its absolute path";
+    return `${shown} was not found on PATH (${plural(pathDirs, "folder")} searched), so the server cannot start. Install it, or ${fix}: clients started from a desktop often have a shorter PATH than your shell.`;
   }
   return `${shown} could not be started (${code}). Check the command and its arguments.`;
 }

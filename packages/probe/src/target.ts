@@ -17,7 +17,9 @@ const MAX_ITEMS = 1000;
 function commandLineDialect(): Dialect {
   const generic = getDialect("generic");
   if (!generic) throw new Error("the generic dialect is missing");
-  return { ...generic, client: "an MCP client" };
+  // No config key holds the command here: messages that would name one ("set \"command\" to …") speak of the
+  // command line instead (commandNotFoundMessage reads an empty key that way).
+  return { ...generic, client: "an MCP client", keys: { ...generic.keys, command: "" } };
 }
 
 /** A word as a POSIX shell would need it: bare when safe, else single-quoted; control characters escaped (one line). */
