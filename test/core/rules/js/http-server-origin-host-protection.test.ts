@@ -36,6 +36,15 @@ tester().run("http-server-origin-host-protection", httpServerOriginHostProtectio
     { code: V1 + `app.use(ipAllowList);\napp.listen(3000);`, options: [{ additionalGuards: ["ipAllowList"] }] },
   ],
   invalid: [
+    // express loaded with a dynamic import, its default export destructured (issue 12)
+    {
+      code: V1.replace(`import express from "express";`, `const { default: express } = await import("express");`) + `app.listen(3000, "0.0.0.0");`,
+      errors: [{ messageId: "listenAll", line: 6, suggestions: 1 }],
+    },
+    {
+      code: V1.replace(`import express from "express";`, `const express = (await import("express")).default;`) + `app.listen(3000, "0.0.0.0");`,
+      errors: [{ messageId: "listenAll", line: 6, suggestions: 1 }],
+    },
     // the host comes from a default parameter (issue 12)
     {
       code: V1 + `function start(port = 3000, host = "0.0.0.0") {\n  app.listen(port, host);\n}\nstart();`,

@@ -98,7 +98,9 @@ function bindPattern(pattern: TSESTree.Node, module: string, source: TSESTree.No
     if (key === undefined) continue;
     let value: TSESTree.Node = prop.value;
     if (value.type === "AssignmentPattern") value = value.left;
-    if (value.type === "Identifier") add(out, { local: value.name, id: value, module, imported: key, source });
+    // `{ default: express } = await import("express")`: the default export, taken as the module object, as
+    // `(await import("m")).default` and a default import are.
+    if (value.type === "Identifier") add(out, { local: value.name, id: value, module, imported: key === "default" ? "*" : key, source });
   }
 }
 
