@@ -360,3 +360,27 @@ export const DEPRECATED_REGISTRATION: Readonly<Record<string, string>> = Object.
   prompt: "registerPrompt",
   resource: "registerResource",
 });
+
+/**
+ * The server capability each request method needs before a low-level `Server` may handle it: `setRequestHandler`
+ * throws "Server does not support <capability> (required for <method>)" when the server's capabilities lack it
+ * (Server.assertRequestHandlerCapability; read in @modelcontextprotocol/sdk 1.32.2 and @modelcontextprotocol/server
+ * 2.4.0, and run on both). Keyed by the method and by the name of its request schema in the SDK's types
+ * (v1 takes the schema, v2 the method string).
+ */
+export const REQUEST_CAPABILITY: Readonly<Record<string, { method: string; capability: string }>> = (() => {
+  const table: Array<[string, string, string]> = [
+    ["ListToolsRequestSchema", "tools/list", "tools"],
+    ["CallToolRequestSchema", "tools/call", "tools"],
+    ["ListPromptsRequestSchema", "prompts/list", "prompts"],
+    ["GetPromptRequestSchema", "prompts/get", "prompts"],
+    ["ListResourcesRequestSchema", "resources/list", "resources"],
+    ["ListResourceTemplatesRequestSchema", "resources/templates/list", "resources"],
+    ["ReadResourceRequestSchema", "resources/read", "resources"],
+    ["CompleteRequestSchema", "completion/complete", "completions"],
+    ["SetLevelRequestSchema", "logging/setLevel", "logging"],
+  ];
+  const out: Record<string, { method: string; capability: string }> = {};
+  for (const [schema, method, capability] of table) out[schema] = out[method] = { method, capability };
+  return Object.freeze(out);
+})();

@@ -15,6 +15,7 @@ import { noLowLevelServer } from "./no-low-level-server.js";
 import { noLateTransportCallbacks } from "./no-late-transport-callbacks.js";
 import { noShellSpawnForMcp } from "./no-shell-spawn-for-mcp.js";
 import { closeMcpClient } from "./close-mcp-client.js";
+import { serverCapabilities } from "./server-capabilities.js";
 
 export type { CodeRuleDocs } from "./create-rule.js";
 
@@ -31,6 +32,7 @@ export const codeRules: Readonly<Record<string, CodeRule>> = Object.freeze({
   "await-mcp-connect": awaitMcpConnect,
   "no-fixed-sleep-before-connect": noFixedSleepBeforeConnect,
   "no-stdout-in-stdio-server": noStdoutInStdioServer,
+  "server-capabilities": serverCapabilities,
   "no-stdio-command-line": noStdioCommandLine,
   "no-deprecated-sse-transport": noDeprecatedSseTransport,
   "http-server-origin-host-protection": httpServerOriginHostProtection,
