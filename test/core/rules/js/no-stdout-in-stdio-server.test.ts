@@ -6,6 +6,8 @@ const CONNECT = `\nawait server.connect(new StdioServerTransport());`;
 
 tester().run("no-stdout-in-stdio-server", noStdoutInStdioServer, {
   valid: [
+    // a printer of any name that the file only calls right before process.exit() (a CLI flag path) (issue 12)
+    { code: V1 + `function showSystemPrompt() {\n  console.log(PROMPT);\n}\nif (process.argv.includes("--show-prompt")) {\n  showSystemPrompt();\n  process.exit(0);\n}` + CONNECT },
     // after server.close() in a SIGINT handler the JSON-RPC channel is gone: output reaches a terminal (issue 12)
     { code: V1 + `process.on("SIGINT", async () => { await server.close(); console.log("bye"); process.exitCode = 0; });` + CONNECT },
     { code: V1 + `process.on("SIGINT", async () => { await server.close(); httpServer.close(() => { console.log("closed"); }); process.exit(0); });` + CONNECT },
@@ -47,6 +49,11 @@ tester().run("no-stdout-in-stdio-server", noStdoutInStdioServer, {
     },
   ],
   invalid: [
+    // the same printer also called where the server keeps running: reported
+    {
+      code: V1 + `function showSystemPrompt() {\n  console.log(PROMPT);\n}\nif (process.argv.includes("--show-prompt")) {\n  showSystemPrompt();\n  process.exit(0);\n}\nshowSystemPrompt();` + CONNECT,
+      errors: [{ messageId: "console", line: 5, suggestions: 1 }],
+    },
     // a write before close() still goes to the client; closing something else does not end the channel
     {
       code: V1 + `process.on("SIGINT", async () => { console.log("bye"); await server.close(); });` + CONNECT,

@@ -178,6 +178,9 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
         // A help, usage or version printer (showHelp, printUsage, showVersion): called on --help / --version paths
         // that exit before the stdio transport exists, so its output reaches a terminal, not the client.
         if (isFunction(n) && HELP_PRINTER.test(functionName(n) ?? "")) return true;
+        // Any other printer that the file only calls right before process.exit() (`if (argv.includes("--show-prompt"))
+        // { showSystemPrompt(); process.exit(0); }`): it runs on a path that exits before the transport exists.
+        if (isFunction(n) && onlyCalledBeforeExit(n)) return true;
         if (isFunction(n)) {
           const { parent } = outerParent(n);
           if (parent?.type === "CallExpression" && parent.callee.type === "MemberExpression" && memberName(parent.callee) === "listen") return true;
@@ -201,6 +204,27 @@ export const noStdoutInStdioServer = createCodeRule<Options, MessageIds>({
       }
       return false;
     }
+
+    /** A named function whose every use in the file is a call statement followed by `process.exit()` (at least one). */
+    function onlyCalledBeforeExit(fn: Node): boolean {
+      let known = onlyBeforeExit.get(fn);
+      if (known !== undefined) return known;
+      known = false;
+      const declarator = fn.type === "FunctionDeclaration" ? fn : fn.parent?.type === "VariableDeclarator" && fn.parent.init === fn ? fn.parent : undefined;
+      if (declarator) {
+        const refs = context.sourceCode.scopeManager?.getDeclaredVariables(declarator as TSESTree.Node).flatMap((v) => v.references.filter((r) => !r.init)) ?? [];
+        known =
+          refs.length > 0 &&
+          refs.length <= 64 &&
+          refs.every((r) => {
+            const call = r.identifier.parent;
+            return call?.type === "CallExpression" && call.callee === r.identifier && exitsRightAfter(call);
+          });
+      }
+      onlyBeforeExit.set(fn, known);
+      return known;
+    }
+    const onlyBeforeExit = new WeakMap<Node, boolean>();
 
     /** Usage text printed right before `process.exit()` (--help, --version, bad arguments). */
     function exitsRightAfter(call: TSESTree.CallExpression): boolean {
