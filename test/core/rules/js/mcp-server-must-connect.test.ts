@@ -6,6 +6,9 @@ const V2 = `import { McpServer } from "@modelcontextprotocol/server";\nimport { 
 
 tester().run("mcp-server-must-connect", mcpServerMustConnect, {
   valid: [
+    // the module answers JSON-RPC itself (replies with jsonrpc "2.0", dispatches on MCP method names): issue 12
+    { code: `import { Server } from "@modelcontextprotocol/sdk/server/index.js";\nconst server = new Server({ name: "x", version: "1" }, { capabilities: { tools: {} } });\n` + `export async function POST(req) {\n  const { id, method } = await req.json();\n  if (method === "tools/list") return Response.json({ jsonrpc: "2.0", id, result: { tools: [] } });\n  return Response.json({ jsonrpc: "2.0", id, error: { code: -32601, message: "no" } });\n}` },
+    { code: `import { Server } from "@modelcontextprotocol/sdk/server/index.js";\nconst server = new Server({ name: "x", version: "1" }, { capabilities: { tools: {} } });\n` + `function reply(id, method) {\n  switch (method) {\n    case "tools/call": return { "jsonrpc": "2.0", id, result: {} };\n  }\n}` },
     { code: V1 + `const server = new McpServer({ name: "x", version: "1" });\nawait server.connect(new StdioServerTransport());` },
     // connect in another function of the module
     { code: V1 + `const server = new McpServer({ name: "x", version: "1" });\nasync function main() { await server.connect(new StdioServerTransport()); }\nmain();` },
@@ -32,6 +35,11 @@ tester().run("mcp-server-must-connect", mcpServerMustConnect, {
     { code: `import { McpServer } from "../code/fake.js";\nimport "@modelcontextprotocol/sdk/types.js";\nconst s = new McpServer();` },
   ],
   invalid: [
+    // a jsonrpc reply without any dispatch on MCP methods does not answer MCP: still reported
+    {
+      code: `import { Server } from "@modelcontextprotocol/sdk/server/index.js";\nconst server = new Server({ name: "x", version: "1" }, { capabilities: { tools: {} } });\n` + `export const ok = (id) => ({ jsonrpc: "2.0", id, result: {} });`,
+      errors: [{ messageId: "notConnected", line: 2 }],
+    },
     {
       code: V1 + `const server = new McpServer({ name: "x", version: "1" });\nserver.registerTool("t", {}, async () => ({ content: [] }));`,
       errors: [{ messageId: "notConnected", data: { name: "McpServer" }, line: 3, column: 20, endLine: 3, endColumn: 29 }],

@@ -1,5 +1,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { sdkFile, type Construction, type InstanceUse } from "../../code/js/analysis.js";
+import { nodesOfType } from "../../code/js/ast.js";
+import { MCP_WIRE_METHODS } from "../../code/js/prefilter.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "notConnected";
@@ -59,6 +61,9 @@ export const mcpServerMustConnect = createCodeRule<Options, MessageIds>({
     if (!sdk) return {};
     return {
       Program() {
+        // A module that answers JSON-RPC itself (builds `{ jsonrpc: "2.0", … }` replies and dispatches on MCP method
+        // names) serves without connecting: a Server built there only holds handlers (or is left over), no client waits on it.
+        if (answersJsonRpcItself(context.sourceCode)) return;
         for (const c of sdk.constructions) {
           if (c.resolved.symbol.role !== "server") continue;
           if (!neverConnected(c, sdk.usesOf(c), connectedOrEscapes)) continue;
@@ -68,3 +73,18 @@ export const mcpServerMustConnect = createCodeRule<Options, MessageIds>({
     };
   },
 });
+
+const WIRE_METHODS = new Set(MCP_WIRE_METHODS);
+
+/** The file writes JSON-RPC replies (`jsonrpc: "2.0"`) and compares a value with an MCP method name (`=== "tools/list"`, `case "tools/call":`). */
+function answersJsonRpcItself(sourceCode: Parameters<typeof nodesOfType>[0]): boolean {
+  const isMethod = (n: TSESTree.Node | null | undefined): boolean => n?.type === "Literal" && typeof n.value === "string" && WIRE_METHODS.has(n.value);
+  const replies = nodesOfType(sourceCode, "Property").some(
+    (p) => !p.computed && ((p.key.type === "Identifier" && p.key.name === "jsonrpc") || (p.key.type === "Literal" && p.key.value === "jsonrpc")) && p.value.type === "Literal" && p.value.value === "2.0",
+  );
+  if (!replies) return false;
+  return (
+    nodesOfType(sourceCode, "BinaryExpression").some((b) => (b.operator === "===" || b.operator === "==") && (isMethod(b.left) || isMethod(b.right))) ||
+    nodesOfType(sourceCode, "SwitchCase").some((c) => isMethod(c.test))
+  );
+}
