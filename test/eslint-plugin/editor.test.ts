@@ -215,3 +215,23 @@ function view(f: Finding) {
 function order(a: { line: number; column: number; ruleId: string; message: string }, b: typeof a): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
+
+describe("the VS Code setup in the plugin's README", () => {
+  const readme = readFileSync(join(ROOT, "packages/eslint-plugin/README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## VS Code"));
+  const block = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+
+  it("is a settings object with the extension's documented eslint.validate key only", () => {
+    expect(block).toBeDefined();
+    const settings = JSON.parse(block!) as Record<string, unknown>;
+    expect(Object.keys(settings)).toEqual(["eslint.validate"]);
+    expect(Array.isArray(settings["eslint.validate"])).toBe(true);
+  });
+
+  it("names the languages of every file the configs claim: json and jsonc, and keeps JavaScript and TypeScript (a listed validate is enforced)", () => {
+    const validate = (JSON.parse(block!) as { "eslint.validate": string[] })["eslint.validate"];
+    expect(validate).toEqual(expect.arrayContaining(["json", "jsonc", "javascript", "javascriptreact", "typescript", "typescriptreact"]));
+    // The config files the recommended config claims are all JSON files; code rules run on JS/TS.
+    expect(MCP_JSON_FILES.every((glob) => glob.endsWith(".json") || glob.endsWith(".jsonc"))).toBe(true);
+  });
+});
