@@ -215,10 +215,12 @@ describe("sarif", () => {
       id: "npx-yes",
       name: "npx-yes",
       shortDescription: { text: allRules.find((x) => x.id === "npx-yes")!.description },
-      helpUri: docsUrl("npx-yes"),
+      // At the release that made the report (the CLI is 1.0.0), not the moving main branch.
+      helpUri: "https://github.com/mcp-lint/mcp-lint/blob/v1.0.0/docs/rules/npx-yes.md",
       defaultConfiguration: { level: "note" },
     });
-    expect((npx.help as { markdown: string }).markdown).toContain(docsUrl("npx-yes"));
+    expect(docsUrl("npx-yes")).toBe("https://github.com/mcp-lint/mcp-lint/blob/main/docs/rules/npx-yes.md");
+    expect((npx.help as { markdown: string }).markdown).toContain("/blob/v1.0.0/docs/rules/npx-yes.md");
     // Security rules carry GitHub code scanning's `security` tag and a numeric `security-severity`; others do not.
     const props = (ruleId: string) => run.tool.driver.rules.find((x) => x.id === ruleId)!.properties;
     expect(props("typosquat-package")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });

@@ -29,3 +29,14 @@ describe("extraRules", () => {
     expect(formatResults("markdown", results, { cwd: "/p" })).not.toContain("[probe-exited]");
   });
 });
+
+describe("releasedDocsUrl", () => {
+  it("pins a main-branch docs URL to the release tag of a plain version, and leaves anything else", async () => {
+    const { releasedDocsUrl } = await import("../../../packages/core/src/formatters/sarif.js");
+    const main = "https://github.com/mcp-lint/mcp-lint/blob/main/docs/rules/x.md";
+    expect(releasedDocsUrl(main, "1.2.3")).toBe("https://github.com/mcp-lint/mcp-lint/blob/v1.2.3/docs/rules/x.md");
+    expect(releasedDocsUrl(main, "1.2.3-dev.4")).toBe(main);
+    expect(releasedDocsUrl(main, undefined)).toBe(main);
+    expect(releasedDocsUrl("https://example.com/probe.md#findings", "1.2.3")).toBe("https://example.com/probe.md#findings");
+  });
+});

@@ -38,8 +38,9 @@ function descriptor(
   enabled: boolean,
   docs: boolean | string | undefined,
   securitySeverity?: number,
+  version?: string,
 ): Descriptor {
-  const url = typeof docs === "string" ? docs : docsUrl(id);
+  const url = releasedDocsUrl(typeof docs === "string" ? docs : docsUrl(id), version);
   const hasDocs = docs !== undefined && docs !== false;
   return {
     id,
@@ -61,6 +62,15 @@ function descriptor(
   };
 }
 
+/**
+ * A rule's documentation at the release that produced the report (`…/blob/v1.0.0/docs/rules/x.md`), so a code
+ * scanning alert keeps pointing at the text that matched its rule; the main branch for a version that is no plain
+ * release (a development build).
+ */
+export function releasedDocsUrl(url: string, version: string | undefined): string {
+  return version && /^\d+\.\d+\.\d+$/.test(version) ? url.replace("/blob/main/", `/blob/v${version}/`) : url;
+}
+
 function artifactUri(file: string): string {
   return file.split("/").map((segment) => (segment === ".." || segment === "." ? segment : encodeURIComponent(segment))).join("/");
 }
@@ -68,14 +78,14 @@ function artifactUri(file: string): string {
 /** SARIF 2.1.0, one run; every rule is described, results point at files relative to %SRCROOT% (cwd). */
 export const sarif: Formatter = (results, { cwd, version, extraRules }) => {
   const extra = new Map((extraRules ?? []).map((r) => [r.id, r]));
-  const rules: Descriptor[] = allRules.map((r) => descriptor(r.id, r.description, r.severity, r.recommended, true, r.securitySeverity));
+  const rules: Descriptor[] = allRules.map((r) => descriptor(r.id, r.description, r.severity, r.recommended, true, r.securitySeverity, version));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const ruleIndex = (f: Finding): number => {
     let i = index.get(f.ruleId);
     if (i === undefined) {
       const known = extra.get(f.ruleId);
       const pseudo = known ?? PSEUDO_RULES[f.ruleId] ?? { description: f.ruleId, severity: f.severity };
-      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, known?.docsUrl)) - 1;
+      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, known?.docsUrl, undefined, version)) - 1;
       index.set(f.ruleId, i);
     }
     return i;
