@@ -188,7 +188,8 @@ function skipBlanks(text: string, k: number): number {
   return k;
 }
 
-function isAsciiWord(c: number): boolean {
+/** `[A-Za-z0-9_]`: a character of `\w` in a regex without the `u` flag. */
+export function isAsciiWord(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
@@ -271,9 +272,7 @@ export interface PyBinding {
 export class PyFile {
   readonly root: Node;
   private readonly byKind = new Map<PyKind, Node[]>();
-  /** referencesOf() results by their roles (several rules ask for the same ones). */
-  private readonly references = new Map<string, Node[]>();
-  /** Results of per-file computations that several rules share (receivers.ts), by a key of their own. */
+  /** Results of per-file computations that several rules share (referencesOf, receivers.ts), by a key of their own. */
   readonly memo = new Map<string, unknown>();
   /** Strings and comments (scanCode). */
   private readonly masked: number[];
@@ -347,9 +346,9 @@ export class PyFile {
    * (`Thread(target=stdio_server)`, `asyncio.run(stdio_server)`).
    */
   referencesOf(...roles: PyRole[]): readonly Node[] {
-    const key = roles.join(",");
-    let found = this.references.get(key);
-    if (!found) this.references.set(key, (found = this.findReferences(roles)));
+    const key = `references:${roles.join(",")}`;
+    let found = this.memo.get(key) as Node[] | undefined;
+    if (!found) this.memo.set(key, (found = this.findReferences(roles)));
     return found;
   }
 

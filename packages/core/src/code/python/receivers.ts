@@ -1,4 +1,4 @@
-import { enclosingFunction, methodName, type PyFile } from "./analysis.js";
+import { enclosingFunction, isAsciiWord, methodName, type PyFile } from "./analysis.js";
 import type { Node } from "./parser.js";
 import { pySymbol, type PyRole } from "./sdk-catalog.js";
 
@@ -197,7 +197,7 @@ export function receiverAt(receivers: readonly PyReceiver[], expr: Node | null |
 function annotationNames(text: string, heads: ReadonlySet<string>): boolean {
   for (const head of heads) {
     for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
-      if (isWord(text.charCodeAt(at - 1)) || isWord(text.charCodeAt(at + head.length))) continue;
+      if (isAsciiWord(text.charCodeAt(at - 1)) || isAsciiWord(text.charCodeAt(at + head.length))) continue;
       for (let k = at - 1; k >= 0; k--) {
         const c = text.charCodeAt(k);
         if (c === 58 /* : */) return true;
@@ -206,8 +206,4 @@ function annotationNames(text: string, heads: ReadonlySet<string>): boolean {
     }
   }
   return false;
-}
-
-function isWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
