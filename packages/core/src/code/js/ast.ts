@@ -282,13 +282,16 @@ export function memberPath(node: Node): string[] | undefined {
 export function objectProperty(obj: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   let found: TSESTree.Property | undefined;
   for (const p of obj.properties) {
-    if (p.type !== "Property") continue;
-    let key: string | undefined;
-    if (p.key.type === "Identifier" && !p.computed) key = p.key.name;
-    else if (p.key.type === "Literal") key = String(p.key.value);
-    if (key === name) found = p;
+    if (p.type === "Property" && propertyKey(p) === name) found = p;
   }
   return found;
+}
+
+/** The key of an object literal property: a plain name, or a literal key (computed or not); undefined otherwise. */
+export function propertyKey(p: TSESTree.Property): string | undefined {
+  if (p.key.type === "Identifier" && !p.computed) return p.key.name;
+  if (p.key.type === "Literal") return String(p.key.value);
+  return undefined;
 }
 
 /** Does the object literal spread anything (so absent keys may still be present at run time)? */

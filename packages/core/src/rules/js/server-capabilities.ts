@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { sdkFile, type Construction } from "../../code/js/analysis.js";
 import { resolveImport } from "../../code/js/imports.js";
 import { isSdkSpecifier, REQUEST_CAPABILITY } from "../../code/js/sdk-catalog.js";
-import { staticString, unwrapExpression } from "../../code/js/ast.js";
+import { hasSpread, objectProperty, propertyKey, staticString, unwrapExpression } from "../../code/js/ast.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "missingCapability";
@@ -17,26 +17,22 @@ function declaredCapabilities(construction: Construction): Set<string> | undefin
   const options = construction.node.arguments[1];
   if (!options) return new Set();
   const o = unwrapExpression(options);
-  if (o.type !== "ObjectExpression") return undefined;
-  let capabilities: TSESTree.Node | undefined;
-  for (const p of o.properties) {
-    if (p.type !== "Property") return undefined;
-    if (p.computed) return undefined;
-    const key = p.key.type === "Identifier" ? p.key.name : p.key.type === "Literal" ? String(p.key.value) : undefined;
-    if (key === "capabilities") capabilities = p.value;
-  }
+  if (o.type !== "ObjectExpression" || !plainKeys(o)) return undefined;
+  const capabilities = objectProperty(o, "capabilities")?.value;
   if (!capabilities) return new Set();
   const c = unwrapExpression(capabilities);
-  if (c.type !== "ObjectExpression") return undefined;
+  if (c.type !== "ObjectExpression" || !plainKeys(c)) return undefined;
   const keys = new Set<string>();
   for (const p of c.properties) {
-    if (p.type !== "Property" || p.computed) return undefined;
-    const key = p.key.type === "Identifier" ? p.key.name : p.key.type === "Literal" ? String(p.key.value) : undefined;
-    if (key === undefined) return undefined;
     // `tools: undefined` declares nothing.
-    if (!(p.value.type === "Identifier" && p.value.name === "undefined")) keys.add(key);
+    if (p.type === "Property" && !(p.value.type === "Identifier" && p.value.name === "undefined")) keys.add(propertyKey(p)!);
   }
   return keys;
+}
+
+/** Every member of the object literal is a property with a key written out (no spread, no computed key). */
+function plainKeys(o: TSESTree.ObjectExpression): boolean {
+  return !hasSpread(o) && o.properties.every((p) => p.type === "Property" && !p.computed && propertyKey(p) !== undefined);
 }
 
 export const serverCapabilities = createCodeRule<Options, MessageIds>({
