@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isCodeFile, lintSourceText, mightBeMcpCode } from "../../../packages/core/src/code/js/runner.js";
 
@@ -119,5 +121,46 @@ await client.connect(new StdioClientTransport({ command: "npx -y some-server" })
     const text = `${SERVER}// eslint-disable-next-line @typescript-eslint/no-explicit-any\nconst x: any = 1;\n`;
     const r = await lintSourceText("s.ts", text);
     expect(r.findings.map((f) => f.ruleId)).toEqual(["no-stdout-in-stdio-server"]);
+  });
+
+  it("gives the same findings when files are linted in turn and again (per-file caches are dropped after each file)", async () => {
+    const client = `import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+const client = new Client({ name: "c", version: "1" });
+await client.connect(new StdioClientTransport({ command: "npx -y some-server" }));
+`;
+    const first = [await lintSourceText("s.ts", SERVER), await lintSourceText("c.mjs", client), await lintSourceText("c.ts", client)];
+    const again = [await lintSourceText("c.ts", client), await lintSourceText("s.ts", SERVER), await lintSourceText("c.mjs", client)];
+    expect(first[0].findings.map((f) => f.ruleId)).toEqual(["no-stdout-in-stdio-server"]);
+    expect(first[1].findings.map((f) => f.ruleId)).toContain("no-stdio-command-line");
+    expect([again[1], again[2], again[0]]).toEqual(first);
+  });
+
+  it("keeps no file's AST once its findings are made, not even the last file's (which ESLint's Linter holds)", () => {
+    // A real process with a full garbage collection on demand, on the built runner: a WeakRef to the last statement of
+    // each linted file's AST (taken from the Linter right after verify) must be cleared. Without the runner emptying
+    // the Linter's last SourceCode, the last file's stays reachable through it.
+    const runner = fileURLToPath(new URL("../../../packages/core/dist/code/js/runner.js", import.meta.url));
+    const script = `
+import { Linter } from "eslint";
+import { setTimeout as tick } from "node:timers/promises";
+const { lintSourceText } = await import(${JSON.stringify(runner)});
+const refs = [];
+const verify = Linter.prototype.verify;
+Linter.prototype.verify = function (...args) {
+  const messages = verify.apply(this, args);
+  refs.push(new WeakRef(this.getSourceCode().ast.body.at(-1)));
+  return messages;
+};
+const text = (i) => 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\\nconst s' + i + ' = new McpServer({ name: "x", version: "1" });\\ns' + i + '.registerTool("t", {}, async () => ({ content: [] }));\\n';
+for (let i = 0; i < 4; i++) await lintSourceText("m" + i + (i % 2 ? ".mjs" : ".ts"), text(i));
+await tick(1);
+globalThis.gc();
+await tick(1);
+console.log(JSON.stringify(refs.map((r) => r.deref() !== undefined)));
+`;
+    const r = spawnSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { encoding: "utf8", cwd: fileURLToPath(new URL("../../..", import.meta.url)) });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual([false, false, false, false]);
   });
 });

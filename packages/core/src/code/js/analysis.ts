@@ -116,6 +116,12 @@ export function fileImports(sourceCode: SourceCode): FileImports {
 }
 const importCache = new WeakMap<object, FileImports>();
 
+/** Drops a file's SDK model and imports once its findings are made (`releaseSourceCode` in ./runner.ts). */
+export function forgetSdkFile(ast: object): void {
+  cache.delete(ast);
+  importCache.delete(ast);
+}
+
 function build(sourceCode: SourceCode): SdkFile | undefined {
   const imports = fileImports(sourceCode);
   if (!importsSdk(imports)) return undefined;

@@ -86,6 +86,11 @@ export function nodeIndex(sourceCode: { ast: Node; visitorKeys: TSESLint.SourceC
   return index;
 }
 
+/** Drops a file's node index once its findings are made (`releaseSourceCode` in ./runner.ts). */
+export function forgetNodeIndex(ast: object): void {
+  indexCache.delete(ast);
+}
+
 /** Every node of one type in the file, in source order. */
 export function nodesOfType<T extends `${Node["type"]}`>(
   sourceCode: { ast: Node; visitorKeys: TSESLint.SourceCode.VisitorKeys },
