@@ -233,7 +233,10 @@ const cleanEnv = () => {
 const heavyRounds = QUICK ? 2 : 3;
 const lightRounds = QUICK ? 5 : 9;
 
-export const CASES = [
+export /** What the one-.ts-file cold start has to load (the lean parser's modules and ESLint's Linter), from node_modules. */
+const COLD_FLOOR = ["@typescript-eslint/typescript-estree", "@typescript-eslint/scope-manager", "eslint"].map((m) => `require(${JSON.stringify(m)})`).join(";");
+
+const CASES = [
   {
     id: "configs",
     title: `configs: ${QUICK ? "2,000" : "10,000"} mixed files (17 dialects; JSON, JSONC, YAML, TOML; ~18 % with findings), whole process`,
@@ -309,6 +312,25 @@ export const CASES = [
     base: () => ({ label: "node -e 0", argv: [NODE, "-e", "0"] }),
     ours: ({ dir }) => ({ label: "dist/cli.js server.ts", argv: [NODE, CLI, "server.ts", "--no-config-lookup"], cwd: dir }),
     targets: [{ metric: "cpu", ratio: "ours/base", max: 4.0 }, { metric: "wall", ratio: "ours/base", max: 4.0 }],
+  },
+  {
+    // The floor of cold-code on Node 20: loading what one .ts file needs, as installed, and nothing else.
+    id: "cold-floor",
+    title: "cold-code's floor: node loading typescript, typescript-estree, scope-manager and ESLint (no linting)",
+    rounds: lightRounds,
+    prepare: async () => ({}),
+    base: () => ({ label: "node -e 0", argv: [NODE, "-e", "0"] }),
+    ours: () => ({ label: "require(typescript-estree, scope-manager, eslint)", argv: [NODE, "-e", COLD_FLOOR] }),
+    targets: [{ metric: "cpu", ratio: "ours/base" }, { metric: "wall", ratio: "ours/base" }],
+  },
+  {
+    id: "cold-floor-ts",
+    title: "part of that floor: node loading typescript alone",
+    rounds: lightRounds,
+    prepare: async () => ({}),
+    base: () => ({ label: "node -e 0", argv: [NODE, "-e", "0"] }),
+    ours: () => ({ label: "require(typescript)", argv: [NODE, "-e", 'require("typescript")'] }),
+    targets: [{ metric: "cpu", ratio: "ours/base" }],
   },
   {
     id: "action",

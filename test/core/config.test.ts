@@ -15,6 +15,7 @@ import {
 import { ConfigError } from "../../packages/core/src/model/errors.js";
 import { configRules } from "../../packages/core/src/rules/index.js";
 import { allRules, presetSeverities } from "../../packages/core/src/rules/catalog.js";
+import { schemaAjv } from "../../packages/core/src/util/schema-validation.js";
 import { defaultRuleSettings } from "../../packages/core/src/engine/lint-config-text.js";
 import schema from "../../packages/core/src/schemas/mcp-lint.config.schema.json" with { type: "json" };
 
@@ -163,6 +164,18 @@ describe("the config JSON Schema", () => {
   it("names every rule (for editor completion) and every severity", () => {
     const props = (schema as unknown as { definitions: { rules: { properties: Record<string, unknown> } } }).definitions.rules.properties;
     expect(Object.keys(props).sort()).toEqual(allRules.map((r) => r.id).sort());
+  });
+
+  // At run time settings.ts compiles these with `validateSchema: false` (a cold start does not compile the
+  // meta-schema), so the check against draft-07's meta-schema is made here.
+  it("it and every rule's options schema are valid against the JSON Schema meta-schema", () => {
+    const ajv = schemaAjv({ strict: true });
+    const schemas: Array<[string, unknown]> = [["mcp-lint.config.schema.json", schema], ...allRules.flatMap((r) => r.schema.map((s): [string, unknown] => [r.id, s]))];
+    expect(schemas.length).toBeGreaterThan(1);
+    for (const [id, s] of schemas) {
+      expect(ajv.validateSchema(s as object), id).toBe(true);
+      expect(ajv.errors ?? null, id).toBeNull();
+    }
   });
 });
 
