@@ -36,7 +36,7 @@ describe(`${RULE} (Python)`, () => {
     ]);
     expect(f.map((x) => x.severity)).toEqual(["error", "error", "error", "error", "error"]);
     expect(f[0]!.message).toContain("os.system() runs this string through a shell");
-    expect(f[0]!.message).toContain("`pattern`, an argument of the tool handler `grep`");
+    expect(f[0]!.message).toContain("`pattern`, which holds the tool input of the tool handler `grep`");
     expect(f[1]!.message).toContain("sp.run(..., shell=True)");
   });
 
@@ -56,6 +56,32 @@ describe(`${RULE} (Python)`, () => {
     const f = await lintPy(RULE, text);
     expect(located(text, f)).toEqual([[9, 35, "script"]]);
     expect(f[0]!.message).toContain("runs bash -c with a command built from `script`");
+  });
+
+  it("follows a helper of the same file that the handler hands its argument to", async () => {
+    const text = py`
+      import subprocess
+      from mcp.server.fastmcp import FastMCP
+
+      mcp = FastMCP("ps")
+
+      def run_ps(command, capture=True):
+          cmd = ["powershell", "-Command", command]
+          return subprocess.run(cmd, shell=True)
+
+      def unused(command):
+          return subprocess.run(command, shell=True)
+
+      @mcp.tool()
+      def open_window(directory: str = "") -> str:
+          command = f'Start-Process powershell -WorkingDirectory "{directory}"'
+          run_ps(command, capture=False)
+          run_ps("Get-Date")
+          return ""
+    `;
+    const f = await lintPy(RULE, text);
+    expect(located(text, f)).toEqual([[8, 27, "cmd"]]);
+    expect(f[0]!.message).toContain("tool handler `open_window` (in `run_ps`, which it calls with it)");
   });
 
   it("does not report argv lists, constant commands, quoting, numbers, the context or code outside tool handlers", async () => {

@@ -234,11 +234,11 @@ export const noToolInputInShell = createCodeRule<Options, MessageIds>({
     },
     messages: {
       shellCommand:
-        "{{call}}() runs this string through a shell (/bin/sh -c, cmd.exe on Windows), and it is built from `{{source}}`, an argument of the {{via}} handler: whoever writes the tool arguments (the model, a prompt injection in what it read, any client of the server) can run any command here (`; rm -rf ~`, `$(curl …)`). Run the program with an argument array and no shell: execFile/spawn(program, [arg, …]), and validate the value.",
+        "{{call}}() runs this string through a shell (/bin/sh -c, cmd.exe on Windows), and it is built from `{{source}}`, which holds the tool input of the {{via}} handler: whoever writes the tool arguments (the model, a prompt injection in what it read, any client of the server) can run any command here (`; rm -rf ~`, `$(curl …)`). Run the program with an argument array and no shell: execFile/spawn(program, [arg, …]), and validate the value.",
       shellOption:
-        "{{call}}() with `shell` enabled joins the program and its arguments into one shell command line, and `{{source}}`, an argument of the {{via}} handler, is in it: whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Drop `shell` so each argument reaches the program as it is, and validate the value.",
+        "{{call}}() with `shell` enabled joins the program and its arguments into one shell command line, and `{{source}}`, which holds the tool input of the {{via}} handler, is in it: whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Drop `shell` so each argument reaches the program as it is, and validate the value.",
       shellWrapper:
-        "{{call}}() runs {{shell}} {{flag}} with a command built from `{{source}}`, an argument of the {{via}} handler: the shell parses it, so whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Run the program itself with an argument array, and validate the value.",
+        "{{call}}() runs {{shell}} {{flag}} with a command built from `{{source}}`, which holds the tool input of the {{via}} handler: the shell parses it, so whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Run the program itself with an argument array, and validate the value.",
     },
     schema: [],
     defaultOptions: [],

@@ -26,6 +26,8 @@ const STRING_METHODS = new Set([
 const PASS_THROUGH = new Set(["str", "os.path.join", "os.path.expanduser", "os.path.abspath", "os.path.normpath", "os.fspath"]);
 const MAX_PASSES = 8;
 const MAX_DEPTH = 24;
+/** Functions followed from one handler (helpers it hands its arguments to, transitively). */
+const MAX_HELPERS = 8;
 
 /** Names a parameter list binds that carry tool input (not `self`, `ctx: Context`). */
 function inputParameters(fn: Node): Set<string> {
@@ -138,11 +140,11 @@ export const noToolInputInShellPython = definePythonRule<MessageIds>({
     securitySeverity: 8.8,
     messages: {
       shellCommand:
-        "{{call}}() runs this string through a shell (/bin/sh -c, cmd.exe on Windows), and it is built from `{{source}}`, an argument of the tool handler `{{handler}}`: whoever writes the tool arguments (the model, a prompt injection in what it read, any client of the server) can run any command here (`; rm -rf ~`, `$(curl …)`). Run the program with an argument list and no shell (subprocess.run([program, arg, …]), asyncio.create_subprocess_exec), and validate the value.",
+        "{{call}}() runs this string through a shell (/bin/sh -c, cmd.exe on Windows), and it is built from `{{source}}`, which holds the tool input of the tool handler `{{handler}}`{{via}}: whoever writes the tool arguments (the model, a prompt injection in what it read, any client of the server) can run any command here (`; rm -rf ~`, `$(curl …)`). Run the program with an argument list and no shell (subprocess.run([program, arg, …]), asyncio.create_subprocess_exec), and validate the value.",
       shellTrue:
-        "{{call}}(..., shell=True) runs this through a shell, and it is built from `{{source}}`, an argument of the tool handler `{{handler}}`: whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Pass an argument list without shell=True (subprocess.run([program, arg, …])), and validate the value.",
+        "{{call}}(..., shell=True) runs this through a shell, and it is built from `{{source}}`, which holds the tool input of the tool handler `{{handler}}`{{via}}: whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Pass an argument list without shell=True (subprocess.run([program, arg, …])), and validate the value.",
       shellWrapper:
-        "{{call}}() runs {{shell}} {{flag}} with a command built from `{{source}}`, an argument of the tool handler `{{handler}}`: the shell parses it, so whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Run the program itself with an argument list, and validate the value.",
+        "{{call}}() runs {{shell}} {{flag}} with a command built from `{{source}}`, which holds the tool input of the tool handler `{{handler}}`{{via}}: the shell parses it, so whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Run the program itself with an argument list, and validate the value.",
     },
     schema: [],
     defaultOptions: {},
@@ -153,19 +155,24 @@ export const noToolInputInShellPython = definePythonRule<MessageIds>({
     const lookup = (name: string): string | undefined => imports.get(name);
     const servers = receiversOf(file, "server", "lowlevel-server");
     if (servers.length === 0) return;
+    // Plain functions of the file by name, for helpers a handler hands its arguments to.
+    const defs = new Map<string, Node[]>();
+    for (const fn of file.nodes("function_definition")) {
+      const name = fn.childForFieldName("name")?.text;
+      if (name && fn.parent?.type !== "class_definition" && fn.parent?.parent?.type !== "class_definition") defs.set(name, [...(defs.get(name) ?? []), fn]);
+    }
     const reported = new Set<number>();
-    for (const { fn, name } of toolHandlers(file, servers)) {
-      const taint = new Taint(inputParameters(fn), lookup);
-      if (taint.names.size === 0) continue;
-      taint.spread(fn);
+
+    function scan(fn: Node, taint: Taint, handler: string, via: string, seen: Set<number>): void {
       for (const call of fn.childForFieldName("body")?.descendantsOfType("call") ?? []) {
         if (!call || reported.has(call.id)) continue;
         const callee = call.childForFieldName("function");
+        if (callee?.type === "identifier" && seen.size < MAX_HELPERS) followHelper(call, callee.text, taint, handler, seen);
         const q = qualifyChain(callee, lookup, 8);
         if (q === undefined) continue;
         const first = positionalArgs(call)[0] ?? keywordArg(call, q.startsWith("subprocess.") ? "args" : "cmd") ?? keywordArg(call, "command");
         if (!first) continue;
-        const data = { call: callee!.text, handler: name };
+        const data = { call: callee!.text, handler, via };
         if (ALWAYS_SHELL.has(q)) {
           const s = taint.source(first);
           if (s) {
@@ -196,6 +203,38 @@ export const noToolInputInShellPython = definePythonRule<MessageIds>({
           report({ messageId: "shellWrapper", data: { ...data, source: s, shell: program.trim(), flag: stringValue(argv[flagAt])! }, node: script });
         }
       }
+    }
+
+    /** `helper(x, key=y)` with tool input in x or y: the helper's matching parameters hold tool input too. */
+    function followHelper(call: Node, name: string, taint: Taint, handler: string, seen: Set<number>): void {
+      const targets = defs.get(name);
+      if (targets?.length !== 1 || seen.has(targets[0]!.id)) return;
+      const helper = targets[0]!;
+      const params = (helper.childForFieldName("parameters")?.namedChildren ?? [])
+        .filter((p): p is Node => !!p)
+        .map((p) => (p.type === "identifier" ? p : p.namedChildren.find((c) => c?.type === "identifier"))?.text);
+      const tainted = new Set<string>();
+      positionalArgs(call).forEach((a, i) => {
+        const param = params[i];
+        if (param && taint.source(a)) tainted.add(param);
+      });
+      for (const a of call.childForFieldName("arguments")?.namedChildren ?? []) {
+        if (a?.type !== "keyword_argument") continue;
+        const key = a.childForFieldName("name")?.text;
+        if (key && params.includes(key) && taint.source(a.childForFieldName("value"))) tainted.add(key);
+      }
+      if (tainted.size === 0) return;
+      seen.add(helper.id);
+      const inner = new Taint(tainted, lookup);
+      inner.spread(helper);
+      scan(helper, inner, handler, ` (in \`${name}\`, which it calls with it)`, seen);
+    }
+
+    for (const { fn, name } of toolHandlers(file, servers)) {
+      const taint = new Taint(inputParameters(fn), lookup);
+      if (taint.names.size === 0) continue;
+      taint.spread(fn);
+      scan(fn, taint, name, "", new Set([fn.id]));
     }
   },
 });
