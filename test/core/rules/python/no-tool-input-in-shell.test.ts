@@ -84,6 +84,28 @@ describe(`${RULE} (Python)`, () => {
     expect(f[0]!.message).toContain("tool handler `open_window` (in `run_ps`, which it calls with it)");
   });
 
+  it("with shell=True and a list, counts the first item on POSIX and every item for a Windows program", async () => {
+    const text = py`
+      import subprocess
+      from mcp.server.fastmcp import FastMCP
+
+      mcp = FastMCP("x")
+
+      @mcp.tool()
+      def t(path: str, cmd: str) -> str:
+          subprocess.run(["ls", path], shell=True)
+          subprocess.run([f"ls {path}"], shell=True)
+          argv = ["cmd.exe", "/d", path]
+          subprocess.run(argv, shell=True)
+          return ""
+    `;
+    const f = await lintPy(RULE, text);
+    expect(located(text, f)).toEqual([
+      [9, 20, '[f"ls {path}"]'],
+      [11, 20, "argv"],
+    ]);
+  });
+
   it("does not report argv lists, constant commands, quoting, numbers, the context or code outside tool handlers", async () => {
     const text = py`
       import os, shlex, subprocess

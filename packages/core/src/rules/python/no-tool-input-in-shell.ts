@@ -14,6 +14,8 @@ const SUBPROCESS = new Set(["subprocess.run", "subprocess.call", "subprocess.che
 /** Run an argv list (no shell), unless the program is a shell given `-c`. */
 const ARGV_RUNNERS = new Set([...SUBPROCESS, "asyncio.create_subprocess_exec"]);
 const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ksh", "cmd", "powershell", "pwsh"]);
+/** Programs that only run on Windows, where shell=True joins a list into one cmd.exe command line. */
+const WINDOWS_PROGRAM = /^(?:.*[\\/])?(?:powershell|pwsh|cmd)(?:\.exe)?$|\.(?:exe|bat|cmd)$/i;
 const SHELL_FLAGS = new Set(["-c", "-lc", "-ic", "/c", "/k", "-command"]);
 /** Tool-registering decorators whose function parameters are the tool arguments. */
 const TOOL_DECORATORS = new Set(["tool", "call_tool"]);
@@ -44,6 +46,8 @@ function inputParameters(fn: Node): Set<string> {
 }
 
 class Taint {
+  /** Values assigned to each plain name in the handler (to see that `cmd` is a list). */
+  readonly assigned = new Map<string, Node[]>();
   constructor(
     readonly names: Set<string>,
     private readonly lookup: (name: string) => string | undefined,
@@ -100,6 +104,12 @@ class Taint {
     }
   }
 
+  /** The list or tuple an argument is: written there, or the one value of a name assigned once. */
+  listOf(node: Node): Node | undefined {
+    const value = node.type === "identifier" && this.assigned.get(node.text)?.length === 1 ? this.assigned.get(node.text)![0]! : node;
+    return value.type === "list" || value.type === "tuple" ? value : undefined;
+  }
+
   private fromArgs(args: Node | null, depth: number): string | undefined {
     for (const a of args?.namedChildren ?? []) {
       const s = this.source(a?.type === "keyword_argument" ? a.childForFieldName("value") : a, depth + 1);
@@ -118,6 +128,7 @@ class Taint {
       const target = a.childForFieldName(a.type === "named_expression" ? "name" : "left");
       const value = a.childForFieldName(a.type === "for_statement" ? "right" : a.type === "named_expression" ? "value" : "right");
       if (target && value) writes.push({ target, value });
+      if (a.type === "assignment" && target?.type === "identifier" && value) this.assigned.set(target.text, [...(this.assigned.get(target.text) ?? []), value]);
     }
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const before = this.names.size;
@@ -184,7 +195,13 @@ export const noToolInputInShellPython = definePythonRule<MessageIds>({
         if (!ARGV_RUNNERS.has(q)) continue;
         const shell = keywordArg(call, "shell");
         if (SUBPROCESS.has(q) && shell && shell.type !== "false" && shell.type !== "none" && !(shell.type === "integer" && shell.text === "0")) {
-          const s = taint.source(first);
+          // A list with shell=True: on POSIX only its first item is the shell's command (the rest become the shell's
+          // $0, $1...); on Windows the list is joined into one command line. So an argument counts only in the first
+          // item, or in any item when the program is a Windows one (powershell, cmd, x.exe/.bat/.cmd).
+          const list = taint.listOf(first);
+          const items = list?.namedChildren.filter((c): c is Node => !!c) ?? [];
+          const windows = list !== undefined && WINDOWS_PROGRAM.test(stringValue(items[0]) ?? "");
+          const s = list && !windows ? taint.source(items[0]) : taint.source(first);
           if (s) {
             reported.add(call.id);
             report({ messageId: "shellTrue", data: { ...data, source: s }, node: first });
