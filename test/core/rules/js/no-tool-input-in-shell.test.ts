@@ -36,39 +36,44 @@ tester().run("no-tool-input-in-shell", noToolInputInShell, {
     {
       // template string with a destructured argument
       code: H + `server.registerTool("run", { inputSchema: { dir: z.string() } }, async ({ dir }) => {\n  const out = execSync(\`ls -la \${dir}\`);\n  return { content: [{ type: "text", text: String(out) }] };\n});`,
-      errors: [{ messageId: "shellCommand", data: { call: "execSync", source: "dir", via: "registerTool" }, line: 6, column: 24, endLine: 6 }],
+      errors: [{ messageId: "shellCommand", data: { call: "execSync", source: "dir", via: "registerTool", helper: "" }, line: 6, column: 24, endLine: 6 }],
     },
     {
       // through variables, concatenation and a string method
       code: H + `server.registerTool("grep", { inputSchema: { pattern: z.string() } }, async (args) => {\n  const p = args.pattern.trim();\n  let cmd = "grep -r " + p;\n  cmd += " .";\n  exec(cmd, () => {});\n  return { content: [] };\n});`,
-      errors: [{ messageId: "shellCommand", data: { call: "exec", source: "cmd", via: "registerTool" }, line: 9, column: 8, endLine: 9, endColumn: 11 }],
+      errors: [{ messageId: "shellCommand", data: { call: "exec", source: "cmd", via: "registerTool", helper: "" }, line: 9, column: 8, endLine: 9, endColumn: 11 }],
     },
     {
       // shell: true with a tool argument in the argv
       code: H + `server.tool("build", { target: z.string() }, async ({ target }) => {\n  spawn("make", [target], { stdio: "pipe", shell: true });\n  return { content: [] };\n});`,
-      errors: [{ messageId: "shellOption", data: { call: "spawn", source: "target", via: "tool" }, line: 6, column: 44, endLine: 6, endColumn: 55 }],
+      errors: [{ messageId: "shellOption", data: { call: "spawn", source: "target", via: "tool", helper: "" }, line: 6, column: 44, endLine: 6, endColumn: 55 }],
     },
     {
       // sh -c with a tool argument
       code: H + `server.registerTool("sh", { inputSchema: { q: z.string() } }, async ({ q }) => {\n  execFile("bash", ["-c", \`echo \${q}\`]);\n  return { content: [] };\n});`,
-      errors: [{ messageId: "shellWrapper", data: { call: "execFile", shell: "bash", flag: "-c", source: "q", via: "registerTool" }, line: 6, column: 27, endLine: 6 }],
+      errors: [{ messageId: "shellWrapper", data: { call: "execFile", shell: "bash", flag: "-c", source: "q", via: "registerTool", helper: "" }, line: 6, column: 27, endLine: 6 }],
     },
     {
       // promisified exec, low-level Server, request.params.arguments
       code: `import { Server } from "@modelcontextprotocol/sdk/server/index.js";\nimport { CallToolRequestSchema } from "@modelcontextprotocol/sdk/types.js";\nimport { exec } from "node:child_process";\nimport { promisify } from "node:util";\nconst execAsync = promisify(exec);\nconst server = new Server({ name: "s", version: "1" }, { capabilities: { tools: {} } });\nserver.setRequestHandler(CallToolRequestSchema, async (request) => {\n  const { command } = request.params.arguments;\n  const { stdout } = await execAsync(command);\n  return { content: [{ type: "text", text: stdout }] };\n});`,
-      errors: [{ messageId: "shellCommand", data: { call: "execAsync", source: "command", via: "setRequestHandler(CallToolRequestSchema)" }, line: 9, column: 38, endLine: 9, endColumn: 45 }],
+      errors: [{ messageId: "shellCommand", data: { call: "execAsync", source: "command", via: "setRequestHandler(CallToolRequestSchema)", helper: "" }, line: 9, column: 38, endLine: 9, endColumn: 45 }],
+    },
+    {
+      // a helper of the same file that the handler hands its input to; the same helper with a constant is fine
+      code: H + `function run(cmd: string) {\n  return execSync(cmd, { encoding: "utf8" });\n}\nserver.registerTool("find", { inputSchema: { name: z.string() } }, async ({ name }) => {\n  run("date");\n  return { content: [{ type: "text", text: run("find . -name " + name) }] };\n});`,
+      errors: [{ messageId: "shellCommand", data: { call: "execSync", source: "cmd", via: "registerTool", helper: " (in `run`, which it calls with it)" }, line: 6, column: 19, endLine: 6, endColumn: 22 }],
     },
     {
       // CommonJS module object
       code: `const { McpServer } = require("@modelcontextprotocol/sdk/server/mcp.js");\nconst cp = require("child_process");\nconst mcp = new McpServer({ name: "s", version: "1" });\nmcp.registerTool("open", { inputSchema: {} }, async ({ file }) => {\n  cp.execSync("open " + file);\n  return { content: [] };\n});`,
       filename: "s.cjs",
       languageOptions: commonjs,
-      errors: [{ messageId: "shellCommand", data: { call: "cp.execSync", source: "file", via: "registerTool" }, line: 5, column: 15, endLine: 5, endColumn: 29 }],
+      errors: [{ messageId: "shellCommand", data: { call: "cp.execSync", source: "file", via: "registerTool", helper: "" }, line: 5, column: 15, endLine: 5, endColumn: 29 }],
     },
     {
       // TypeScript: a typed parameter, a function expression handler
       code: H + `server.registerTool("kill", { inputSchema: { pid: z.string() } }, async function (input: { pid: string }) {\n  execSync("kill " + input.pid as string);\n  return { content: [] };\n});`,
-      errors: [{ messageId: "shellCommand", data: { call: "execSync", source: "input", via: "registerTool" }, line: 6, column: 12 }],
+      errors: [{ messageId: "shellCommand", data: { call: "execSync", source: "input", via: "registerTool", helper: "" }, line: 6, column: 12 }],
     },
   ],
 });

@@ -26,6 +26,8 @@ const PASS_THROUGH = new Set(["String", "join", "resolve", "normalize", "format"
 /** Re-bindings of tool input followed through one handler (assignment chains). */
 const MAX_PASSES = 8;
 const MAX_NODES = 20_000;
+/** Functions followed from one handler (helpers it hands its input to, transitively). */
+const MAX_HELPERS = 8;
 
 interface Handler {
   fn: FunctionNode;
@@ -187,6 +189,15 @@ class Taint {
   }
 }
 
+/** The function a variable is: `function f() {}`, `const f = (...) => {}` / `function () {}`. */
+function localFunction(variable: Variable | undefined): FunctionNode | undefined {
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === "FunctionName" && def.node.type === "FunctionDeclaration") return def.node;
+  const init = constInit(variable);
+  const fn = init && unwrapExpression(init);
+  return fn && isFunction(fn) ? fn : undefined;
+}
+
 /** What child_process function a callee names: `exec`, `cp.exec`, `promisify(exec)` kept in a const. */
 function childProcessFunction(sdk: SdkFile, callee: Node, depth = 0): string | undefined {
   const c = unwrapExpression(callee);
@@ -234,11 +245,11 @@ export const noToolInputInShell = createCodeRule<Options, MessageIds>({
     },
     messages: {
       shellCommand:
-        "{{call}}() runs this string through a shell (/bin/sh -c, cmd.exe on Windows), and it is built from `{{source}}`, which holds the tool input of the {{via}} handler: whoever writes the tool arguments (the model, a prompt injection in what it read, any client of the server) can run any command here (`; rm -rf ~`, `$(curl …)`). Run the program with an argument array and no shell: execFile/spawn(program, [arg, …]), and validate the value.",
+        "{{call}}() runs this string through a shell (/bin/sh -c, cmd.exe on Windows), and it is built from `{{source}}`, which holds the tool input of the {{via}} handler{{helper}}: whoever writes the tool arguments (the model, a prompt injection in what it read, any client of the server) can run any command here (`; rm -rf ~`, `$(curl …)`). Run the program with an argument array and no shell: execFile/spawn(program, [arg, …]), and validate the value.",
       shellOption:
-        "{{call}}() with `shell` enabled joins the program and its arguments into one shell command line, and `{{source}}`, which holds the tool input of the {{via}} handler, is in it: whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Drop `shell` so each argument reaches the program as it is, and validate the value.",
+        "{{call}}() with `shell` enabled joins the program and its arguments into one shell command line, and `{{source}}`, which holds the tool input of the {{via}} handler{{helper}}, is in it: whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Drop `shell` so each argument reaches the program as it is, and validate the value.",
       shellWrapper:
-        "{{call}}() runs {{shell}} {{flag}} with a command built from `{{source}}`, which holds the tool input of the {{via}} handler: the shell parses it, so whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Run the program itself with an argument array, and validate the value.",
+        "{{call}}() runs {{shell}} {{flag}} with a command built from `{{source}}`, which holds the tool input of the {{via}} handler{{helper}}: the shell parses it, so whoever writes the tool arguments (the model, a prompt injection, any client) can run any command here. Run the program itself with an argument array, and validate the value.",
     },
     schema: [],
     defaultOptions: [],
@@ -251,23 +262,21 @@ export const noToolInputInShell = createCodeRule<Options, MessageIds>({
     return {
       Program() {
         const reported = new Set<Node>();
-        for (const handler of toolHandlers(sdk)) {
-          const taint = new Taint(sdk);
-          const first = handler.fn.params[0];
-          if (!first) continue;
-          patternVariables(sdk, first.type === "TSParameterProperty" ? first.parameter : first, taint.vars);
-          if (taint.vars.size === 0) continue;
-          taint.spread(handler.fn);
+
+        const scan = (fn: FunctionNode, taint: Taint, via: string, helper: string, seen: Set<Node>): void => {
           let count = 0;
-          walk(handler.fn.body, sdk.sourceCode.visitorKeys, (n) => {
+          walk(fn.body, sdk.sourceCode.visitorKeys, (n) => {
             if (++count > MAX_NODES) return false;
             if (n.type !== "CallExpression") return undefined;
             const name = childProcessFunction(sdk, n.callee);
-            if (!name) return undefined;
+            if (!name) {
+              if (seen.size < MAX_HELPERS) followHelper(n, taint, via, seen);
+              return undefined;
+            }
             const call = context.sourceCode.getText(n.callee as TSESTree.Node);
             const cmd = n.arguments[0];
             if (!cmd || cmd.type === "SpreadElement") return undefined;
-            const data = { call, via: handler.via };
+            const data = { call, via, helper };
             if (SHELL_RUNNERS.has(name)) {
               const s = taint.source(cmd);
               if (s && !reported.has(cmd)) {
@@ -308,6 +317,34 @@ export const noToolInputInShell = createCodeRule<Options, MessageIds>({
             }
             return undefined;
           });
+        };
+
+        /** `helper(input)` of a function declared in this file: its matching parameters hold tool input too. */
+        const followHelper = (call: TSESTree.CallExpression, taint: Taint, via: string, seen: Set<Node>): void => {
+          const callee = unwrapExpression(call.callee);
+          if (callee.type !== "Identifier") return;
+          const fn = localFunction(findVariableFrom(sdk.scopeOf(callee), callee.name));
+          if (!fn || seen.has(fn)) return;
+          const inner = new Taint(sdk);
+          fn.params.forEach((p, i) => {
+            const a = call.arguments[i];
+            if (!a || a.type === "SpreadElement" || p.type === "RestElement" || !taint.source(a)) return;
+            patternVariables(sdk, p.type === "TSParameterProperty" ? p.parameter : p, inner.vars);
+          });
+          if (inner.vars.size === 0) return;
+          seen.add(fn);
+          inner.spread(fn);
+          scan(fn, inner, via, ` (in \`${callee.name}\`, which it calls with it)`, seen);
+        };
+
+        for (const handler of toolHandlers(sdk)) {
+          const taint = new Taint(sdk);
+          const first = handler.fn.params[0];
+          if (!first) continue;
+          patternVariables(sdk, first.type === "TSParameterProperty" ? first.parameter : first, taint.vars);
+          if (taint.vars.size === 0) continue;
+          taint.spread(handler.fn);
+          scan(handler.fn, taint, handler.via, "", new Set<Node>([handler.fn]));
         }
       },
     };
