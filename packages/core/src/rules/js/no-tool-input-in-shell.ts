@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { sdkFile, type SdkFile } from "../../code/js/analysis.js";
 import { constInit, findVariableFrom, isFunction, nodesOfType, objectLiteral, objectProperty, staticString, unwrapExpression, walk, type FunctionNode, type Node, type Variable } from "../../code/js/ast.js";
 import { memberName, resolveImport } from "../../code/js/imports.js";
-import { programName } from "../../util/commands.js";
+import { programName, SHELL_COMMAND_FLAGS, SHELL_PROGRAMS } from "../../util/commands.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "shellCommand" | "shellOption" | "shellWrapper";
@@ -13,8 +13,6 @@ const CHILD_PROCESS = ["child_process", "node:child_process"];
 const SHELL_RUNNERS = new Set(["exec", "execSync"]);
 /** Run a program with an argv array; a shell only with `shell: true` (or when the program is a shell given `-c`). */
 const SPAWNERS = new Set(["spawn", "spawnSync", "execFile", "execFileSync"]);
-const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ksh", "cmd", "powershell", "pwsh"]);
-const SHELL_FLAGS = new Set(["-c", "-lc", "-ic", "/c", "/k", "-command"]);
 const PROMISIFY = ["util", "node:util"];
 /** String methods whose result still holds the text of their receiver. */
 const STRING_METHODS = new Set([
@@ -298,10 +296,10 @@ export const noToolInputInShell = createCodeRule<Options, MessageIds>({
             }
             // execFile("sh", ["-c", `... ${input}`])
             const program = staticString(cmd, sdk.scopeOf(cmd));
-            if (!program?.complete || !SHELLS.has(programName(program.value.trim())) || argv?.type !== "ArrayExpression") return undefined;
+            if (!program?.complete || !SHELL_PROGRAMS.has(programName(program.value.trim())) || argv?.type !== "ArrayExpression") return undefined;
             const flagAt = argv.elements.findIndex((e) => {
               const f = e && e.type !== "SpreadElement" ? staticString(e, sdk.scopeOf(e)) : undefined;
-              return !!f?.complete && SHELL_FLAGS.has(f.value.toLowerCase());
+              return !!f?.complete && SHELL_COMMAND_FLAGS.has(f.value.toLowerCase());
             });
             const script = flagAt >= 0 ? argv.elements[flagAt + 1] : undefined;
             if (!script || script.type === "SpreadElement") return undefined;

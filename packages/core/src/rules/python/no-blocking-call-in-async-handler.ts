@@ -1,6 +1,6 @@
 import { enclosingFunction, isAsyncFunction, methodName, methodObject, moduleImports, qualifyChain, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
-import { receiverAt, receiversOf } from "../../code/python/receivers.js";
+import { decoratedHandlers, receiverAt, receiversOf } from "../../code/python/receivers.js";
 import { PY_HANDLER_DECORATORS } from "../../code/python/sdk-catalog.js";
 import { definePythonRule } from "./types.js";
 
@@ -80,20 +80,7 @@ export const noBlockingCallInAsyncHandler = definePythonRule<MessageIds>({
 
     // Handlers: @server.tool() / @server.call_tool() ..., server.add_tool(fn), Server(..., on_call_tool=fn).
     const handlers: Handler[] = [];
-    for (const d of file.nodes("decorated_definition")) {
-      const fn = d.childForFieldName("definition");
-      if (!fn || !isAsyncFunction(fn)) continue;
-      for (const dec of d.namedChildren) {
-        if (dec?.type !== "decorator") continue;
-        let expr = dec.namedChildren[0];
-        if (expr?.type === "call") expr = expr.childForFieldName("function");
-        const method = methodName(expr);
-        if (method === undefined || !PY_HANDLER_DECORATORS.has(method)) continue;
-        if (!receiverAt(servers, methodObject(expr))) continue;
-        handlers.push({ fn, kind: method });
-        break;
-      }
-    }
+    for (const { fn, method } of decoratedHandlers(file, servers, PY_HANDLER_DECORATORS)) if (isAsyncFunction(fn)) handlers.push({ fn, kind: method });
     for (const call of file.nodes("call")) {
       const callee = call.childForFieldName("function");
       const method = methodName(callee);

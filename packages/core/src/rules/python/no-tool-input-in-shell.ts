@@ -1,7 +1,7 @@
-import { keywordArg, methodName, methodObject, moduleImports, positionalArgs, qualifyChain, stringValue, type PyFile } from "../../code/python/analysis.js";
+import { keywordArg, methodName, methodObject, moduleImports, positionalArgs, qualifyChain, stringValue } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
-import { receiverAt, receiversOf } from "../../code/python/receivers.js";
-import { programName } from "../../util/commands.js";
+import { decoratedHandlers, receiversOf } from "../../code/python/receivers.js";
+import { programName, SHELL_COMMAND_FLAGS, SHELL_PROGRAMS } from "../../util/commands.js";
 import { definePythonRule } from "./types.js";
 
 type MessageIds = "shellCommand" | "shellTrue" | "shellWrapper";
@@ -13,10 +13,8 @@ const ALWAYS_SHELL = new Set(["os.system", "os.popen", "asyncio.create_subproces
 const SUBPROCESS = new Set(["subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen"]);
 /** Run an argv list (no shell), unless the program is a shell given `-c`. */
 const ARGV_RUNNERS = new Set([...SUBPROCESS, "asyncio.create_subprocess_exec"]);
-const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ksh", "cmd", "powershell", "pwsh"]);
 /** Programs that only run on Windows, where shell=True joins a list into one cmd.exe command line. */
 const WINDOWS_PROGRAM = /^(?:.*[\\/])?(?:powershell|pwsh|cmd)(?:\.exe)?$|\.(?:exe|bat|cmd)$/i;
-const SHELL_FLAGS = new Set(["-c", "-lc", "-ic", "/c", "/k", "-command"]);
 /** Tool-registering decorators whose function parameters are the tool arguments. */
 const TOOL_DECORATORS = new Set(["tool", "call_tool"]);
 /** str methods whose result still holds the text of the receiver (or, for `" ".join(x)` / `"{}".format(x)`, of the arguments). */
@@ -211,8 +209,8 @@ export const noToolInputInShellPython = definePythonRule<MessageIds>({
         // subprocess.run(["bash", "-c", f"... {x}"]) / create_subprocess_exec("sh", "-c", cmd)
         const argv = q === "asyncio.create_subprocess_exec" ? positionalArgs(call) : first.type === "list" || first.type === "tuple" ? first.namedChildren.filter((c): c is Node => !!c) : [];
         const program = stringValue(argv[0]);
-        if (program === undefined || !SHELLS.has(programName(program.trim()))) continue;
-        const flagAt = argv.findIndex((a) => SHELL_FLAGS.has((stringValue(a) ?? "").toLowerCase()));
+        if (program === undefined || !SHELL_PROGRAMS.has(programName(program.trim()))) continue;
+        const flagAt = argv.findIndex((a) => SHELL_COMMAND_FLAGS.has((stringValue(a) ?? "").toLowerCase()));
         const script = flagAt > 0 ? argv[flagAt + 1] : undefined;
         const s = taint.source(script);
         if (s && script) {
@@ -247,7 +245,8 @@ export const noToolInputInShellPython = definePythonRule<MessageIds>({
       scan(helper, inner, handler, ` (in \`${name}\`, which it calls with it)`, seen);
     }
 
-    for (const { fn, name } of toolHandlers(file, servers)) {
+    for (const { fn } of decoratedHandlers(file, servers, TOOL_DECORATORS)) {
+      const name = fn.childForFieldName("name")?.text ?? "";
       const taint = new Taint(inputParameters(fn), lookup);
       if (taint.names.size === 0) continue;
       taint.spread(fn);
@@ -255,22 +254,3 @@ export const noToolInputInShellPython = definePythonRule<MessageIds>({
     }
   },
 });
-
-/** `@mcp.tool()` / `@server.call_tool()` functions on a server of this file. */
-function toolHandlers(file: PyFile, servers: ReturnType<typeof receiversOf>): Array<{ fn: Node; name: string }> {
-  const out: Array<{ fn: Node; name: string }> = [];
-  for (const d of file.nodes("decorated_definition")) {
-    const fn = d.childForFieldName("definition");
-    if (fn?.type !== "function_definition") continue;
-    for (const dec of d.namedChildren) {
-      if (dec?.type !== "decorator") continue;
-      let expr = dec.namedChildren[0];
-      if (expr?.type === "call") expr = expr.childForFieldName("function");
-      const method = methodName(expr);
-      if (method === undefined || !TOOL_DECORATORS.has(method) || !receiverAt(servers, methodObject(expr))) continue;
-      out.push({ fn, name: fn.childForFieldName("name")?.text ?? "" });
-      break;
-    }
-  }
-  return out;
-}
