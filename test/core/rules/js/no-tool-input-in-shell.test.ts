@@ -25,6 +25,8 @@ tester().run("no-tool-input-in-shell", noToolInputInShell, {
     { code: H + `server.tool("s", "d", async (extra) => { execSync("echo " + extra.sessionId); return { content: [] }; });` },
     // exec of another module
     { code: `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport { exec } from "./db.js";\nconst server = new McpServer({ name: "s", version: "1" });\nserver.registerTool("q", { inputSchema: {} }, async ({ q }) => { exec(q); return { content: [] }; });` },
+    // a function of the file that no registration names
+    { code: H + `async function handleFind({ name }) { execSync("find . -name " + name); }\nserver.registerTool("find", { inputSchema: { name: z.string() } }, async ({ name }) => ({ content: [{ type: "text", text: name }] }));` },
     // a shell call outside any tool handler
     { code: H + `const cmd = process.argv[2];\nexecSync(cmd);` },
     // a sanitiser in between
@@ -62,6 +64,11 @@ tester().run("no-tool-input-in-shell", noToolInputInShell, {
       // a helper of the same file that the handler hands its input to; the same helper with a constant is fine
       code: H + `function run(cmd: string) {\n  return execSync(cmd, { encoding: "utf8" });\n}\nserver.registerTool("find", { inputSchema: { name: z.string() } }, async ({ name }) => {\n  run("date");\n  return { content: [{ type: "text", text: run("find . -name " + name) }] };\n});`,
       errors: [{ messageId: "shellCommand", data: { call: "execSync", source: "cmd", via: "registerTool", helper: " (in `run`, which it calls with it)" }, line: 6, column: 19, endLine: 6, endColumn: 22 }],
+    },
+    {
+      // the callback is a function of the file, named at the registration
+      code: H + `async function handleFind({ name }) {\n  return { content: [{ type: "text", text: execSync(\`find . -name \${name}\`).toString() }] };\n}\nserver.registerTool("find", { inputSchema: { name: z.string() } }, handleFind);`,
+      errors: [{ messageId: "shellCommand", data: { call: "execSync", source: "name", via: "registerTool", helper: "" }, line: 6, column: 53 }],
     },
     {
       // CommonJS module object

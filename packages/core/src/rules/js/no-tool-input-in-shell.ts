@@ -43,8 +43,10 @@ function toolHandlers(sdk: SdkFile): Handler[] {
     if (method !== "registerTool" && method !== "tool" && method !== "setRequestHandler") continue;
     if (!isServer(sdk, callee.object)) continue;
     const last = call.arguments[call.arguments.length - 1];
-    const fn = last && unwrapExpression(last);
-    if (!fn || !isFunction(fn)) continue;
+    const callback = last && unwrapExpression(last);
+    // An inline callback, or a function of this file named there (`registerTool("x", config, handleX)`).
+    const fn = callback && (isFunction(callback) ? callback : callback.type === "Identifier" ? localFunction(findVariableFrom(sdk.scopeOf(callback), callback.name)) : undefined);
+    if (!fn) continue;
     if (method === "setRequestHandler") {
       const schema = call.arguments[0];
       if (!schema || schema.type === "SpreadElement" || call.arguments.length !== 2) continue;
