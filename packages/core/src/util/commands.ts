@@ -1,5 +1,10 @@
 import type { ServerEntry, Located } from "../dialects/servers.js";
 
+/** Shells that run a command line given after a command flag (`sh -c "…"`, `cmd /c …`, `powershell -Command …`). */
+export const SHELL_PROGRAMS: ReadonlySet<string> = new Set(["sh", "bash", "zsh", "dash", "ksh", "cmd", "powershell", "pwsh"]);
+/** The flags after which those shells read a command line (compared lower-cased). */
+export const SHELL_COMMAND_FLAGS: ReadonlySet<string> = new Set(["-c", "-lc", "-ic", "/c", "/k", "-command"]);
+
 /** Program name without directory and Windows extension: "/usr/bin/npx.cmd" -> "npx". */
 export function programName(command: string): string {
   // Fast path: a bare name without a directory or an extension ("npx", "uvx").

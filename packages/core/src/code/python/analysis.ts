@@ -514,6 +514,28 @@ export function parseImport(source: string): Array<[string, string | undefined, 
 }
 
 /**
+ * Local names of the (non-SDK) modules in `modules` and of their functions, from the file's import statements:
+ * `import time` → time, `import requests as rq` → rq: requests, `from subprocess import run` → run: subprocess.run.
+ * PyFile.names holds only the MCP packages; rules that look at the standard library use this table.
+ */
+export function moduleImports(file: PyFile, modules: ReadonlySet<string>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const stmt of file.importStatements) {
+    for (const [name, alias, module] of parseImport(stmt.text)) {
+      if (module !== undefined) {
+        if (modules.has(module) && name !== "*") names.set(alias ?? name, `${module}.${name}`);
+        continue;
+      }
+      const top = name.split(".")[0]!;
+      if (alias) {
+        if (modules.has(name)) names.set(alias, name);
+      } else if (modules.has(name) || modules.has(top)) names.set(top, top);
+    }
+  }
+  return names;
+}
+
+/**
  * The dotted name an identifier or attribute chain denotes, its head resolved by `lookup` (an import table):
  * `a.b.c` with `a` → `pkg.a` gives `pkg.a.b.c`; undefined for anything else or a chain longer than `maxChain`.
  */

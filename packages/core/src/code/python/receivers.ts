@@ -1,4 +1,4 @@
-import { enclosingFunction, isAsciiWord, methodName, type PyFile } from "./analysis.js";
+import { enclosingFunction, isAsciiWord, methodName, methodObject, type PyFile } from "./analysis.js";
 import type { Node } from "./parser.js";
 import { pySymbol, type PyRole } from "./sdk-catalog.js";
 
@@ -187,6 +187,28 @@ export function receiverAt(receivers: readonly PyReceiver[], expr: Node | null |
     if (bindsLocally(fn, text)) return undefined;
   }
   return best;
+}
+
+/**
+ * Functions decorated as handlers of one of `receivers` (`@mcp.tool()`, `@server.call_tool()`, `@self.mcp.prompt()`),
+ * with the decorator's method name; the first decorator of `methods` on a receiver counts.
+ */
+export function decoratedHandlers(file: PyFile, receivers: readonly PyReceiver[], methods: ReadonlySet<string>): Array<{ fn: Node; method: string }> {
+  const out: Array<{ fn: Node; method: string }> = [];
+  for (const d of file.nodes("decorated_definition")) {
+    const fn = d.childForFieldName("definition");
+    if (fn?.type !== "function_definition") continue;
+    for (const dec of d.namedChildren) {
+      if (dec?.type !== "decorator") continue;
+      let expr = dec.namedChildren[0];
+      if (expr?.type === "call") expr = expr.childForFieldName("function");
+      const method = methodName(expr);
+      if (method === undefined || !methods.has(method) || !receiverAt(receivers, methodObject(expr))) continue;
+      out.push({ fn, method });
+      break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -2,14 +2,12 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { sdkFile } from "../../code/js/analysis.js";
 import { nodesOfType, objectLiteral, objectProperty, staticString, unwrapExpression, type Node } from "../../code/js/ast.js";
 import { isModuleObject, memberName, resolveImport } from "../../code/js/imports.js";
-import { programName } from "../../util/commands.js";
+import { programName, SHELL_COMMAND_FLAGS, SHELL_PROGRAMS } from "../../util/commands.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "shellWrapper" | "shellOption";
 type Options = [];
 
-const SHELLS = new Set(["sh", "bash", "zsh", "dash", "ksh", "cmd", "powershell", "pwsh"]);
-const SHELL_FLAGS = new Set(["-c", "-lc", "-ic", "/c", "/k", "-command"]);
 const SPAWNERS = new Set(["spawn", "spawnSync", "execFile", "execFileSync"]);
 const CHILD_PROCESS = ["child_process", "node:child_process", "cross-spawn"];
 /** A spawn whose program looks like an MCP server launch: `config.command`, `command`, or an npx/uvx/mcp literal. */
@@ -51,11 +49,11 @@ export const noShellSpawnForMcp = createCodeRule<Options, MessageIds>({
           const program = staticString(command.value, sdk.scopeOf(command));
           if (!program?.complete) continue;
           const shell = programName(program.value.trim());
-          if (!SHELLS.has(shell)) continue;
+          if (!SHELL_PROGRAMS.has(shell)) continue;
           const list = unwrapExpression(args.value);
           if (list.type !== "ArrayExpression" || !list.elements[0] || list.elements[0].type === "SpreadElement") continue;
           const flag = staticString(list.elements[0], sdk.scopeOf(list));
-          if (!flag?.complete || !SHELL_FLAGS.has(flag.value.toLowerCase())) continue;
+          if (!flag?.complete || !SHELL_COMMAND_FLAGS.has(flag.value.toLowerCase())) continue;
           context.report({ node: command.value as TSESTree.Node, messageId: "shellWrapper", data: { shell: program.value.trim(), flag: flag.value } });
         }
 

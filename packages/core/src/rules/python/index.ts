@@ -11,6 +11,7 @@ import { clientSessionInitialize } from "./client-session-initialize.js";
 import { noBlockingCallInAsyncHandler } from "./no-blocking-call-in-async-handler.js";
 import { noStdoutInStdioServer } from "./no-stdout-in-stdio-server.js";
 import { noSyncRunInEventLoop } from "./no-sync-run-in-event-loop.js";
+import { noToolInputInShellPython } from "./no-tool-input-in-shell.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
 import { validMcpImport } from "./valid-mcp-import.js";
@@ -34,4 +35,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   validMcpImport,
   mcpApiMismatch,
   noSyncRunInEventLoop,
+  noToolInputInShellPython,
 ] as Array<PythonRule<string, Record<string, unknown>>>);

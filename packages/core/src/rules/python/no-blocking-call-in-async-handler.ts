@@ -1,6 +1,6 @@
-import { enclosingFunction, isAsyncFunction, methodName, methodObject, parseImport, qualifyChain, type PyFile } from "../../code/python/analysis.js";
+import { enclosingFunction, isAsyncFunction, methodName, methodObject, moduleImports, qualifyChain, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
-import { receiverAt, receiversOf } from "../../code/python/receivers.js";
+import { decoratedHandlers, receiverAt, receiversOf } from "../../code/python/receivers.js";
 import { PY_HANDLER_DECORATORS } from "../../code/python/sdk-catalog.js";
 import { definePythonRule } from "./types.js";
 
@@ -28,24 +28,6 @@ const MODULES = new Set(["time", "requests", "httpx", "urllib", "urllib.request"
 
 /** Helpers followed from one handler (awaited local async functions, transitively). */
 const MAX_HELPERS = 64;
-
-/** Local names of the blocking modules and functions: `import time`, `import requests as rq`, `from subprocess import run`. */
-function blockingImports(file: PyFile): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const stmt of file.importStatements) {
-    for (const [name, alias, module] of parseImport(stmt.text)) {
-      if (module !== undefined) {
-        if (MODULES.has(module) && name !== "*") names.set(alias ?? name, `${module}.${name}`);
-        continue;
-      }
-      const top = name.split(".")[0]!;
-      if (alias) {
-        if (MODULES.has(name)) names.set(alias, name);
-      } else if (MODULES.has(name) || MODULES.has(top)) names.set(top, top);
-    }
-  }
-  return names;
-}
 
 /** Some call of the file is a blocking one, by its callee's text (`time.sleep`, `sleep` after `from time import sleep`). */
 function anyBlockingCall(file: PyFile, names: Map<string, string>): boolean {
@@ -81,7 +63,7 @@ export const noBlockingCallInAsyncHandler = definePythonRule<MessageIds>({
     defaultOptions: {},
   },
   check({ file, report }) {
-    const imports = blockingImports(file);
+    const imports = moduleImports(file, MODULES);
     if (imports.size === 0 || !anyBlockingCall(file, imports)) return;
     const servers = receiversOf(file, "server", "lowlevel-server");
     if (servers.length === 0) return;
@@ -98,20 +80,7 @@ export const noBlockingCallInAsyncHandler = definePythonRule<MessageIds>({
 
     // Handlers: @server.tool() / @server.call_tool() ..., server.add_tool(fn), Server(..., on_call_tool=fn).
     const handlers: Handler[] = [];
-    for (const d of file.nodes("decorated_definition")) {
-      const fn = d.childForFieldName("definition");
-      if (!fn || !isAsyncFunction(fn)) continue;
-      for (const dec of d.namedChildren) {
-        if (dec?.type !== "decorator") continue;
-        let expr = dec.namedChildren[0];
-        if (expr?.type === "call") expr = expr.childForFieldName("function");
-        const method = methodName(expr);
-        if (method === undefined || !PY_HANDLER_DECORATORS.has(method)) continue;
-        if (!receiverAt(servers, methodObject(expr))) continue;
-        handlers.push({ fn, kind: method });
-        break;
-      }
-    }
+    for (const { fn, method } of decoratedHandlers(file, servers, PY_HANDLER_DECORATORS)) if (isAsyncFunction(fn)) handlers.push({ fn, kind: method });
     for (const call of file.nodes("call")) {
       const callee = call.childForFieldName("function");
       const method = methodName(callee);
