@@ -16,6 +16,7 @@ import { noLateTransportCallbacks } from "./no-late-transport-callbacks.js";
 import { noShellSpawnForMcp } from "./no-shell-spawn-for-mcp.js";
 import { closeMcpClient } from "./close-mcp-client.js";
 import { serverCapabilities } from "./server-capabilities.js";
+import { noSharedServerInstance } from "./no-shared-server-instance.js";
 
 export type { CodeRuleDocs } from "./create-rule.js";
 
@@ -41,6 +42,7 @@ export const codeRules: Readonly<Record<string, CodeRule>> = Object.freeze({
   "no-late-transport-callbacks": noLateTransportCallbacks,
   "no-shell-spawn-for-mcp": noShellSpawnForMcp,
   "close-mcp-client": closeMcpClient,
+  "no-shared-server-instance": noSharedServerInstance,
 });
 
 /** Metadata of a code rule, in the same shape as a config rule's `meta` plus the ESLint bits. */
