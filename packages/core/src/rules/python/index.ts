@@ -14,6 +14,7 @@ import { noSyncRunInEventLoop } from "./no-sync-run-in-event-loop.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
 import { validMcpImport } from "./valid-mcp-import.js";
+import { noHardcodedCredentialsPython } from "./no-hardcoded-credentials.js";
 
 export type { PythonRule, PythonRuleContext, PythonReport } from "./types.js";
 
@@ -34,4 +35,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   validMcpImport,
   mcpApiMismatch,
   noSyncRunInEventLoop,
+  noHardcodedCredentialsPython,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
