@@ -92,6 +92,13 @@ export function serve(createServer: () => Server) {
   });
 }`,
     },
+    // A module-level value from a factory that may return something else: unknown, not reported.
+    {
+      code: `${IMPORTS}import { other } from "./o.js";
+function make(flag) { if (flag) return other; return new McpServer({ name: "x", version: "1" }); }
+const server = make(true);
+app.post("/mcp", async (req, res) => { await server.connect(new StreamableHTTPServerTransport({ sessionIdGenerator: undefined })); });`,
+    },
     // A typed parameter of the handler itself is not shared by this file's doing.
     {
       code: `import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -162,6 +169,27 @@ app.all("/mcp", async (c) => {
   return t.handleRequest(c.req.raw);
 });`,
       errors: [{ messageId: "sharedServer", line: 8 }],
+    },
+    // A server from this file's factory, made once at module level.
+    {
+      code: `${IMPORTS}function createServer() {
+  const s = new McpServer({ name: "x", version: "1" });
+  s.registerTool("ping", { description: "ping" }, async () => ({ content: [] }));
+  return s;
+}
+const server = createServer();
+app.post("/mcp", async (req, res) => {
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});`,
+      errors: [{ messageId: "sharedServer", line: 13, column: 9, data: { name: "McpServer" } }],
+    },
+    {
+      code: `${IMPORTS}const build = () => new McpServer({ name: "x", version: "1" });
+const server = build();
+app.all("/mcp", async (req, res) => { await server.connect(new StreamableHTTPServerTransport({ sessionIdGenerator: undefined })); });`,
+      errors: [{ messageId: "sharedServer", line: 7, column: 45 }],
     },
     // A server handed in as a typed parameter and connected per request (one server for every client).
     {

@@ -1,6 +1,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { methodCall, sdkFile, type Construction, type SdkFile } from "../../code/js/analysis.js";
-import { contains, findVariableFrom, hasSpread, isFunction, nodesOfType, objectProperty, outerParent, unwrapExpression, type FunctionNode, type Node } from "../../code/js/ast.js";
+import type { ResolvedSdkSymbol } from "../../code/js/imports.js";
+import { constInit, contains, enclosingFunction, findVariableFrom, hasSpread, isFunction, nodesOfType, objectProperty, outerParent, unwrapExpression, type FunctionNode, type Node } from "../../code/js/ast.js";
 import { isModuleObject, memberName, resolveImport } from "../../code/js/imports.js";
 import { HTTP_MODULES, ROUTE_METHODS } from "./http-server-origin-host-protection.js";
 import { createCodeRule } from "./create-rule.js";
@@ -41,9 +42,9 @@ export const noSharedServerInstance = createCodeRule<Options, MessageIds>({
           if (!call) continue;
           const receiver = unwrapExpression(call.receiver);
           if (receiver.type !== "Identifier") continue;
-          const server = sdk.classesOf(receiver).find((r) => r.symbol.role === "server");
-          if (!server) continue;
           const variable = findVariableFrom(sdk.scopeOf(receiver), receiver.name);
+          const server = sdk.classesOf(receiver).find((r) => r.symbol.role === "server") ?? fromLocalFactory(constInit(variable), sdk);
+          if (!server) continue;
           const def = variable?.defs[0]?.name as Node | undefined;
           if (!variable || !def) continue;
           const handler = routeHandlerAround(node, def, sdk);
@@ -71,6 +72,35 @@ export const noSharedServerInstance = createCodeRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * `const server = createServer()` where `createServer` is a function of this file that returns a server it builds
+ * (`return new McpServer(…)`, or `const s = new McpServer(…); …; return s`): the server that call makes.
+ */
+function fromLocalFactory(init: Node | undefined, sdk: SdkFile): ResolvedSdkSymbol | undefined {
+  const call = init && unwrapExpression(init);
+  if (call?.type !== "CallExpression" || call.arguments.length > 8) return undefined;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== "Identifier") return undefined;
+  const fnVar = findVariableFrom(sdk.scopeOf(callee), callee.name);
+  const def = fnVar?.defs.length === 1 ? fnVar.defs[0]!.node : undefined;
+  const fn = def?.type === "FunctionDeclaration" ? def : def?.type === "VariableDeclarator" ? constInit(fnVar) : undefined;
+  if (!fn || !isFunction(fn)) return undefined;
+  const returned: Node[] = fn.body.type === "BlockStatement" ? [] : [fn.body];
+  if (fn.body.type === "BlockStatement") {
+    for (const r of nodesOfType(sdk.sourceCode, "ReturnStatement")) if (r.argument && enclosingFunction(r) === fn) returned.push(r.argument);
+  }
+  let found: ResolvedSdkSymbol | undefined;
+  for (const r of returned) {
+    const e = unwrapExpression(r);
+    const made = e.type === "NewExpression" ? sdk.constructions.filter((c) => c.node === e) : e.type === "Identifier" ? sdk.instancesOf(e) : [];
+    const server = made.find((c) => c.resolved.symbol.role === "server");
+    // Every return must hand out a server the function builds, or the call may return a shared one.
+    if (!server) return undefined;
+    found = server.resolved;
+  }
+  return found;
+}
 
 /** `{ sessionIdGenerator: undefined }` or an options literal without sessionIdGenerator (and no spread). */
 function isStateless(c: Construction, sdk: SdkFile): boolean {
