@@ -31,3 +31,14 @@ export function resolvePath(cwd: string, arg: string): string {
   }
   return resolve(cwd, arg);
 }
+
+/**
+ * A test or fixture file by its path: `*.test.*`, `*.spec.*`, `test_*.py`, `*_test.py`, `conftest.py`, or a file under
+ * a `test`, `tests`, `__tests__`, `__mocks__`, `fixtures` or `e2e` folder. Both separators; the path as given.
+ */
+export function isTestPath(file: string): boolean {
+  const parts = file.split(/[\\/]/);
+  const base = parts[parts.length - 1] ?? "";
+  if (/\.(test|spec)\.[cm]?[jt]sx?$/i.test(base) || /^(test_.*|.*_test|conftest)\.py$/i.test(base)) return true;
+  return parts.slice(0, -1).some((d) => /^(tests?|__tests__|__mocks__|fixtures?|e2e)$/i.test(d));
+}

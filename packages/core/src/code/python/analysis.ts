@@ -32,7 +32,8 @@ export type PyKind =
   | "if_statement"
   | "await"
   | "decorated_definition"
-  | "comment";
+  | "comment"
+  | "string";
 
 const MAX_CHAIN = 64;
 

@@ -97,7 +97,7 @@ async function lintOnce(file: string, text: string, planned: Planned[], unusedDi
     for (const p of planned) {
       current = p;
       try {
-        p.rule.check({ file: py, options: p.options, report });
+        p.rule.check({ file: py, path: file, options: p.options, report });
       } catch (error) {
         findings.push(internalError(file, p.rule.meta.id, error));
       }

@@ -46,8 +46,11 @@ function looksLikeNonSecretText(v: string): boolean {
 
 const ARTICLE = /^(a|an) /;
 
-/** The kind of credential `text` is (under `name`, if any), or undefined. */
-function classify(name: string | undefined, text: string): string | undefined {
+/**
+ * The kind of credential `text` is (under `name`, if any), or undefined. Also the detector of the code rule
+ * no-hardcoded-credentials (string literals in MCP code).
+ */
+export function classify(name: string | undefined, text: string): string | undefined {
   // Without a known token shape in the text and without a credential-like name, nothing below can say "secret".
   if (!mayHoldSecret(text) && (name === undefined || (!SECRET_NAME.test(name) && !PASSWORD_NAME.test(name)))) return undefined;
   if (isPlaceholder(text)) return undefined;

@@ -34,9 +34,9 @@ const GUARD_NAMES = new Set([
 ]);
 /** Middleware named like authentication. */
 const AUTH_NAME = /auth|bearer|jwt|passport|api[-_]?key|(?:verify|check|require|validate)[-_]?token|token[-_]?(?:guard|check|verify)/i;
-const ROUTE_METHODS = new Set(["use", "get", "post", "put", "patch", "delete", "all", "route"]);
+export const ROUTE_METHODS: ReadonlySet<string> = new Set(["use", "get", "post", "put", "patch", "delete", "all", "route"]);
 const ALL_INTERFACES = new Set(["0.0.0.0", "::", "[::]", "::0", ""]);
-const HTTP_MODULES = ["http", "https", "node:http", "node:https", "http2", "node:http2"];
+export const HTTP_MODULES: readonly string[] = ["http", "https", "node:http", "node:https", "http2", "node:http2"];
 
 type Where = { kind: "none" } | { kind: "literal"; node: Node; value: string } | { kind: "loopback-or-unknown" };
 

@@ -17,6 +17,8 @@ import { noShellSpawnForMcp } from "./no-shell-spawn-for-mcp.js";
 import { closeMcpClient } from "./close-mcp-client.js";
 import { serverCapabilities } from "./server-capabilities.js";
 import { noToolInputInShell } from "./no-tool-input-in-shell.js";
+import { noSharedServerInstance } from "./no-shared-server-instance.js";
+import { noHardcodedCredentials } from "./no-hardcoded-credentials.js";
 
 export type { CodeRuleDocs } from "./create-rule.js";
 
@@ -43,6 +45,8 @@ export const codeRules: Readonly<Record<string, CodeRule>> = Object.freeze({
   "no-shell-spawn-for-mcp": noShellSpawnForMcp,
   "close-mcp-client": closeMcpClient,
   "no-tool-input-in-shell": noToolInputInShell,
+  "no-shared-server-instance": noSharedServerInstance,
+  "no-hardcoded-credentials": noHardcodedCredentials,
 });
 
 /** Metadata of a code rule, in the same shape as a config rule's `meta` plus the ESLint bits. */

@@ -15,6 +15,7 @@ import { noToolInputInShellPython } from "./no-tool-input-in-shell.js";
 import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
 import { validMcpImport } from "./valid-mcp-import.js";
+import { noHardcodedCredentialsPython } from "./no-hardcoded-credentials.js";
 
 export type { PythonRule, PythonRuleContext, PythonReport } from "./types.js";
 
@@ -36,4 +37,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   mcpApiMismatch,
   noSyncRunInEventLoop,
   noToolInputInShellPython,
+  noHardcodedCredentialsPython,
 ] as Array<PythonRule<string, Record<string, unknown>>>);

@@ -28,6 +28,8 @@ export interface PythonReport<MessageIds extends string> {
 
 export interface PythonRuleContext<MessageIds extends string, Options> {
   file: PyFile;
+  /** The file's path as linted (relative or absolute), for rules that treat test files differently. */
+  path: string;
   options: Options;
   report(descriptor: PythonReport<MessageIds>): void;
 }
