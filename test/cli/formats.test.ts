@@ -226,6 +226,7 @@ describe("sarif", () => {
     expect(props("typosquat-package")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });
     expect(props("remote-script-command")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });
     expect(props("no-hardcoded-secrets")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "7.5" });
+    expect(props("no-prompt-injection")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });
     expect(props("http-server-origin-host-protection")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "6.5" });
     expect(props("no-tool-input-in-shell")).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.8" });
     expect(props("npx-yes")).toEqual({ tags: ["mcp", "configuration"] });
