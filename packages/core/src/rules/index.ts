@@ -20,6 +20,7 @@ import { noUndeclaredInput } from "./config/no-undeclared-input.js";
 import { supportedTransport } from "./config/supported-transport.js";
 import { noRelativePath } from "./config/no-relative-path.js";
 import { stdioLauncher } from "./config/stdio-launcher.js";
+import { vulnerableSdk } from "./config/vulnerable-sdk.js";
 import type { ConfigRule } from "./types.js";
 
 export * from "./types.js";
@@ -48,6 +49,7 @@ export const configRules: readonly ConfigRule<string, never>[] = [
   supportedTransport,
   noRelativePath,
   stdioLauncher,
+  vulnerableSdk,
 ] as unknown as readonly ConfigRule<string, never>[];
 
 const byId = new Map(configRules.map((r) => [r.meta.id, r]));
