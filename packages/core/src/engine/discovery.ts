@@ -8,6 +8,7 @@ import { dialectForPath, formatForPath } from "../dialects/index.js";
 import { UsageError } from "../model/errors.js";
 import { configDialectFor, fixedConfigLookup, isIgnoredDirectory, isIgnoredFile, type ConfigLookup, type ConfigsLike, type McpLintConfig } from "../settings/settings.js";
 import { fileKind, resolvePath } from "../util/paths.js";
+import { manifestKind } from "../document/manifest.js";
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -51,6 +52,9 @@ function classify(absPath: string, config?: ConfigsLike): { pathDialect?: string
   }
   // JavaScript/TypeScript and Python sources: read and prefiltered for MCP code by the runner.
   if (isSourceFile(absPath)) return {};
+  // Dependency manifests and lockfiles: read for the MCP SDK version (rule vulnerable-sdk); the runner drops the
+  // ones that name no MCP SDK package after one text scan.
+  if (manifestKind(absPath)) return {};
   return configDialectFor(config, absPath) !== undefined ? {} : undefined;
 }
 

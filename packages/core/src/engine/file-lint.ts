@@ -2,7 +2,8 @@ import { redactWithSource } from "./redact.js";
 import { dialectForPath } from "../dialects/index.js";
 import type { Finding, SeveritySetting } from "../model/finding.js";
 import { fingerprint } from "../model/fingerprint.js";
-import { readProblemText, readRegularFile } from "../util/safe-fs.js";
+import { FileProblem, MAX_FILE_BYTES, readProblemText, readRegularFile } from "../util/safe-fs.js";
+import { manifestKind } from "../document/manifest.js";
 import { internalError, lintConfigText, type FileResult, type LintTextOptions, type PointerOverride, type RuleSettings } from "./lint-config-text.js";
 
 /**
@@ -57,6 +58,11 @@ export const CODE_FILE = "code";
 export function lintReadFile(job: FileJob, read: ReadResult, fix: boolean): FileResult | undefined | typeof CODE_FILE {
   const { abs, file, explicit } = job;
   if ("error" in read) {
+    // A lockfile over the read cap is common (big monorepos) and is not an MCP config: said at info level.
+    if (read.error instanceof FileProblem && read.error.code === "too-large" && manifestKind(abs) && !job.dialectHint) {
+      const mb = Math.round(MAX_FILE_BYTES / 1024 / 1024);
+      return { file, findings: [fileFinding(file, READ_ERROR, "info", `This dependency file is larger than ${mb} MB, mcp-lint's read limit: the MCP SDK version it resolves was not checked (rule vulnerable-sdk).`)] };
+    }
     const code = (read.error as NodeJS.ErrnoException).code ?? "unknown error";
     const message = /^[A-Z0-9]+$/.test(code) || code === "unknown error" ? `Cannot read this file (${code}). Check that it exists and is readable.` : readProblemText(read.error, "This file");
     return { file, findings: [fileFinding(file, READ_ERROR, "error", message)] };

@@ -11,6 +11,8 @@ import { applyFixes } from "./fix.js";
 import { configRules } from "../rules/index.js";
 import { formatMessage, type ConfigRule, type ConfigRuleContext, type ReportDescriptor } from "../rules/types.js";
 import { collectServers } from "../dialects/servers.js";
+import { manifestDialect, MANIFEST_DIALECT_ID } from "../dialects/manifest.js";
+import { manifestFormat, manifestKind, mentionsMcpSdk, parseManifest } from "../document/manifest.js";
 import { carriesSecret } from "../util/secrets.js";
 
 export interface RuleSetting {
@@ -70,6 +72,14 @@ export function detectDialect(
     const d = typeof override === "string" ? getDialect(override) : override;
     if (d) return withBlock(file, text, d, "set by --dialect or the config file");
   }
+  // Dependency manifests and lockfiles: read for the MCP SDK version only, and only when they name an MCP SDK
+  // package (one cheap text scan before any parsing: most package.json files of a tree do not).
+  const kind = manifestKind(file);
+  if (kind) {
+    if (text === undefined) return { dialect: manifestDialect(manifestFormat(kind)), reason: "a dependency manifest" };
+    if (!mentionsMcpSdk(kind, text)) return { reason: "a dependency manifest that names no MCP SDK package" };
+    return { dialect: manifestDialect(manifestFormat(kind)), document: parseManifest(file, text, kind), reason: "a dependency manifest that names an MCP SDK package" };
+  }
   const byPath = dialectForPath(file);
   if (byPath) return withBlock(file, text, byPath, byPath.holdsMcp?.present ?? `its path is where ${byPath.client} keeps this file`);
   const format = formatForPath(file);
@@ -95,7 +105,11 @@ function withBlock(file: string, text: string | undefined, dialect: Dialect, rea
 export function lintConfigText(file: string, text: string, options: LintTextOptions = {}): FileResult {
   const { dialect, document } = detectDialect(file, text, options.dialect);
   if (!dialect) return { file, findings: [], skipped: "not-mcp" };
-  let doc = document ?? parseDocument(file, text, dialect.format);
+  const parse = (t: string): ConfigDocument => {
+    const kind = dialect.id === MANIFEST_DIALECT_ID ? manifestKind(file) : undefined;
+    return kind ? parseManifest(file, t, kind) : parseDocument(file, t, dialect.format);
+  };
+  let doc = document ?? parse(text);
   let findings = runRules(doc, dialect, options);
   if (!options.fix) return { file, dialect: dialect.id, findings, source: text };
 
@@ -106,7 +120,7 @@ export function lintConfigText(file: string, text: string, options: LintTextOpti
     const { output, applied } = applyFixes(current, fixes);
     if (applied === 0 || output === current) break;
     current = output;
-    doc = parseDocument(file, current, dialect.format);
+    doc = parse(current);
     findings = runRules(doc, dialect, options);
   }
   return { file, dialect: dialect.id, findings, source: current, ...(current !== text ? { output: current } : {}) };
@@ -149,7 +163,8 @@ function plan(options: LintTextOptions): PlannedRule[] {
 function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOptions): Finding[] {
   const planned = plan(options);
   const parsed = doc.errors.length === 0;
-  const servers = parsed ? collectServers(doc, dialect) : [];
+  const isManifest = dialect.id === MANIFEST_DIALECT_ID;
+  const servers = parsed && !isManifest ? collectServers(doc, dialect) : [];
   const directives = doc.comments.length > 0 ? collectDirectives(doc.comments, doc.lines, ruleIdSet()) : undefined;
   const overrides = options.pointerOverrides ?? [];
   const findings: Finding[] = [];
@@ -187,6 +202,7 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
 
   for (const p of planned) {
     if (!parsed && !p.rule.runsOnParseErrors) continue;
+    if ((p.rule.manifest === true) !== isManifest) continue;
     current = p;
     context.options = p.options;
     try {

@@ -21,6 +21,7 @@ import { supportedTransport } from "./config/supported-transport.js";
 import { noRelativePath } from "./config/no-relative-path.js";
 import { stdioLauncher } from "./config/stdio-launcher.js";
 import { noPromptInjection } from "./config/no-prompt-injection.js";
+import { vulnerableSdk } from "./config/vulnerable-sdk.js";
 import type { ConfigRule } from "./types.js";
 
 export * from "./types.js";
@@ -50,6 +51,7 @@ export const configRules: readonly ConfigRule<string, never>[] = [
   noRelativePath,
   stdioLauncher,
   noPromptInjection,
+  vulnerableSdk,
 ] as unknown as readonly ConfigRule<string, never>[];
 
 const byId = new Map(configRules.map((r) => [r.meta.id, r]));

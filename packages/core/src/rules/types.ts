@@ -59,6 +59,11 @@ export interface ConfigRule<MessageIds extends string = string, Options = Record
   meta: RuleMeta<MessageIds>;
   /** Also runs on documents that failed to parse (only the syntax rule does). */
   runsOnParseErrors?: boolean;
+  /**
+   * Runs on dependency manifests and lockfiles (document/manifest.ts, the "manifest" dialect) instead of MCP configs.
+   * Manifest rules run on nothing else, and no other rule runs on a manifest.
+   */
+  manifest?: boolean;
   check(context: ConfigRuleContext<MessageIds, Options>): void;
 }
 
