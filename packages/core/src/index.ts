@@ -28,3 +28,4 @@ export { NON_MCP_PORTS } from "./code/transport-urls.js";
 // The output redaction step (every formatter, the Action, the probe).
 export { Redactor, REDACTED, redactResults, redactValue, secretsOfSource, shapeRedactor } from "./engine/redact.js";
 export { didYouMean, didYouMeanText } from "./util/did-you-mean.js";
+export { installedConfigCandidates, scanInstalled, type InstalledCandidate, type InstalledContext, type InstalledFile, type InstalledPlatform, type InstalledScan } from "./engine/installed.js";
