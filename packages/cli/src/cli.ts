@@ -15,6 +15,7 @@ import {
   type RuleSettings,
 } from "@mcp-lint/core";
 import { runInit } from "./init-command.js";
+import { installedFiles } from "./installed.js";
 import { runProbe } from "./probe-command.js";
 import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./report.js";
 
@@ -50,6 +51,12 @@ Commands:
                                    (for agents; the probe tool runs the configured servers when called)
   mcp-lint probe [paths]           Start or reach every configured server and say why one fails
                                    (runs the configured commands; see "mcp-lint probe --help")
+
+Your clients' configs:
+      --installed                  Check the config files the MCP clients of this machine load (Claude Desktop,
+                                   Claude Code, Cursor, VS Code, Windsurf, Cline, Gemini CLI, Codex, ...) at their
+                                   user-level locations; says on stderr which were found and which clients have none
+                                   (see docs/installed.md). Give no paths with it.
 
 Output:
   -f, --format <name>              ${formatterNames.join(" | ")} (default: stylish)
@@ -113,6 +120,7 @@ const OPTIONS = {
   "pass-on-unpruned-suppressions": { type: "boolean" },
   "no-warn-ignored": { type: "boolean" },
   stdin: { type: "boolean" },
+  installed: { type: "boolean" },
   "report-unused-disable-directives": { type: "boolean" },
   "report-unused-disable-directives-severity": { type: "string" },
   "stdin-filename": { type: "string" },
@@ -266,8 +274,28 @@ export async function run(argv: string[], ioOverrides: Partial<CliIO> = {}): Pro
     if (values["stdin-filename"] !== undefined && !values.stdin) throw new UsageError("--stdin-filename names the text read with --stdin: add --stdin.");
     const stdin = values.stdin ? { text: await readStdin(io.stdin ?? process.stdin), ...(values["stdin-filename"] ? { filename: values["stdin-filename"] } : {}) } : undefined;
 
+    let paths = positionals;
+    if (values.installed) {
+      const clash = [
+        ...(positionals.length > 0 ? ["paths"] : []),
+        ...(values.stdin ? ["--stdin"] : []),
+        ...(values.dialect !== undefined ? ["--dialect"] : []),
+        ...(values.fix ? ["--fix"] : []),
+      ];
+      if (clash.length > 0)
+        throw new UsageError(
+          `--installed checks the files your clients load, each as its client's format and without writing them: give no ${clash.join(", ")} with it.`,
+        );
+      paths = installedFiles(io.env, io.stderr, "mcp-lint --installed");
+      if (paths.length === 0) {
+        // Nothing to lint: an empty report in the format asked for (not a walk of the current folder).
+        emitReport(formatResults(format, [], { cwd: io.cwd, color, version }), outputFile, io.cwd, io.stdout);
+        return 0;
+      }
+    }
+
     const unusedDirectives = unusedDirectivesSetting(values["report-unused-disable-directives"] === true, values["report-unused-disable-directives-severity"]);
-    const outcome = await runLint(positionals, {
+    const outcome = await runLint(paths, {
       ...(stdin ? { stdin } : {}),
       ...(unusedDirectives ? { reportUnusedDisableDirectives: unusedDirectives } : {}),
       ...common,

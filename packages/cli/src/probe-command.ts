@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatResults, formatterNames, UsageError } from "@mcp-lint/core";
 import type { ProbeProgress, ProbeTarget } from "@mcp-lint/probe";
+import { installedFiles } from "./installed.js";
 import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./report.js";
 
 /** What the probe subcommand needs from its caller (the CLI's io, plus process-level hooks tests can replace). */
@@ -37,6 +38,8 @@ Options:
                                    long has passed (30s, 2m, 500ms, 1h); exit 0 when all are up, else 1.
                                    Failures waiting cannot fix (command not found, 401, 404, a web page) stop
                                    at once. Replaces --retries
+      --installed                  Probe the servers of the config files this machine's clients load (their
+                                   user-level files, as "mcp-lint --installed" finds them) instead of paths
       --url <url>                  Probe this URL instead of config files
       --sse                        With --url: use the legacy HTTP+SSE transport
       --header <"Name: value">     With --url: send this request header (repeatable)
@@ -81,6 +84,7 @@ const OPTIONS = {
   header: { type: "string", multiple: true },
   env: { type: "string", multiple: true },
   cwd: { type: "string" },
+  installed: { type: "boolean" },
 } as const;
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -162,6 +166,17 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   const waitMs = values.wait !== undefined ? parseDuration(values.wait) : undefined;
   if (waitMs !== undefined && retries !== undefined) throw new UsageError("--wait and --retries do not go together: --wait retries until its time is up.");
   const target = targetOf(values, positionals, command, io.cwd);
+  let paths = positionals;
+  if (values.installed) {
+    if (target || positionals.length > 0)
+      throw new UsageError(`--installed probes the servers of your clients' config files: give no paths, --url or command with it.`);
+    paths = installedFiles(io.env, io.stderr, "mcp-lint probe --installed");
+    if (paths.length === 0) {
+      emitReport(formatResults(format, [], { cwd: io.cwd, color, version: io.version }), outputFile, io.cwd, io.stdout);
+      return waitMs !== undefined ? 1 : 0;
+    }
+  }
+  const where = values.installed ? "the config files of your clients" : positionals.length ? positionals.map((p) => `"${p}"`).join(", ") : "this folder";
 
   // Loaded only here: the plain `mcp-lint` command never loads the MCP SDK.
   const { probe, probeTarget, formatProbeTable, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
@@ -219,7 +234,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
       ...(onProgress ? { onProgress } : {}),
       ...(log ? { log } : {}),
     };
-    run = target ? await probeTarget(target, options) : await probe(positionals, options);
+    run = target ? await probeTarget(target, options) : await probe(paths, options);
   } finally {
     removeHandler();
     clearStatus();
@@ -231,10 +246,10 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   // The summary table is for people: on stdout with the stylish report, on stderr when stdout carries JSON or SARIF.
   const tableOut = format === "stylish" && outputFile === undefined ? io.stdout : io.stderr;
   if (run.servers.length === 0 && waitMs !== undefined) {
-    io.stderr.write(`mcp-lint probe: no MCP servers found in ${positionals.length ? positionals.map((p) => `"${p}"`).join(", ") : "this folder"}: nothing to wait for.\n`);
+    io.stderr.write(`mcp-lint probe: no MCP servers found in ${where}: nothing to wait for.\n`);
     return interrupted ? 130 : 1;
   } else if (run.servers.length === 0) {
-    io.stderr.write(`mcp-lint probe: no MCP servers found in ${positionals.length ? positionals.map((p) => `"${p}"`).join(", ") : "this folder"}.\n`);
+    io.stderr.write(`mcp-lint probe: no MCP servers found in ${where}.\n`);
   } else {
     // A blank line between the stylish report and the table.
     const gap = tableOut === io.stdout && report.trim() !== "" ? "\n" : "";

@@ -9,7 +9,7 @@ export const goose: Dialect = {
   format: "yaml",
   comments: true,
   trailingCommas: true,
-  paths: [pathEndsWith("goose/config\\.ya?ml")],
+  paths: [pathEndsWith("goose/config\\.ya?ml"), pathEndsWith("goose/config/config\\.ya?ml")],
   sniff: (v) => isObject(v) && isObject(v.extensions),
   schema,
   servers: { kind: "map", pointers: ["/extensions"] },
