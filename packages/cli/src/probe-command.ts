@@ -46,6 +46,10 @@ Options:
       --env <NAME=value>           With "--": set this environment variable for the command (repeatable)
       --cwd <dir>                  With "--": the command's working directory
       --server <name>              Probe only this server (repeatable)
+      --lock, --update-lock        Write mcp-lint.lock.json: every server's tools, prompts and resource
+                                   templates (names, descriptions, schema hashes). Without it, a probe reports
+                                   every change against that file when it exists (tool-surface-changed)
+      --no-lock                    Neither read nor write mcp-lint.lock.json
       --retries <n>                Retries when waiting can help: connection refused or reset, HTTP 502-504,
                                    timeouts of URL servers (default: 3)
       --timeout <ms>               Per attempt: start, initialize and the list calls (default: 10000)
@@ -85,6 +89,9 @@ const OPTIONS = {
   env: { type: "string", multiple: true },
   cwd: { type: "string" },
   installed: { type: "boolean" },
+  lock: { type: "boolean" },
+  "update-lock": { type: "boolean" },
+  "no-lock": { type: "boolean" },
 } as const;
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -177,6 +184,8 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
     }
   }
   const where = values.installed ? "the config files of your clients" : positionals.length ? positionals.map((p) => `"${p}"`).join(", ") : "this folder";
+  if (target && (values.lock || values["update-lock"])) throw new UsageError("--lock records the servers of config files: it does not go with --url or \"--\".");
+  if ((values.lock || values["update-lock"]) && values["no-lock"]) throw new UsageError("--lock and --no-lock do not go together.");
 
   // Loaded only here: the plain `mcp-lint` command never loads the MCP SDK.
   const { probe, probeTarget, formatProbeTable, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
@@ -233,6 +242,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
       ...(concurrency !== undefined ? { concurrency } : {}),
       ...(onProgress ? { onProgress } : {}),
       ...(log ? { log } : {}),
+      ...(values.lock || values["update-lock"] ? { lock: "write" as const } : values["no-lock"] ? { lock: "off" as const } : {}),
     };
     run = target ? await probeTarget(target, options) : await probe(paths, options);
   } finally {
@@ -240,6 +250,7 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
     clearStatus();
   }
 
+  if (run.lockWritten) io.stderr.write(`mcp-lint probe: wrote ${run.lockWritten}\n`);
   const report = formatResults(format, run.results, { cwd: io.cwd, color, version: io.version, extraRules: PROBE_RULE_INFO });
   emitReport(report, outputFile, io.cwd, io.stdout);
 

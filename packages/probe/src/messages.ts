@@ -25,6 +25,9 @@ export const RULES = {
   tls: "probe-tls",
   timeout: "probe-timeout",
   protocol: "probe-protocol",
+  toolSurfaceChanged: "tool-surface-changed",
+  duplicateToolName: "duplicate-tool-name",
+  lockInvalid: "probe-lock-invalid",
 } as const;
 
 /** "10 s", "0.8 s", "1.25 s". */

@@ -45,6 +45,8 @@ import { targetSource } from "./target.js";
 import type { AttemptResult, Diagnosis } from "./session.js";
 import { attemptStdio } from "./stdio.js";
 import type { ProbeOptions, ProbeProgress, ProbeRun, ProbeTarget, ProbeTransport, ServerProbe, WaitOptions } from "./types.js";
+import { surfaceChecks, type SurfaceServer } from "./surface.js";
+import { surfaceOf } from "./lock.js";
 import { projectDirOf, resolveEntry, type ResolvedEntry, type Unresolved } from "./variables.js";
 
 const DEFAULTS = { retries: 3, timeoutMs: 10_000, backoffMs: 500, concurrency: 4 };
@@ -97,6 +99,8 @@ export interface ConfigFile {
 interface ServerOutcome {
   probe: ServerProbe;
   findings: Finding[];
+  /** What the server's list calls returned (status "ok" only). */
+  listed?: NonNullable<AttemptResult["facts"]>["listed"];
 }
 
 function count(name: string, value: number | undefined, fallback: number, min: number, integer: boolean): number {
@@ -291,11 +295,12 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
     const probe: ServerProbe = { ...base, target, status, attempts, durationMs: Math.round(performance.now() - started) };
     if (result?.facts?.server) probe.server = result.facts.server;
     if (result?.facts && status === "ok") probe.counts = result.facts.counts;
+    if (result?.facts?.listed && status === "ok") probe.surface = surfaceOf(result.facts.listed);
     const main = primary ? findings[diagnoses.indexOf(primary)] : findings[0];
     if (main) probe.finding = main;
     s.progress({ type: "done", ...ids, probe });
     s.log(`${label}: ${status}${main ? ` (${main.ruleId})` : ""}`);
-    return { probe, findings };
+    return { probe, findings, ...(result?.facts?.listed && status === "ok" ? { listed: result.facts.listed } : {}) };
   };
 
   if (s.signal?.aborted) return finish("aborted", 0, []);
@@ -478,6 +483,7 @@ export async function probe(paths: string[], options: ProbeOptions = {}): Promis
     selected.filter(({ entries }) => entries.length > 0),
     s,
     options,
+    true,
   );
 }
 
@@ -522,7 +528,7 @@ export class ServerNotReadyError extends Error {
   }
 }
 
-async function probeSelected(selected: Array<{ cf: ConfigFile; entries: ServerEntry[] }>, s: Settings, options: ProbeOptions): Promise<ProbeRun> {
+async function probeSelected(selected: Array<{ cf: ConfigFile; entries: ServerEntry[] }>, s: Settings, options: ProbeOptions, fromConfigs = false): Promise<ProbeRun> {
   // One run signal follows the caller's: every attempt and backoff listens to it, not to the caller's signal.
   const run = new AbortController();
   setMaxListeners(0, run.signal);
@@ -561,9 +567,24 @@ async function probeSelected(selected: Array<{ cf: ConfigFile; entries: ServerEn
     outer?.removeEventListener("abort", onAbort);
   }
 
+  // The live surface of every server that answered: the lock, the collision check (and later scans of the
+  // descriptions servers really return) all start from this one list.
+  const live: SurfaceServer[] = tasks.map(({ cf, entry }, i) => ({
+    file: cf.file,
+    name: entry.name,
+    dialect: cf.dialect.id,
+    ...(outcomes[i]!.listed ? { listed: outcomes[i]!.listed } : {}),
+    ...(outcomes[i]!.probe.surface ? { surface: outcomes[i]!.probe.surface } : {}),
+    at: (d: Diagnosis) => toFinding(cf, d),
+    pointer: entry.pointer,
+  }));
+  const checks = fromConfigs ? surfaceChecks(live, s.cwd, options.lock ?? "compare") : { findings: [], extraResults: [] };
+
   const results: LintFileResult[] = selected.map(({ cf }) => {
     const findings = outcomes.filter((o, i) => tasks[i]!.cf === cf).flatMap((o) => o.findings);
+    findings.push(...checks.findings.filter((f) => f.file === cf.file));
     return { file: cf.file, dialect: cf.dialect.id, findings: findings.sort(compareFindings), source: cf.text };
   });
-  return { results, servers: outcomes.map((o) => o.probe) };
+  results.push(...checks.extraResults);
+  return { results, servers: outcomes.map((o) => o.probe), ...(checks.lockWritten ? { lockWritten: checks.lockWritten } : {}) };
 }

@@ -17,6 +17,9 @@ const DESCRIPTIONS: Record<(typeof RULES)[keyof typeof RULES], [string, ExtraRul
   "probe-tls": ["The TLS connection to the server failed (certificate or handshake)", "error"],
   "probe-timeout": ["The server did not answer initialize (or a list call) in time", "error"],
   "probe-protocol": ["The server answered, but not as an MCP server", "error"],
+  "tool-surface-changed": ["A server's tools, prompts or resource templates differ from mcp-lint.lock.json (a changed description may be a rug pull)", "warning"],
+  "duplicate-tool-name": ["Two servers of one config file offer a tool with the same name", "warning"],
+  "probe-lock-invalid": ["mcp-lint.lock.json cannot be read (malformed, too large, a link out of the project)", "warning"],
 };
 
 /** The probe's finding ids described for SARIF and the Markdown report (core's formatters take them as extraRules). */

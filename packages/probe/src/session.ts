@@ -26,6 +26,11 @@ export interface Diagnosis {
 export interface ServerFacts {
   server?: { name: string; version: string; protocolVersion?: string };
   counts: { tools?: number; resources?: number; prompts?: number };
+  /**
+   * What the list calls returned, as the server sent it (not redacted: never printed; the lock keeps names,
+   * descriptions and hashes). The one place the live tool list is available, for the lock and for scans of it.
+   */
+  listed?: { tools: unknown[]; prompts: unknown[]; resourceTemplates: unknown[] };
 }
 
 export interface AttemptResult {
@@ -85,7 +90,8 @@ export async function handshake(
   await client.connect(transport, options);
   const capabilities = client.getServerCapabilities() ?? {};
   const info = client.getServerVersion();
-  const facts: ServerFacts = { counts: {} };
+  const listed = { tools: [] as unknown[], prompts: [] as unknown[], resourceTemplates: [] as unknown[] };
+  const facts: ServerFacts = { counts: {}, listed };
   if (info) {
     facts.server = { name: clean(info.name, 80), version: clean(info.version, 40) };
     if (protocol.version) facts.server.protocolVersion = clean(protocol.version, 20);
@@ -111,6 +117,7 @@ export async function handshake(
   try {
     facts.counts.tools = await count("tools/list", async (c) => {
       const r = await client.listTools(params(c), options);
+      listed.tools.push(...r.tools);
       return { items: r.tools.length, ...(r.nextCursor ? { nextCursor: r.nextCursor } : {}) };
     });
   } catch (error) {
@@ -122,9 +129,22 @@ export async function handshake(
       return { items: r.resources.length, ...(r.nextCursor ? { nextCursor: r.nextCursor } : {}) };
     });
   }
+  if (capabilities.resources) {
+    try {
+      await count("resources/templates/list", async (c) => {
+        const r = await client.listResourceTemplates(params(c), options);
+        listed.resourceTemplates.push(...r.resourceTemplates);
+        return { items: r.resourceTemplates.length, ...(r.nextCursor ? { nextCursor: r.nextCursor } : {}) };
+      });
+    } catch (error) {
+      // Templates are optional: a server with resources may not implement resources/templates/list.
+      if (!isMethodNotFound(error)) throw error;
+    }
+  }
   if (capabilities.prompts) {
     facts.counts.prompts = await count("prompts/list", async (c) => {
       const r = await client.listPrompts(params(c), options);
+      listed.prompts.push(...r.prompts);
       return { items: r.prompts.length, ...(r.nextCursor ? { nextCursor: r.nextCursor } : {}) };
     });
   }

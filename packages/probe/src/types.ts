@@ -1,3 +1,4 @@
+import type { ServerSurface } from "./lock.js";
 import type { Finding, LintFileResult } from "@mcp-lint/core";
 
 export interface ProbeOptions {
@@ -35,6 +36,12 @@ export interface ProbeOptions {
    * wait at once. Servers are waited for all at once unless `concurrency` is given.
    */
   waitMs?: number;
+  /**
+   * The tool-surface lock (mcp-lint.lock.json in cwd) when probing config files: "compare" (default) reports every
+   * change against it when it exists, "write" writes it (a server that did not answer keeps its old entry),
+   * "off" neither reads nor writes it.
+   */
+  lock?: "compare" | "write" | "off";
   /** Abort: every child is killed, retries stop, and the run resolves with what is done ("aborted" for the rest). */
   signal?: AbortSignal;
 }
@@ -89,6 +96,8 @@ export interface ServerProbe {
   server?: { name: string; version: string; protocolVersion?: string };
   /** Items listed (undefined: not advertised by the server). */
   counts?: { tools?: number; resources?: number; prompts?: number };
+  /** Tools, prompts and resource templates listed (status "ok"): names, descriptions, schema hashes, sorted. */
+  surface?: ServerSurface;
   /** The diagnosis when failed or skipped (also a stdout-noise finding of a server that answered). */
   finding?: Finding;
 }
@@ -98,6 +107,8 @@ export interface ProbeRun {
   results: LintFileResult[];
   /** One per server probed, in file order then entry order. */
   servers: ServerProbe[];
+  /** The lock file written (relative to cwd) when `lock` was "write". */
+  lockWritten?: string;
 }
 
 interface ProgressBase {
