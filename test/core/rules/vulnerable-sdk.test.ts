@@ -9,6 +9,7 @@ const npmIds = (spec: string) => ids(advisoriesForRange("npm", "@modelcontextpro
 const pyIds = (spec: string) => ids(advisoriesForRange("pypi", "mcp", parsePep440(spec)));
 
 const DNS_TS = "GHSA-w48q-cv73-mx4w";
+const REDOS_TS = "GHSA-8r9q-7v3j-jr4g";
 const LEAK_TS = "GHSA-345p-7cg4-v4c7";
 const DOS_PY = "GHSA-j975-95f5-7wqh";
 const VALIDATION_PY = "GHSA-3qhf-m339-9g5v";
@@ -27,10 +28,12 @@ describe("vulnerable-sdk: the advisory list", () => {
 
   it("matches exact versions at the advisories' bounds", () => {
     const ts = (v: string) => ids(advisoriesForVersion("npm", "@modelcontextprotocol/sdk", v));
-    expect(ts("1.9.0")).toEqual([DNS_TS]);
-    expect(ts("1.10.0")).toEqual([DNS_TS, LEAK_TS]);
-    expect(ts("1.23.9")).toEqual([DNS_TS, LEAK_TS]);
-    expect(ts("1.24.0")).toEqual([LEAK_TS]);
+    expect(ts("1.9.0")).toEqual([DNS_TS, REDOS_TS]);
+    expect(ts("1.10.0")).toEqual([DNS_TS, REDOS_TS, LEAK_TS]);
+    expect(ts("1.23.9")).toEqual([DNS_TS, REDOS_TS, LEAK_TS]);
+    expect(ts("1.24.0")).toEqual([REDOS_TS, LEAK_TS]);
+    expect(ts("1.25.1")).toEqual([REDOS_TS, LEAK_TS]);
+    expect(ts("1.25.2")).toEqual([LEAK_TS]);
     expect(ts("1.25.3")).toEqual([LEAK_TS]);
     expect(ts("1.26.0")).toEqual([]);
     expect(ts("2.0.0")).toEqual([]);
@@ -45,13 +48,15 @@ describe("vulnerable-sdk: the advisory list", () => {
 
 describe("vulnerable-sdk: range semantics (no lockfile)", () => {
   it("npm: reports only ranges whose every version is affected", () => {
-    expect(npmIds("1.20.1")).toEqual([DNS_TS, LEAK_TS]);
-    expect(npmIds("=1.20.1")).toEqual([DNS_TS, LEAK_TS]);
-    expect(npmIds("~1.20.0")).toEqual([DNS_TS, LEAK_TS]);
+    expect(npmIds("1.20.1")).toEqual([DNS_TS, REDOS_TS, LEAK_TS]);
+    expect(npmIds("=1.20.1")).toEqual([DNS_TS, REDOS_TS, LEAK_TS]);
+    expect(npmIds("~1.20.0")).toEqual([DNS_TS, REDOS_TS, LEAK_TS]);
     expect(npmIds("1.25.x")).toEqual([LEAK_TS]);
-    expect(npmIds(">=1.10.0 <1.24.0")).toEqual([DNS_TS, LEAK_TS]);
-    expect(npmIds("<1.24.0")).toEqual([DNS_TS]); // 1.0 is not in the leak's range
-    expect(npmIds("<=1.24.0")).toEqual([]); // 1.24.0 is fixed for DNS rebinding, and 1.0 predates the leak
+    expect(npmIds("1.25.0 - 1.25.1")).toEqual([REDOS_TS, LEAK_TS]);
+    expect(npmIds(">=1.10.0 <1.24.0")).toEqual([DNS_TS, REDOS_TS, LEAK_TS]);
+    expect(npmIds("<1.24.0")).toEqual([DNS_TS, REDOS_TS]); // 1.0 is not in the leak's range
+    expect(npmIds("<=1.24.0")).toEqual([REDOS_TS]); // 1.24.0 is fixed for DNS rebinding, and 1.0 predates the leak
+    expect(npmIds("<=1.25.2")).toEqual([]); // 1.25.2 has the ReDoS fix
     expect(npmIds("^1.20.0")).toEqual([]); // may resolve to 1.26
     expect(npmIds("~1.26.0")).toEqual([]);
     expect(npmIds(">=1.20.0")).toEqual([]);
@@ -59,7 +64,7 @@ describe("vulnerable-sdk: range semantics (no lockfile)", () => {
     expect(npmIds("latest")).toEqual([]);
     expect(npmIds("1.20.1 || 1.26.0")).toEqual([]);
     expect(npmIds("github:modelcontextprotocol/typescript-sdk")).toEqual([]);
-    expect(npmIds("^0.6.0")).toEqual([DNS_TS]);
+    expect(npmIds("^0.6.0")).toEqual([DNS_TS, REDOS_TS]);
   });
 
   it("PEP 440: ==, <=, <, ~=, >=, wildcards", () => {
@@ -104,7 +109,7 @@ describe("vulnerable-sdk: located findings per file format", () => {
     const f = lint("package-lock.json", v3);
     expect(f.map((x) => slice(v3, x))).toEqual(['"1.24.1"', '"1.5.0"']);
     expect(positions(f)[0]).toEqual([5, 60, 5, 68]);
-    expect(f[0]!.message).toMatch(/^This lockfile resolves @modelcontextprotocol\/sdk 1\.24\.1, affected by GHSA-345p-7cg4-v4c7 \(CVE-2026-25536\)/);
+    expect(f[0]!.message).toMatch(/^This lockfile resolves @modelcontextprotocol\/sdk 1\.24\.1, affected by GHSA-8r9q-7v3j-jr4g \(CVE-2026-0621\), GHSA-345p-7cg4-v4c7 \(CVE-2026-25536\): .*Upgrade @modelcontextprotocol\/sdk to 1\.26\.0 or later\.$/);
     expect(f[1]!.message).toContain(DNS_TS);
     expect(f[1]!.message).not.toContain(LEAK_TS);
     const v1 = `{"lockfileVersion":1,"dependencies":{"@modelcontextprotocol/sdk":{"version":"1.11.0"}}}`;

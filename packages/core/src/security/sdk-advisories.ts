@@ -42,6 +42,17 @@ export const SDK_ADVISORIES: readonly SdkAdvisory[] = [
     url: "https://github.com/advisories/GHSA-w48q-cv73-mx4w",
   },
   {
+    ghsa: "GHSA-8r9q-7v3j-jr4g",
+    cve: "CVE-2026-0621",
+    package: "@modelcontextprotocol/sdk",
+    ecosystem: "npm",
+    fixed: "1.25.2",
+    affected: "< 1.25.2",
+    summary: "a crafted resources/read URI makes the UriTemplate matcher of an exploded template ({/id*}, {?tags*}) backtrack catastrophically (ReDoS: the server stops answering every client)",
+    severity: "high",
+    url: "https://github.com/advisories/GHSA-8r9q-7v3j-jr4g",
+  },
+  {
     ghsa: "GHSA-345p-7cg4-v4c7",
     cve: "CVE-2026-25536",
     package: "@modelcontextprotocol/sdk",
