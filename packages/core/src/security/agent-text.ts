@@ -72,6 +72,18 @@ export const ALL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
   "exfiltration",
 ]);
 
+/**
+ * Signal kinds that have no legitimate use in agent-visible text (outside emoji flags, which the scanner excludes):
+ * rules report them at their own severity (error). Every other kind is a text heuristic, capped at warning
+ * (docs/rules/no-prompt-injection.md, "Severity"). Shared by every rule that reports scanner signals.
+ */
+export const NEVER_LEGITIMATE: ReadonlySet<SignalKind> = new Set<SignalKind>(["tag-characters", "bidi-control"]);
+
+/** The most a finding for this signal kind may be: undefined (the rule's severity) or "warning" for heuristics. */
+export function signalSeverityCap(kind: SignalKind): "warning" | undefined {
+  return NEVER_LEGITIMATE.has(kind) ? undefined : "warning";
+}
+
 interface Pattern {
   kind: SignalKind;
   re: RegExp;
