@@ -99,7 +99,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "model-instruction",
-    re: /\b(?:do\s{1,4}not|don't|never)\s{1,4}(?:tell|mention|inform|reveal|show|notify)(?:\s{1,4}(?:this|that|it|anything))?\s{1,4}(?:to\s{1,4})?the\s{1,4}user\b/gi,
+    re: /\b(?:do\s{1,4}not|don't|never|no\s{1,4}need\s{1,4}to)\s{1,4}(?:tell|mention|inform|reveal|show|notify)(?:\s{1,4}(?:this|that|it|anything))?\s{1,4}(?:to\s{1,4})?the\s{1,4}user\b/gi,
     explain: "tells the model to hide something from the user",
   },
   {
