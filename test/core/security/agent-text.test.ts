@@ -63,6 +63,8 @@ describe("scanAgentText", () => {
       `Indented docstring\n${" ".repeat(40)}Args:`,
       "Loads credentials from the AWS default chain",
       "Path of the SSH key, e.g. ~/.ssh/id_ed25519",
+      // A capability statement, not a request (a description in Cisco mcp-scanner's example servers).
+      "The tool has unrestricted access and can read sensitive files like /etc/passwd, ~/.ssh/id_rsa",
     ]) {
       expect(found(text), text).toEqual([]);
     }

@@ -129,7 +129,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "exfiltration",
-    re: /\b(?:read|cat|open|include|attach|pass|send|upload|provide|copy)\b[^\n]{0,60}?(?:~\/\.ssh\b|\.ssh\/|\bid_rsa\b|\bid_ed25519\b|(?<![\w.$])\.env\b(?!\.)|\bcredentials?\s{0,2}(?:file|\.json)|\.aws\/credentials|\.netrc\b)/gi,
+    // Not after "can/could/may/might/cannot": a statement of what the tool is able to do, not a request.
+    re: /(?<!\b(?:can|could|may|might|cannot)\s)\b(?:read|cat|open|include|attach|pass|send|upload|provide|copy)\b[^\n]{0,60}?(?:~\/\.ssh\b|\.ssh\/|\bid_rsa\b|\bid_ed25519\b|(?<![\w.$])\.env\b(?!\.)|\bcredentials?\s{0,2}(?:file|\.json)|\.aws\/credentials|\.netrc\b)/gi,
     explain: "asks the model to read SSH keys, .env files or credentials",
   },
   {

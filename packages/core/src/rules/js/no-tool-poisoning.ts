@@ -1,7 +1,8 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { sdkFile, type SdkFile } from "../../code/js/analysis.js";
-import { constInit, findVariableFrom, nodesOfType, objectLiteral, propertyKey, unwrapExpression, walk, type Node } from "../../code/js/ast.js";
-import { memberName } from "../../code/js/imports.js";
+import { constInit, findVariableFrom, nodesOfType, objectLiteral, propertyKey, staticString, unwrapExpression, walk, type Node } from "../../code/js/ast.js";
+import { memberName, resolveImport } from "../../code/js/imports.js";
+import { isSdkSpecifier, REQUEST_CAPABILITY } from "../../code/js/sdk-catalog.js";
 import { ALL_KINDS, DEFAULT_KINDS, NEVER_LEGITIMATE, scanAgentText, type SignalKind } from "../../security/agent-text.js";
 import { createCodeRule } from "./create-rule.js";
 
@@ -146,10 +147,16 @@ export const noToolPoisoning = createCodeRule<Options, MessageIds>({
           });
         };
 
+        const listed = new Set<string>();
         for (const call of nodesOfType(sdk.sourceCode, "CallExpression")) {
           const callee = unwrapExpression(call.callee);
           if (callee.type !== "MemberExpression") continue;
           const method = memberName(callee);
+          if (method === "setRequestHandler") {
+            const list = listMethod(sdk, call);
+            if (list) listed.add(list);
+            continue;
+          }
           if (method === undefined || !Object.hasOwn(REGISTRATIONS, method)) continue;
           if (!isMcpServer(sdk, callee.object, method)) continue;
           const kind = REGISTRATIONS[method]!;
@@ -182,10 +189,49 @@ export const noToolPoisoning = createCodeRule<Options, MessageIds>({
               }
           }
         }
+
+        // Low-level Server: the tool and prompt objects of a file that answers tools/list or prompts/list. Only object
+        // literals with the shape of one (a tool: `name` and `inputSchema`; a prompt: `name` and an `arguments` array).
+        if (listed.size === 0) return;
+        for (const obj of nodesOfType(sdk.sourceCode, "ObjectExpression")) {
+          const props = new Map<string, TSESTree.Property>();
+          for (const p of obj.properties) {
+            const key = p.type === "Property" && !p.computed ? propertyKey(p) : undefined;
+            if (p.type === "Property" && key !== undefined) props.set(key, p);
+          }
+          const name = props.get("name");
+          if (!name) continue;
+          const kind = listed.has("tools/list") && props.has("inputSchema") ? "tool" : listed.has("prompts/list") && unwrapExpression(props.get("arguments")?.value ?? obj).type === "ArrayExpression" ? "prompt" : undefined;
+          if (!kind) continue;
+          scanText(name.value, `${kind} name`);
+          const title = props.get("title");
+          const description = props.get("description");
+          if (title) scanText(title.value, `${kind} title`);
+          if (description) scanText(description.value, `${kind} description`);
+          if (kind === "tool") {
+            scanSchema(props.get("inputSchema")!.value, kind);
+            const annotations = props.get("annotations");
+            if (annotations) scanConfig(annotations.value, kind);
+          } else scanSchema(props.get("arguments")!.value, kind);
+        }
       },
     };
   },
 });
+
+/** `setRequestHandler(ListToolsRequestSchema | ListPromptsRequestSchema | "tools/list" | "prompts/list", …)`: the list it answers. */
+function listMethod(sdk: SdkFile, call: TSESTree.CallExpression): string | undefined {
+  const first = call.arguments[0];
+  if (!first || first.type === "SpreadElement") return undefined;
+  const literal = staticString(first, sdk.scopeOf(first));
+  let key = literal?.complete ? literal.value : undefined;
+  if (key === undefined) {
+    const r = resolveImport(sdk.imports, first, sdk.scopeOf(first));
+    if (r && isSdkSpecifier(r.module)) key = r.name;
+  }
+  const method = key !== undefined && Object.hasOwn(REQUEST_CAPABILITY, key) ? REQUEST_CAPABILITY[key]!.method : undefined;
+  return method === "tools/list" || method === "prompts/list" ? method : undefined;
+}
 
 /**
  * The receiver is an `McpServer`: constructed or declared as one in this file; for the `register*` methods (names no

@@ -12,6 +12,16 @@ type MessageIds = "hidden" | "heuristic";
 const DECORATORS = new Set(["tool", "prompt", "resource"]);
 /** Literal pieces looked at per argument (`"a" "b"` implicit concatenation). */
 const MAX_PIECES = 64;
+/** `mcp.types` classes whose name, title and description a client shows the model, by qualified name. */
+const TYPE_OBJECTS: ReadonlyMap<string, string> = new Map(
+  ["Tool", "Prompt", "PromptArgument", "Resource", "ResourceTemplate"].flatMap((t) => {
+    const what = t === "PromptArgument" ? "prompt argument" : t === "ResourceTemplate" ? "resource template" : t.toLowerCase();
+    // The `mcp` package itself re-exports Tool and Resource (mcp/__init__.py, 1.29.0 and main).
+    return [[`mcp.types.${t}`, what] as const, ...(t === "Tool" || t === "Resource" ? [[`mcp.${t}`, what] as const] : [])];
+  }),
+);
+/** `"description": …` pairs looked at in one input schema dict. */
+const MAX_SCHEMA_PAIRS = 512;
 /** Calls looked at in one function's parameter list. */
 const MAX_PARAMETER_CALLS = 256;
 
@@ -51,7 +61,6 @@ export const noToolPoisoningPython = definePythonRule<MessageIds, { htmlComments
   },
   check({ file, options, report }) {
     const receivers = receiversOf(file, "server");
-    if (receivers.length === 0) return;
     const kinds = options.htmlComments === true ? ALL_KINDS : DEFAULT_KINDS;
     const seen = new Set<number>();
 
@@ -92,6 +101,19 @@ export const noToolPoisoningPython = definePythonRule<MessageIds, { htmlComments
       }
       // The docstring is the description only when none is given (`description or fn.__doc__`).
       if (description === undefined || description.type === "none" || decodedString(description)?.text === "") scan(docstring(fn), `${method} description (the docstring)`);
+    }
+
+    // Low-level servers: the `mcp.types` objects a list handler returns (`types.Tool(name=…, description=…,
+    // inputSchema={…})`): what the client shows the model, wherever in the file they are built.
+    for (const c of file.calls) {
+      const q = file.qualifyText(c.calleeText);
+      const what = q === undefined ? undefined : TYPE_OBJECTS.get(q);
+      if (!what || c.node.type !== "call") continue;
+      for (const key of ["name", "title", "description"]) scan(keywordArg(c.node, key), `${what} ${key}`);
+      const schema = keywordArg(c.node, "inputSchema");
+      for (const pair of schema ? schema.descendantsOfType("pair").slice(0, MAX_SCHEMA_PAIRS) : []) {
+        if (pair && decodedString(pair.childForFieldName("key"))?.text === "description") scan(pair.childForFieldName("value"), `${what} input description`);
+      }
     }
   },
 });
