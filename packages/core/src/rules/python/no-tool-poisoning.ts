@@ -26,9 +26,9 @@ const MAX_SCHEMA_PAIRS = 512;
 const MAX_PARAMETER_CALLS = 256;
 
 /** The string literals an argument is written in: a literal, or the parts of an implicit concatenation. */
-function literals(expr: Node | null | undefined): Node[] {
-  if (!expr) return [];
-  if (expr.type === "parenthesized_expression") return literals(expr.namedChildren[0]);
+function literals(expr: Node | null | undefined, depth = 0): Node[] {
+  if (!expr || depth > 8) return [];
+  if (expr.type === "parenthesized_expression") return literals(expr.namedChildren[0], depth + 1);
   if (expr.type === "string") return [expr];
   if (expr.type === "concatenated_string") return expr.namedChildren.filter((c): c is Node => c?.type === "string").slice(0, MAX_PIECES);
   return [];
