@@ -72,6 +72,18 @@ export const ALL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
   "exfiltration",
 ]);
 
+/**
+ * Signal kinds that have no legitimate use in agent-visible text (outside emoji flags, which the scanner excludes):
+ * rules report them at their own severity (error). Every other kind is a text heuristic, capped at warning
+ * (docs/rules/no-prompt-injection.md, "Severity"). Shared by every rule that reports scanner signals.
+ */
+export const NEVER_LEGITIMATE: ReadonlySet<SignalKind> = new Set<SignalKind>(["tag-characters", "bidi-control"]);
+
+/** The most a finding for this signal kind may be: undefined (the rule's severity) or "warning" for heuristics. */
+export function signalSeverityCap(kind: SignalKind): "warning" | undefined {
+  return NEVER_LEGITIMATE.has(kind) ? undefined : "warning";
+}
+
 interface Pattern {
   kind: SignalKind;
   re: RegExp;
@@ -87,7 +99,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "model-instruction",
-    re: /\b(?:do\s{1,4}not|don't|never)\s{1,4}(?:tell|mention|inform|reveal|show|notify)(?:\s{1,4}(?:this|that|it|anything))?\s{1,4}(?:to\s{1,4})?the\s{1,4}user\b/gi,
+    re: /\b(?:do\s{1,4}not|don't|never|no\s{1,4}need\s{1,4}to)\s{1,4}(?:tell|mention|inform|reveal|show|notify)(?:\s{1,4}(?:this|that|it|anything))?\s{1,4}(?:to\s{1,4})?the\s{1,4}user\b/gi,
     explain: "tells the model to hide something from the user",
   },
   {
@@ -117,7 +129,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "exfiltration",
-    re: /\b(?:read|cat|open|include|attach|pass|send|upload|provide|copy)\b[^\n]{0,60}?(?:~\/\.ssh\b|\.ssh\/|\bid_rsa\b|\bid_ed25519\b|(?<![\w.$])\.env\b(?!\.)|\bcredentials?\s{0,2}(?:file|\.json)|\.aws\/credentials|\.netrc\b)/gi,
+    // Not after "can/could/may/might/cannot": a statement of what the tool is able to do, not a request.
+    re: /(?<!\b(?:can|could|may|might|cannot)\s)\b(?:read|cat|open|include|attach|pass|send|upload|provide|copy)\b[^\n]{0,60}?(?:~\/\.ssh\b|\.ssh\/|\bid_rsa\b|\bid_ed25519\b|(?<![\w.$])\.env\b(?!\.)|\bcredentials?\s{0,2}(?:file|\.json)|\.aws\/credentials|\.netrc\b)/gi,
     explain: "asks the model to read SSH keys, .env files or credentials",
   },
   {

@@ -191,20 +191,21 @@ export function receiverAt(receivers: readonly PyReceiver[], expr: Node | null |
 
 /**
  * Functions decorated as handlers of one of `receivers` (`@mcp.tool()`, `@server.call_tool()`, `@self.mcp.prompt()`),
- * with the decorator's method name; the first decorator of `methods` on a receiver counts.
+ * with the decorator's method name and expression (`mcp.tool(name="x")` or `mcp.tool`); the first decorator of `methods`
+ * on a receiver counts.
  */
-export function decoratedHandlers(file: PyFile, receivers: readonly PyReceiver[], methods: ReadonlySet<string>): Array<{ fn: Node; method: string }> {
-  const out: Array<{ fn: Node; method: string }> = [];
+export function decoratedHandlers(file: PyFile, receivers: readonly PyReceiver[], methods: ReadonlySet<string>): Array<{ fn: Node; method: string; decorator: Node }> {
+  const out: Array<{ fn: Node; method: string; decorator: Node }> = [];
   for (const d of file.nodes("decorated_definition")) {
     const fn = d.childForFieldName("definition");
     if (fn?.type !== "function_definition") continue;
     for (const dec of d.namedChildren) {
       if (dec?.type !== "decorator") continue;
-      let expr = dec.namedChildren[0];
-      if (expr?.type === "call") expr = expr.childForFieldName("function");
+      const decorator = dec.namedChildren[0];
+      const expr = decorator?.type === "call" ? decorator.childForFieldName("function") : decorator;
       const method = methodName(expr);
-      if (method === undefined || !methods.has(method) || !receiverAt(receivers, methodObject(expr))) continue;
-      out.push({ fn, method });
+      if (!decorator || method === undefined || !methods.has(method) || !receiverAt(receivers, methodObject(expr))) continue;
+      out.push({ fn, method, decorator });
       break;
     }
   }

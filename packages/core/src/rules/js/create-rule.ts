@@ -14,6 +14,11 @@ export interface CodeRuleDocs {
   severity: Exclude<Severity, "info">;
   /** A security rule: SARIF `security` tag and this `security-severity` (0.0–10.0). */
   securitySeverity?: number;
+  /**
+   * The most a finding with this message id may be (a rule whose cases differ: an error for one kind, a warning for a
+   * heuristic kind). Never raises the configured severity. The ESLint plugin reports at ESLint's configured level.
+   */
+  messageMaxSeverity?: Readonly<Record<string, Severity>>;
 }
 
 const createNamedRule = RuleCreator<CodeRuleDocs>((name) => docsUrl(name));

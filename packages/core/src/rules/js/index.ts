@@ -19,6 +19,7 @@ import { serverCapabilities } from "./server-capabilities.js";
 import { noToolInputInShell } from "./no-tool-input-in-shell.js";
 import { noSharedServerInstance } from "./no-shared-server-instance.js";
 import { noHardcodedCredentials } from "./no-hardcoded-credentials.js";
+import { noToolPoisoning } from "./no-tool-poisoning.js";
 
 export type { CodeRuleDocs } from "./create-rule.js";
 
@@ -47,6 +48,7 @@ export const codeRules: Readonly<Record<string, CodeRule>> = Object.freeze({
   "no-tool-input-in-shell": noToolInputInShell,
   "no-shared-server-instance": noSharedServerInstance,
   "no-hardcoded-credentials": noHardcodedCredentials,
+  "no-tool-poisoning": noToolPoisoning,
 });
 
 /** Metadata of a code rule, in the same shape as a config rule's `meta` plus the ESLint bits. */

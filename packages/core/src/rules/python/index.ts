@@ -16,6 +16,7 @@ import { stdioServerUsage } from "./stdio-server-usage.js";
 import type { PythonRule } from "./types.js";
 import { validMcpImport } from "./valid-mcp-import.js";
 import { noHardcodedCredentialsPython } from "./no-hardcoded-credentials.js";
+import { noToolPoisoningPython } from "./no-tool-poisoning.js";
 
 export type { PythonRule, PythonRuleContext, PythonReport } from "./types.js";
 
@@ -38,4 +39,5 @@ export const pythonRules: ReadonlyArray<PythonRule<string, Record<string, unknow
   noSyncRunInEventLoop,
   noToolInputInShellPython,
   noHardcodedCredentialsPython,
+  noToolPoisoningPython,
 ] as Array<PythonRule<string, Record<string, unknown>>>);
