@@ -61,7 +61,13 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function item(name: string, description: string | undefined, schema: unknown): LockedItem {
+/** Replaces secret values in text that goes into the lock (identity when there is nothing to hide). */
+export type LockRedact = (text: string) => string;
+
+function item(rawName: string, rawDescription: string | undefined, schema: unknown, redact: LockRedact): LockedItem {
+  // Redacted before anything is kept or hashed: a hash of a short secret inside known text could be guessed.
+  const name = redact(rawName);
+  const description = rawDescription === undefined ? undefined : redact(rawDescription);
   const out: LockedItem = { name };
   if (description !== undefined) {
     if (description.length > MAX_TEXT) {
@@ -69,7 +75,7 @@ function item(name: string, description: string | undefined, schema: unknown): L
       out.descriptionSha256 = sha256(description);
     } else out.description = description;
   }
-  if (schema !== undefined) out.schemaSha256 = sha256(canonicalJson(schema));
+  if (schema !== undefined) out.schemaSha256 = sha256(redact(canonicalJson(schema)));
   return out;
 }
 
@@ -79,17 +85,21 @@ function sorted(items: LockedItem[]): LockedItem[] {
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, MAX_ITEMS);
 }
 
-/** The lockable surface of what the list calls returned (the SDK's tools, prompts and resource templates). */
-export function surfaceOf(listed: { tools: unknown[]; prompts: unknown[]; resourceTemplates: unknown[] }): ServerSurface {
+/**
+ * The lockable surface of what the list calls returned (the SDK's tools, prompts and resource templates). `redact`
+ * replaces the secret values the probe gave the server wherever the server echoes them (names, descriptions, and the
+ * text that is hashed), so the lock never holds one, not even as a hash.
+ */
+export function surfaceOf(listed: { tools: unknown[]; prompts: unknown[]; resourceTemplates: unknown[] }, redact: LockRedact = (t) => t): ServerSurface {
   const rec = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
   return {
-    tools: sorted(listed.tools.map(rec).filter((t) => text(t.name) !== undefined).map((t) => item(t.name as string, text(t.description), t.inputSchema ?? {}))),
-    prompts: sorted(listed.prompts.map(rec).filter((p) => text(p.name) !== undefined).map((p) => item(p.name as string, text(p.description), p.arguments ?? []))),
+    tools: sorted(listed.tools.map(rec).filter((t) => text(t.name) !== undefined).map((t) => item(t.name as string, text(t.description), t.inputSchema ?? {}, redact))),
+    prompts: sorted(listed.prompts.map(rec).filter((p) => text(p.name) !== undefined).map((p) => item(p.name as string, text(p.description), p.arguments ?? [], redact))),
     resourceTemplates: sorted(
       listed.resourceTemplates
         .map(rec)
         .filter((r) => text(r.name) !== undefined || text(r.uriTemplate) !== undefined)
-        .map((r) => item(text(r.name) ?? (r.uriTemplate as string), text(r.description), text(r.uriTemplate) ?? "")),
+        .map((r) => item(text(r.name) ?? (r.uriTemplate as string), text(r.description), text(r.uriTemplate) ?? "", redact)),
     ),
   };
 }

@@ -57,9 +57,18 @@ export class Redactor {
     this.values.splice(0, this.values.length, ...[...all].sort((a, b) => b.length - a.length));
   }
 
-  redact(text: string): string {
+  /**
+   * Only the secret values given (no shape-based redaction): for text that is kept and compared, such as the lock,
+   * where an ordinary token-like word or URL query must stay as the server wrote it.
+   */
+  redactValues(text: string): string {
     let out = text;
     for (const v of this.values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    return out;
+  }
+
+  redact(text: string): string {
+    let out = this.redactValues(text);
     out = out
       .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`)
       .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, `$1${REDACTED}@`)

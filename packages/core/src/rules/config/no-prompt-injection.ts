@@ -1,10 +1,7 @@
 import { joinPointer } from "../../document/pointer.js";
-import { ALL_KINDS, DEFAULT_KINDS, scanAgentText, type SignalKind } from "../../security/agent-text.js";
+import { ALL_KINDS, DEFAULT_KINDS, scanAgentText, signalSeverity } from "../../security/agent-text.js";
 import { valueSubrange } from "../../util/placeholders.js";
 import { defineConfigRule } from "../types.js";
-
-/** Signals that are never legitimate in agent-visible text: reported at the rule's severity (error). */
-const NEVER_LEGITIMATE: ReadonlySet<SignalKind> = new Set(["tag-characters", "bidi-control"]);
 
 /** server.json keys whose string values clients show to the model or the user (the registry's descriptions and titles). */
 const REGISTRY_TEXT_KEYS = new Set(["description", "title"]);
@@ -41,7 +38,8 @@ export const noPromptInjection = defineConfigRule<"signal", { htmlComments?: boo
           pointer,
           part: "value",
           ...(range ? { range } : {}),
-          ...(NEVER_LEGITIMATE.has(s.kind) ? {} : { maxSeverity: "warning" as const }),
+          // Tag characters and bidi controls at the rule's severity (error); every other signal capped at warning.
+          ...(signalSeverity(s.kind) === "error" ? {} : { maxSeverity: "warning" as const }),
         });
       }
     };
