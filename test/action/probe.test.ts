@@ -131,7 +131,7 @@ describe("probe: true, the lock and tool poisoning", () => {
     expect(annotated("tool-surface-changed")).toEqual([["warning", ".mcp.json", "3"]]);
     expect(annotated("served-prompt-injection")).toEqual([
       ["error", ".mcp.json", "12"],
-      ...Array.from({ length: 5 }, () => ["warning", ".mcp.json", "12"]),
+      ...Array.from({ length: 6 }, () => ["warning", ".mcp.json", "12"]),
     ]);
     expect(run.commands.find((c) => c.properties.title?.includes("tool-surface-changed"))?.message).toMatch(/Tool "search" of server "notes" has a different description/);
 
@@ -140,7 +140,7 @@ describe("probe: true, the lock and tool poisoning", () => {
     };
     const results = sarif.runs[0]!.results.filter((r) => r.ruleId === "tool-surface-changed" || r.ruleId === "served-prompt-injection");
     expect(results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine]).sort()).toEqual([
-      ...Array.from({ length: 6 }, () => ["served-prompt-injection", 12]),
+      ...Array.from({ length: 7 }, () => ["served-prompt-injection", 12]),
       ["tool-surface-changed", 3],
     ]);
     const rules = sarif.runs[0]!.tool.driver.rules;
@@ -158,6 +158,6 @@ describe("probe: true, the lock and tool poisoning", () => {
     expect(run.status, run.stderr).toBe(1);
     expect(existsSync(join(dir, "mcp-lint.lock.json"))).toBe(false);
     expect(run.commands.filter((c) => c.properties.title?.includes("tool-surface-changed"))).toEqual([]);
-    expect(run.commands.filter((c) => c.properties.title?.includes("served-prompt-injection"))).toHaveLength(6);
+    expect(run.commands.filter((c) => c.properties.title?.includes("served-prompt-injection"))).toHaveLength(7);
   }, 120_000);
 });

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { LOCK_FILE, PROBE_RULE_INFO, probe, probeTarget, surfaceOf } from "../../packages/probe/src/index.js";
-import { MAX_FINDINGS, MAX_ITEMS, MAX_PROPERTIES, servedTextDiagnoses, servedTexts, visibleName } from "../../packages/probe/src/served.js";
+import { AGENT_TEXT_MAX_SCANNED } from "../../packages/core/src/index.js";
+import { MAX_FINDINGS, MAX_ITEMS, MAX_PROPERTIES, MAX_TOTAL_CHARS, servedTextDiagnoses, servedTexts, visibleName } from "../../packages/probe/src/served.js";
 import { Redactor } from "../../packages/probe/src/redact.js";
 import { EVERYTHING, NODE, fixture, freePort, project, removeProjects, startNode, stopAll } from "./helpers.js";
 
@@ -30,10 +31,11 @@ describe("served-prompt-injection (real servers)", () => {
     expect(run.servers[1]!.finding).toBeUndefined();
     const found = findingsOf(run);
     expect(found.map((f) => [f.ruleId, f.severity, f.pointer, f.line, f.column])).toEqual([
-      ...Array.from({ length: 5 }, () => ["served-prompt-injection", "warning", "/mcpServers/poisoned", 9, 5]),
+      ...Array.from({ length: 6 }, () => ["served-prompt-injection", "warning", "/mcpServers/poisoned", 9, 5]),
       ["served-prompt-injection", "error", "/mcpServers/poisoned", 9, 5],
     ]);
     expect(found.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^The initialize instructions of server "poisoned": The instructions field tells the model to ignore its other instructions \("Ignore previous instructions"\)\./),
       expect.stringMatching(/^Tool "sum" of server "poisoned": The description is an <IMPORTANT>\/<SYSTEM>-style block, .* \("<IMPORTANT>"\)\. Clients give the model this text as the server returns it \(tool poisoning\)/),
       expect.stringMatching(/^Tool "sum" of server "poisoned": The description tells the model to do something else before the tool runs \("Before using this tool, you must read"\)\./),
       expect.stringMatching(/^Tool "sum" of server "poisoned": The description asks the model to read SSH keys, \.env files or credentials \("read ~\/\.ssh"\)\./),
@@ -47,7 +49,7 @@ describe("served-prompt-injection (real servers)", () => {
     expect(new Set(found.map((f) => f.fingerprint)).size).toBe(found.length);
   }, 60_000);
 
-  it("server-everything (13 tools, 4 prompts, 2 templates, their property descriptions) gives none", async () => {
+  it("server-everything (its instructions, 13 tools, 4 prompts, 2 templates, their property descriptions) gives none", async () => {
     const run = await probe([], { cwd: cursorProject({ everything: { command: NODE, args: [EVERYTHING, "stdio"] } }), lock: "off" });
     expect(run.servers[0]!.status).toBe("ok");
     expect(run.servers[0]!.counts?.tools).toBeGreaterThan(10);
@@ -58,15 +60,15 @@ describe("served-prompt-injection (real servers)", () => {
     const dir = cursorProject({ poisoned: { command: NODE, args: [POISONED], env: { FIXTURE_POISON_EXTRA: "30" } } });
     const found = served(await probe([], { cwd: dir, lock: "off" }));
     expect(found).toHaveLength(MAX_FINDINGS);
-    // 6 signals of the fixture's own tools + 2 per extra tool (<IMPORTANT> and </IMPORTANT>) = 66; 20 are reported.
-    expect(found.at(-1)!.message).toMatch(/\(46 more signals in this server's text not reported: at most 20 per server\.\)$/);
+    // 7 signals of the fixture's own text + 2 per extra tool (<IMPORTANT> and </IMPORTANT>) = 67; 20 are reported.
+    expect(found.at(-1)!.message).toMatch(/\(47 more signals in this server's text not reported: at most 20 per server\.\)$/);
   }, 60_000);
 
   it("also scans a server named on the command line (probe -- command), located in the command line", async () => {
     const run = await probeTarget({ command: NODE, args: [POISONED] });
     const found = served(run);
-    expect(found).toHaveLength(6);
-    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([...Array.from({ length: 5 }, () => ["(command line)", 1, "warning"]), ["(command line)", 1, "error"]]);
+    expect(found).toHaveLength(7);
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([...Array.from({ length: 6 }, () => ["(command line)", 1, "warning"]), ["(command line)", 1, "error"]]);
   }, 60_000);
 
   it("a credential the server echoes in a description is in no message and not in the lock (HTTP header)", async () => {
@@ -119,7 +121,7 @@ describe("the lock never stores a secret from the config", () => {
 });
 
 describe("served texts: pure parts", () => {
-  const listed = (tools: unknown[], prompts: unknown[] = [], resourceTemplates: unknown[] = []) => ({ tools, prompts, resourceTemplates });
+  const listed = (tools: unknown[], prompts: unknown[] = [], resourceTemplates: unknown[] = [], instructions?: string) => ({ tools, prompts, resourceTemplates, ...(instructions !== undefined ? { instructions } : {}) });
 
   it("scans names, titles, descriptions, nested property descriptions, prompt arguments and templates", () => {
     const texts = servedTexts(
@@ -127,9 +129,11 @@ describe("served texts: pure parts", () => {
         [{ name: "t", title: "T", annotations: { title: "AT" }, description: "d", inputSchema: { properties: { a: { description: "pa", properties: { b: { description: "pb" } } }, l: { items: { properties: { c: { description: "pc" } } } } } } }],
         [{ name: "p", title: "P", description: "pd", arguments: [{ name: "x", description: "xd" }] }],
         [{ uriTemplate: "n://{id}", name: "n", title: "N", description: "nd" }],
+        "ins",
       ),
     );
     expect(texts.map((t) => [t.kind, t.item, t.what, t.value])).toEqual([
+      ["server", "", "instructions field", "ins"],
       ["tool", "t", "name", "t"],
       ["tool", "t", "title", "T"],
       ["tool", "t", "title", "AT"],
@@ -158,6 +162,16 @@ describe("served texts: pure parts", () => {
     expect(servedTexts(listed([null, 3, "x", { name: 5 }, { name: "ok", description: {} }], [{ arguments: "no" }], [{}]))).toEqual([
       expect.objectContaining({ item: "ok", what: "name" }),
     ]);
+  });
+
+  it("scans at most MAX_TOTAL_CHARS of text per server", () => {
+    const long = "x".repeat(AGENT_TEXT_MAX_SCANNED);
+    const count = Math.ceil(MAX_TOTAL_CHARS / AGENT_TEXT_MAX_SCANNED);
+    const tools = Array.from({ length: count }, (_, i) => ({ name: `t${i}`, description: long }));
+    const poisoned = { name: "late", description: "<IMPORTANT>x</IMPORTANT>" };
+    expect(servedTextDiagnoses(listed([...tools.slice(0, count - 1), poisoned]), "s", "/x", new Redactor([]))).toHaveLength(2);
+    // Past the budget: not scanned.
+    expect(servedTextDiagnoses(listed([...tools, poisoned]), "s", "/x", new Redactor([]))).toEqual([]);
   });
 
   it("names in messages are one visible line; messages are redacted", () => {

@@ -4,10 +4,11 @@ import type { Redactor } from "./redact.js";
 import type { Diagnosis, ServerFacts } from "./session.js";
 
 /**
- * Tool poisoning in what a server really returns: every tool, prompt and resource template a server that answered
- * listed (names, titles, descriptions, the descriptions of input-schema properties and prompt arguments) goes through
- * core's scanAgentText, the scanner the static `no-prompt-injection` rule uses, with the same severity decision
- * (tag characters and bidi controls error, every other signal warning). Findings sit at the server's entry.
+ * Tool poisoning in what a server really returns: its initialize instructions and every tool, prompt and resource
+ * template a server that answered listed (names, titles, descriptions, the descriptions of input-schema properties and
+ * prompt arguments) go through core's scanAgentText, the scanner the static `no-prompt-injection` rule uses, with the
+ * same severity decision (tag characters and bidi controls error, every other signal warning). Findings sit at the
+ * server's entry.
  *
  * Bounded: at most MAX_ITEMS items of each kind, MAX_PROPERTIES property descriptions per item (MAX_DEPTH levels deep),
  * the scanner's own caps per text, and MAX_FINDINGS findings per server (the last one says how many more there are).
@@ -29,7 +30,7 @@ const MAX_MESSAGE = 1000;
 type Listed = NonNullable<ServerFacts["listed"]>;
 
 interface Text {
-  /** "tool", "prompt", "resource template". */
+  /** "server" (its initialize instructions), "tool", "prompt", "resource template". */
   kind: string;
   item: string;
   /** What the text is, for the scanner's explanation: "description", "title", "description of property \"path\"". */
@@ -78,6 +79,7 @@ export function servedTexts(listed: Listed): Text[] {
     const v = str(value);
     if (v !== undefined) out.push({ kind, item, what, key: `${kind}\0${item}\0${field}`, value: v });
   };
+  add("server", "", "instructions field", "instructions", listed.instructions);
   for (const raw of listed.tools.slice(0, MAX_ITEMS)) {
     const t = record(raw);
     const name = str(t.name);
@@ -118,6 +120,11 @@ export function servedTexts(listed: Listed): Text[] {
 
 const KIND_WORD: Record<string, string> = { tool: "Tool", prompt: "Prompt", "resource template": "Resource template" };
 
+function subject(t: Text, server: string): string {
+  if (t.kind === "server") return `The initialize instructions of server ${visibleName(server)}`;
+  return `${KIND_WORD[t.kind]} ${visibleName(t.item)} of server ${visibleName(server)}`;
+}
+
 /**
  * The `served-prompt-injection` diagnoses of one server that answered: one per signal, at `pointer` (the server's
  * entry), messages redacted with the server's redactor (the scanner quotes up to 60 characters of what matched).
@@ -135,7 +142,7 @@ export function servedTextDiagnoses(listed: Listed, server: string, pointer: str
         continue;
       }
       const message =
-        `${KIND_WORD[t.kind]} ${visibleName(t.item)} of server ${visibleName(server)}: ${s.explanation} ` +
+        `${subject(t, server)}: ${s.explanation} ` +
         `Clients give the model this text as the server returns it (tool poisoning): review the server before using it, ` +
         `or ignore this finding if the text is meant for the model.`;
       out.push({
