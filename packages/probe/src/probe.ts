@@ -263,34 +263,24 @@ function pathDirCount(env: NodeJS.ProcessEnv): number {
 }
 
 /**
- * The values to replace in anything the server says: secret-looking values of the inherited environment (by the
- * broad name test or by shape), every value the entry's own env sets (6+ characters, whatever its name: the config
- * provides it), header values (and the token of `Bearer <token>`), and the secrets in the arguments (argSecrets).
+ * The values to replace in anything the server says (`credentialsOnly` false): secret-looking values of the inherited
+ * environment (by the broad name test or by shape), every value the entry's own env sets (6+ characters, whatever its
+ * name: the config provides it), header values (and the token of `Bearer <token>`), and the secrets in the arguments
+ * (argSecrets).
+ *
+ * With `credentialsOnly`, the values the lock must never hold should the server echo them in a name, a description or
+ * a schema: the same, but only env and header values that are secret-named or credential-shaped. Ordinary settings a
+ * server repeats (a mode, a folder) stay as the server wrote them. (URL userinfo and query values are added to both
+ * by the caller.)
  */
-function redactorFor(s: Settings, resolved: ResolvedEntry): Redactor {
+function redactorFor(s: Settings, resolved: ResolvedEntry, credentialsOnly = false): Redactor {
   const secrets = secretValues(s.env);
-  for (const e of resolved.env) if (e.value !== null && e.value.length >= MIN_SECRET_LENGTH) secrets.push(e.value);
+  const keep = (name: string, value: string) => (credentialsOnly ? isSecretSetting(name, value) : value.length >= MIN_SECRET_LENGTH);
+  for (const e of resolved.env) if (e.value !== null && keep(e.name, e.value)) secrets.push(e.value);
   for (const h of resolved.headers) {
+    if (credentialsOnly && !isSecretSetting(h.name, h.value)) continue;
     secrets.push(h.value);
     // "Bearer <token>": the token alone may be echoed too.
-    const token = /^\s*\S+\s+(\S{6,})\s*$/.exec(h.value)?.[1];
-    if (token) secrets.push(token);
-  }
-  secrets.push(...argSecrets(resolved.args, (a) => isSecretSetting("", a)));
-  return new Redactor(secrets);
-}
-
-/**
- * The values the lock must never hold, should the server echo them in a name, a description or a schema: only
- * credentials (secret-named or credential-shaped env and header values, the inherited environment's secrets, secret
- * arguments, URL userinfo and query values). Ordinary settings a server repeats stay, as the server wrote them.
- */
-function lockRedactorFor(s: Settings, resolved: ResolvedEntry): Redactor {
-  const secrets = secretValues(s.env);
-  for (const e of resolved.env) if (e.value !== null && isSecretSetting(e.name, e.value)) secrets.push(e.value);
-  for (const h of resolved.headers) {
-    if (!isSecretSetting(h.name, h.value)) continue;
-    secrets.push(h.value);
     const token = /^\s*\S+\s+(\S{6,})\s*$/.exec(h.value)?.[1];
     if (token) secrets.push(token);
   }
@@ -310,7 +300,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   const target = entry.kind === "url" ? targetOf(entry, resolved.url) : entry.kind === "stdio" ? displayCommand(entry.command?.value, entry.args.map((a) => a.value)) : "-";
   s.progress({ type: "start", ...ids, transport, target });
 
-  // A server that answered: `redactor` for the served-text messages, `lockRedactor` for its surface (lockRedactorFor).
+  // A server that answered: `redactor` for the served-text messages, `lockRedactor` for its surface (credentials only).
   const finish = (status: ServerProbe["status"], attempts: number, diagnoses: Diagnosis[], primary?: Diagnosis, result?: AttemptResult, redactor?: Redactor, lockRedactor?: Redactor): ServerOutcome => {
     const findings = diagnoses.map((d) => toFinding(cf, d));
     const probe: ServerProbe = { ...base, target, status, attempts, durationMs: Math.round(performance.now() - started) };
@@ -343,7 +333,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   if (resolved.problems.length > 0) return finish("skipped", 0, resolved.problems.map((u) => at(u, "info")));
 
   const redactor = redactorFor(s, resolved);
-  const lockRedactor = lockRedactorFor(s, resolved);
+  const lockRedactor = redactorFor(s, resolved, true);
   let run: (timeoutMs: number, signal?: AbortSignal) => Promise<AttemptResult>;
 
   if (entry.kind === "stdio") {
