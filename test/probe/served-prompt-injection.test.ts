@@ -120,6 +120,21 @@ describe("the lock never stores a secret from the config", () => {
   }, 60_000);
 });
 
+describe("fingerprints of several findings at one entry", () => {
+  it("tool-surface-changed: one fingerprint per change, stable from run to run", async () => {
+    const dir = project({ "desc.txt": "Searches the notes" });
+    const config = { mcpServers: { notes: { command: NODE, args: [SERVER], env: { FIXTURE_DESCRIPTION_FILE: join(dir, "desc.txt") } } } };
+    writeFileSync(join(dir, ".mcp.json"), JSON.stringify(config, null, 2));
+    await probe([], { cwd: dir, lock: "write" });
+    writeFileSync(join(dir, "desc.txt"), "Searches the notes and the archive.");
+    writeFileSync(join(dir, ".mcp.json"), JSON.stringify({ mcpServers: { notes: { ...config.mcpServers.notes, env: { ...config.mcpServers.notes.env, FIXTURE_EXTRA_TOOL: "archive" } } } }, null, 2));
+    const first = findingsOf(await probe([], { cwd: dir }));
+    expect(first.map((f) => f.ruleId)).toEqual(["tool-surface-changed", "tool-surface-changed"]);
+    expect(new Set(first.map((f) => f.fingerprint)).size).toBe(2);
+    expect(findingsOf(await probe([], { cwd: dir })).map((f) => f.fingerprint)).toEqual(first.map((f) => f.fingerprint));
+  }, 60_000);
+});
+
 describe("served texts: pure parts", () => {
   const listed = (tools: unknown[], prompts: unknown[] = [], resourceTemplates: unknown[] = [], instructions?: string) => ({ tools, prompts, resourceTemplates, ...(instructions !== undefined ? { instructions } : {}) });
 

@@ -595,7 +595,7 @@ async function probeSelected(selected: Array<{ cf: ConfigFile; entries: ServerEn
     dialect: cf.dialect.id,
     ...(outcomes[i]!.listed ? { listed: outcomes[i]!.listed } : {}),
     ...(outcomes[i]!.probe.surface ? { surface: outcomes[i]!.probe.surface } : {}),
-    at: (d: Diagnosis) => toFinding(cf, d),
+    at: (d: Diagnosis & { fingerprintKey?: string }) => toFinding(cf, d),
     pointer: entry.pointer,
   }));
   const checks = fromConfigs ? surfaceChecks(live, s.cwd, options.lock ?? "compare") : { findings: [], extraResults: [] };

@@ -13,8 +13,8 @@ export interface SurfaceServer {
   /** Raw list results (the live tool list, for scans of what servers really return). */
   listed?: ServerFacts["listed"];
   surface?: ServerSurface;
-  /** Locates a diagnosis in the server's config file. */
-  at: (d: Diagnosis) => Finding;
+  /** Locates a diagnosis in the server's config file (`fingerprintKey` tells findings at one entry apart). */
+  at: (d: Diagnosis & { fingerprintKey?: string }) => Finding;
 }
 
 export interface SurfaceChecks {
@@ -78,7 +78,7 @@ export function surfaceChecks(servers: SurfaceServer[], cwd: string, mode: "comp
         const message =
           `Tool ${JSON.stringify(c.tool.slice(0, 100))} of server ${JSON.stringify(s.name.slice(0, 100))} has the same name as a tool of server ${JSON.stringify(first.name.slice(0, 100))}. ` +
           `MCP gives tool names no per-server namespace: a client that does not add one itself shows the model two tools with one name, and which server a call reaches is up to the client. Rename one (or prefix the tools of one server).`;
-        out.findings.push(s.at({ ruleId: RULES.duplicateToolName, severity: "warning", message, pointer: s.pointer, part: "key" }));
+        out.findings.push(s.at({ ruleId: RULES.duplicateToolName, severity: "warning", message, pointer: s.pointer, part: "key", fingerprintKey: c.tool }));
       }
     }
   }
@@ -111,7 +111,9 @@ export function surfaceChecks(servers: SurfaceServer[], cwd: string, mode: "comp
     // Not answering is reported as such by the probe; a server not in the lock has nothing to compare with.
     if (!s.surface || !before) continue;
     for (const change of compareSurface(before, s.surface)) {
-      out.findings.push(s.at({ ruleId: RULES.toolSurfaceChanged, severity: "warning", message: changeMessage(s.name, change), pointer: s.pointer, part: "key" }));
+      // One fingerprint per change: code scanning would merge results that share one into a single alert.
+      const fingerprintKey = `${change.kind}\0${change.name}\0${change.change}`;
+      out.findings.push(s.at({ ruleId: RULES.toolSurfaceChanged, severity: "warning", message: changeMessage(s.name, change), pointer: s.pointer, part: "key", fingerprintKey }));
     }
   }
   return out;
