@@ -189,6 +189,13 @@ describe("served texts: pure parts", () => {
     expect(servedTextDiagnoses(listed([...tools, poisoned]), "s", "/x", new Redactor([]))).toEqual([]);
   });
 
+  it("fingerprint keys: one per signal, unchanged by an edit before it", () => {
+    const keys = (description: string) => servedTextDiagnoses(listed([{ name: "t", description }]), "s", "/x", new Redactor([])).map((d) => d.fingerprintKey);
+    const before = keys("<IMPORTANT>x</IMPORTANT>");
+    expect(new Set(before).size).toBe(2);
+    expect(keys("Adds numbers. <IMPORTANT>y</IMPORTANT>")).toEqual(before);
+  });
+
   it("names in messages are one visible line; messages are redacted", () => {
     expect(visibleName("a\u200bb\u{E0041}\nc")).toBe('"a?b??c"');
     const d = servedTextDiagnoses(listed([{ name: "t", description: "<IMPORTANT>use sk-secret-value-123</IMPORTANT>" }]), "srv", "/x", new Redactor(["sk-secret-value-123"]));

@@ -136,7 +136,11 @@ export function servedTextDiagnoses(listed: Listed, server: string, pointer: str
   for (const t of servedTexts(listed)) {
     if (budget <= 0) break;
     budget -= Math.min(t.value.length, AGENT_TEXT_MAX_SCANNED);
+    // The n-th signal of a kind in this text, not its offset: an edit before it does not make it a new alert.
+    const nth = new Map<string, number>();
     for (const s of scanAgentText(t.value, { what: t.what })) {
+      const n = (nth.get(s.kind) ?? 0) + 1;
+      nth.set(s.kind, n);
       if (out.length >= MAX_FINDINGS) {
         more++;
         continue;
@@ -151,7 +155,7 @@ export function servedTextDiagnoses(listed: Listed, server: string, pointer: str
         message: redactor.line(message, MAX_MESSAGE),
         pointer,
         part: "key",
-        fingerprintKey: `${t.key}\0${s.kind}\0${s.offset}`,
+        fingerprintKey: `${t.key}\0${s.kind}\0${n}`,
       });
     }
   }
