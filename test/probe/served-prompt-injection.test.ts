@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { LOCK_FILE, PROBE_RULE_INFO, probe, probeTarget, surfaceOf } from "../../packages/probe/src/index.js";
 import { AGENT_TEXT_MAX_SCANNED } from "../../packages/core/src/index.js";
-import { MAX_FINDINGS, MAX_ITEMS, MAX_PROPERTIES, MAX_TOTAL_CHARS, servedTextDiagnoses, servedTexts, visibleName } from "../../packages/probe/src/served.js";
+import { MAX_FINDINGS, MAX_ITEMS, MAX_PROPERTIES, MAX_SCHEMA_NODES, MAX_TOTAL_CHARS, servedTextDiagnoses, servedTexts, visibleName } from "../../packages/probe/src/served.js";
 import { Redactor } from "../../packages/probe/src/redact.js";
 import { EVERYTHING, NODE, fixture, freePort, project, removeProjects, startNode, stopAll } from "./helpers.js";
 
@@ -174,6 +174,10 @@ describe("served texts: pure parts", () => {
     let deep: Record<string, unknown> = { description: "deep" };
     for (let i = 0; i < 50; i++) deep = { description: "x", properties: { n: deep } };
     expect(servedTexts(listed([{ name: "t", inputSchema: { properties: { n: deep } } }])).length).toBeLessThan(8);
+    // Breadth: properties without descriptions are visited at most MAX_SCHEMA_NODES times; one after them is not reached.
+    const wide = Object.fromEntries(Array.from({ length: MAX_SCHEMA_NODES + 10 }, (_, i) => [`p${i}`, {}]));
+    wide.last = { description: "after" };
+    expect(servedTexts(listed([{ name: "t", inputSchema: { properties: wide } }])).map((t) => t.value)).toEqual(["t"]);
     expect(servedTexts(listed([null, 3, "x", { name: 5 }, { name: "ok", description: {} }], [{ arguments: "no" }], [{}]))).toEqual([
       expect.objectContaining({ item: "ok", what: "name" }),
     ]);

@@ -10,8 +10,9 @@ import type { Diagnosis, ServerFacts } from "./session.js";
  * same severity decision (tag characters and bidi controls error, every other signal warning). Findings sit at the
  * server's entry.
  *
- * Bounded: at most MAX_ITEMS items of each kind, MAX_PROPERTIES property descriptions per item (MAX_DEPTH levels deep),
- * the scanner's own caps per text, and MAX_FINDINGS findings per server (the last one says how many more there are).
+ * Bounded: at most MAX_ITEMS items of each kind, MAX_PROPERTIES property descriptions per item (MAX_DEPTH levels deep,
+ * MAX_SCHEMA_NODES properties visited), the scanner's own caps per text, MAX_TOTAL_CHARS per server, and MAX_FINDINGS
+ * findings per server (the last one says how many more there are).
  */
 
 /** Items scanned per kind (tools, prompts, resource templates) and server. */
@@ -20,6 +21,8 @@ export const MAX_ITEMS = 500;
 export const MAX_PROPERTIES = 100;
 /** Nesting levels of `properties` / `items` walked in an input schema. */
 const MAX_DEPTH = 4;
+/** Properties visited per input schema (with or without a description). */
+export const MAX_SCHEMA_NODES = 2000;
 /** Findings per server; the rest are counted in the last one. */
 export const MAX_FINDINGS = 20;
 /** Characters of server text scanned per server at most (the scanner also cuts each text at 64 KiB). */
@@ -56,10 +59,13 @@ export function visibleName(name: string): string {
 
 /** Descriptions of the properties of an input schema (and of nested objects and array items), bounded. */
 function propertyTexts(schema: unknown, push: (path: string, value: string) => boolean): void {
+  let nodes = 0;
   const walk = (node: unknown, path: string, depth: number): boolean => {
     if (depth > MAX_DEPTH) return true;
     const props = record(record(node).properties);
     for (const [name, sub] of Object.entries(props)) {
+      // Properties without a description count too: a schema's breadth is bounded, not only what is scanned.
+      if (++nodes > MAX_SCHEMA_NODES) return false;
       const p = path === "" ? name : `${path}.${name}`;
       const d = str(record(sub).description);
       if (d !== undefined && !push(p, d)) return false;
