@@ -64,6 +64,17 @@ describe("served-prompt-injection (real servers)", () => {
     expect(found.at(-1)!.message).toMatch(/\(47 more signals in this server's text not reported: at most 20 per server\.\)$/);
   }, 60_000);
 
+  it("a 2 MiB description: the scanner's caps hold (at most 32 signals of the text, 20 findings)", async () => {
+    const dir = cursorProject({ poisoned: { command: NODE, args: [POISONED], env: { FIXTURE_POISON_HUGE: "1" } } });
+    const run = await probe([], { cwd: dir, lock: "off" });
+    expect(run.servers[0]!.status).toBe("ok");
+    const found = served(run);
+    expect(found).toHaveLength(MAX_FINDINGS);
+    // 7 signals of the fixture's own text + 32 (the scanner's cap per text) of the huge one = 39; 20 are reported.
+    expect(found.at(-1)!.message).toMatch(/\(19 more signals in this server's text not reported/);
+    for (const f of found) expect(f.message.length).toBeLessThan(1200);
+  }, 60_000);
+
   it("also scans a server named on the command line (probe -- command), located in the command line", async () => {
     const run = await probeTarget({ command: NODE, args: [POISONED] });
     const found = served(run);
