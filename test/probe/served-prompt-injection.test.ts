@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { LOCK_FILE, PROBE_RULE_INFO, probe, probeTarget, surfaceOf } from "../../packages/probe/src/index.js";
 import { AGENT_TEXT_MAX_SCANNED } from "../../packages/core/src/index.js";
-import { MAX_FINDINGS, MAX_ITEMS, MAX_PROPERTIES, MAX_SCHEMA_NODES, MAX_TOTAL_CHARS, servedTextDiagnoses, servedTexts, visibleName } from "../../packages/probe/src/served.js";
-import { Redactor } from "../../packages/probe/src/redact.js";
+import { MAX_FINDINGS, MAX_ITEMS, MAX_PROPERTIES, MAX_SCHEMA_NODES, MAX_TOTAL_CHARS, servedTextDiagnoses, servedTexts } from "../../packages/probe/src/served.js";
+import { Redactor, visibleName } from "../../packages/probe/src/redact.js";
+import { changeMessage } from "../../packages/probe/src/lock.js";
 import { EVERYTHING, NODE, fixture, freePort, project, removeProjects, startNode, stopAll } from "./helpers.js";
 
 /** served-prompt-injection: core's agent-text scanner on what real servers return to tools/list, prompts/list, templates. */
@@ -213,6 +214,8 @@ describe("served texts: pure parts", () => {
 
   it("names in messages are one visible line; messages are redacted", () => {
     expect(visibleName("a\u200bb\u{E0041}\nc")).toBe('"a?b??c"');
+    // The lock's change messages too: a bidi control in a tool name cannot reorder what a terminal shows.
+    expect(changeMessage("srv\u202e", { kind: "tools", name: "evil\u202eloot", change: "added" })).toMatch(/^Tool "evil\?loot" of server "srv\?" is new/);
     const d = servedTextDiagnoses(listed([{ name: "t", description: "<IMPORTANT>use sk-secret-value-123</IMPORTANT>" }]), "srv", "/x", new Redactor(["sk-secret-value-123"]));
     expect(d.map((x) => [x.severity, x.part, x.pointer])).toEqual([
       ["warning", "key", "/x"],

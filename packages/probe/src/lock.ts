@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { parseDocument, type ConfigDocument } from "@mcp-lint/core";
+import { visibleName } from "./redact.js";
 
 /**
  * The tool-surface lock (`mcp-lint.lock.json`): what every configured server offered when `mcp-lint probe --lock`
@@ -178,7 +179,7 @@ export function compareSurface(locked: ServerSurface, current: ServerSurface): S
 const KIND_WORD: Record<SurfaceKind, string> = { tools: "Tool", prompts: "Prompt", resourceTemplates: "Resource template" };
 
 export function changeMessage(server: string, c: SurfaceChange): string {
-  const what = `${KIND_WORD[c.kind]} ${JSON.stringify(c.name.slice(0, 100))} of server ${JSON.stringify(server.slice(0, 100))}`;
+  const what = `${KIND_WORD[c.kind]} ${visibleName(c.name)} of server ${visibleName(server)}`;
   const tail = `since ${LOCK_FILE} was written. Review it, then run "mcp-lint probe --lock" to accept it.`;
   switch (c.change) {
     case "added":

@@ -30,6 +30,16 @@ export function stripControl(text: string): string {
   return text.replace(CONTROL, "").replace(BREAKS, " ");
 }
 
+/**
+ * A name a server chose (a tool, a prompt) or a config holds, quoted for a message: one line, every control, format
+ * (bidi, zero-width, tag), private-use or unpaired-surrogate character shown as `?` (what is shown is what is there),
+ * at most 100 characters.
+ */
+export function visibleName(name: string): string {
+  const cleaned = name.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu, "?");
+  return JSON.stringify(cleaned.length > 100 ? `${cleaned.slice(0, 99)}…` : cleaned);
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

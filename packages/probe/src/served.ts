@@ -1,6 +1,6 @@
 import { AGENT_TEXT_MAX_SCANNED, agentTextSignalSeverity, scanAgentText } from "@mcp-lint/core";
 import { RULES } from "./messages.js";
-import type { Redactor } from "./redact.js";
+import { visibleName, type Redactor } from "./redact.js";
 import type { Diagnosis, ServerFacts } from "./session.js";
 
 /**
@@ -50,12 +50,6 @@ export interface ServedDiagnosis extends Diagnosis {
 
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
-
-/** A name from a server for a message: one line, no invisible or control characters (they are what is reported), cut. */
-export function visibleName(name: string): string {
-  const cleaned = name.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu, "?");
-  return JSON.stringify(cleaned.length > 100 ? `${cleaned.slice(0, 99)}…` : cleaned);
-}
 
 /** Descriptions of the properties of an input schema (and of nested objects and array items), bounded. */
 function propertyTexts(schema: unknown, push: (path: string, value: string) => boolean): void {

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { fingerprint, readProblemText, readRegularFile, writeFileSafely, writeProblemReason, UsageError, type Finding, type LintFileResult } from "@mcp-lint/core";
 import { LOCK_FILE, changeMessage, compareSurface, formatLock, lockKey, parseLock, toolCollisions, type ServerSurface } from "./lock.js";
 import { RULES } from "./messages.js";
+import { visibleName } from "./redact.js";
 import type { Diagnosis, ServerFacts } from "./session.js";
 
 /** One probed server and what it listed (when it answered). */
@@ -76,7 +77,7 @@ export function surfaceChecks(servers: SurfaceServer[], cwd: string, mode: "comp
       for (const s of owners.slice(1)) {
         const first = owners[0]!;
         const message =
-          `Tool ${JSON.stringify(c.tool.slice(0, 100))} of server ${JSON.stringify(s.name.slice(0, 100))} has the same name as a tool of server ${JSON.stringify(first.name.slice(0, 100))}. ` +
+          `Tool ${visibleName(c.tool)} of server ${visibleName(s.name)} has the same name as a tool of server ${visibleName(first.name)}. ` +
           `MCP gives tool names no per-server namespace: a client that does not add one itself shows the model two tools with one name, and which server a call reaches is up to the client. Rename one (or prefix the tools of one server).`;
         out.findings.push(s.at({ ruleId: RULES.duplicateToolName, severity: "warning", message, pointer: s.pointer, part: "key", fingerprintKey: c.tool }));
       }
