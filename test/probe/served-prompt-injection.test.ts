@@ -228,8 +228,12 @@ describe("served texts: pure parts", () => {
     const redactor = new Redactor(["value-from-config"]);
     const s = surfaceOf(listed([{ name: "t", description: "See https://x.example/?format=json AbCdEfGhIjKlMnOp12345 value-from-config", inputSchema: { default: "value-from-config" } }]), (t) => redactor.redactValues(t));
     expect(s.tools[0]!.description).toBe("See https://x.example/?format=json AbCdEfGhIjKlMnOp12345 [redacted]");
-    // The schema hash is of the redacted text: equal to the hash of a schema that says [redacted].
+    // The schema hash is of the redacted schema: equal to the hash of a schema that says [redacted].
     expect(s.tools[0]!.schemaSha256).toBe(surfaceOf(listed([{ name: "t", inputSchema: { default: "[redacted]" } }])).tools[0]!.schemaSha256);
+    // Also a secret that JSON escapes (a quote, a backslash).
+    const quoted = new Redactor(['pa"ss\\word']);
+    const q = surfaceOf(listed([{ name: "t", inputSchema: { default: 'pa"ss\\word' } }]), (t) => quoted.redactValues(t));
+    expect(q.tools[0]!.schemaSha256).toBe(s.tools[0]!.schemaSha256);
   });
 
   it("is described for SARIF as a security rule", () => {

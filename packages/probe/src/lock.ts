@@ -65,6 +65,16 @@ function text(value: unknown): string | undefined {
 /** Replaces secret values in text that goes into the lock (identity when there is nothing to hide). */
 export type LockRedact = (text: string) => string;
 
+/** `value` with every string (and object key) redacted, as deep as canonicalJson goes. */
+function redactStrings(value: unknown, redact: LockRedact, depth = 0): unknown {
+  if (typeof value === "string") return redact(value);
+  if (depth > 64 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, redact, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[redact(k)] = redactStrings(v, redact, depth + 1);
+  return out;
+}
+
 function item(rawName: string, rawDescription: string | undefined, schema: unknown, redact: LockRedact): LockedItem {
   // Redacted before anything is kept or hashed: a hash of a short secret inside known text could be guessed.
   const name = redact(rawName);
@@ -76,7 +86,8 @@ function item(rawName: string, rawDescription: string | undefined, schema: unkno
       out.descriptionSha256 = sha256(description);
     } else out.description = description;
   }
-  if (schema !== undefined) out.schemaSha256 = sha256(redact(canonicalJson(schema)));
+  // Strings are redacted as values (a secret with a quote or a backslash is escaped in the JSON text).
+  if (schema !== undefined) out.schemaSha256 = sha256(canonicalJson(redactStrings(schema, redact)));
   return out;
 }
 
