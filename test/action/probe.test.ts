@@ -100,3 +100,64 @@ describe("probe: true, hardening", () => {
     expect(run.stdout).toMatch(/^probe: ::error file=README\.md,line=1::injected \(\.mcp\.json\): failed/m);
   }, 60_000);
 });
+
+describe("probe: true, the lock and tool poisoning", () => {
+  const SURFACE = fixture("surface-server.mjs");
+  const POISONED = fixture("poisoned-server.mjs");
+
+  function lockWorkspace(): string {
+    const dir = tempDir();
+    write(dir, "desc.txt", "Searches the notes");
+    const servers = {
+      notes: { command: NODE, args: [SURFACE], env: { FIXTURE_DESCRIPTION_FILE: join(dir, "desc.txt") } },
+      poisoned: { command: NODE, args: [POISONED] },
+    };
+    write(dir, ".mcp.json", JSON.stringify({ mcpServers: servers }, null, 2) + "\n");
+    return dir;
+  }
+
+  it("compares the committed lock and reports changes and served poisoning in annotations and SARIF; never writes the lock", async () => {
+    const dir = lockWorkspace();
+    // The lock as a developer commits it: written by `mcp-lint probe --lock` (the library, here) before the change.
+    const { probe } = await import("../../packages/probe/src/index.js");
+    await probe([], { cwd: dir, lock: "write" });
+    const locked = readFileSync(join(dir, "mcp-lint.lock.json"), "utf8");
+    write(dir, "desc.txt", "Searches the notes and the archive.");
+
+    const run = runAction(dir, { inputs: { probe: "true", "sarif-file": "out.sarif" } });
+    // The tag characters are an error: the step fails (fail-on: error).
+    expect(run.status, run.stderr).toBe(1);
+    const annotated = (rule: string) => run.commands.filter((c) => c.properties.title?.includes(rule)).map((c) => [c.command, c.properties.file, c.properties.line]);
+    expect(annotated("tool-surface-changed")).toEqual([["warning", ".mcp.json", "3"]]);
+    expect(annotated("served-prompt-injection")).toEqual([
+      ["error", ".mcp.json", "12"],
+      ...Array.from({ length: 6 }, () => ["warning", ".mcp.json", "12"]),
+    ]);
+    expect(run.commands.find((c) => c.properties.title?.includes("tool-surface-changed"))?.message).toMatch(/Tool "search" of server "notes" has a different description/);
+
+    const sarif = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")) as {
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }>; tool: { driver: { rules: Array<{ id: string; properties: { tags: string[]; "security-severity"?: string } }> } } }>;
+    };
+    const results = sarif.runs[0]!.results.filter((r) => r.ruleId === "tool-surface-changed" || r.ruleId === "served-prompt-injection");
+    expect(results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine]).sort()).toEqual([
+      ...Array.from({ length: 7 }, () => ["served-prompt-injection", 12]),
+      ["tool-surface-changed", 3],
+    ]);
+    const rules = sarif.runs[0]!.tool.driver.rules;
+    // A security alert in code scanning: the `security` tag and a numeric security-severity.
+    expect(rules.find((r) => r.id === "served-prompt-injection")?.properties).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });
+    expect(rules.find((r) => r.id === "tool-surface-changed")?.properties.tags).not.toContain("security");
+
+    // The Action only reads the lock.
+    expect(readFileSync(join(dir, "mcp-lint.lock.json"), "utf8")).toBe(locked);
+  }, 120_000);
+
+  it("without a lock: nothing compared, nothing written, the poisoning scan still runs", () => {
+    const dir = lockWorkspace();
+    const run = runAction(dir, { inputs: { probe: "true" } });
+    expect(run.status, run.stderr).toBe(1);
+    expect(existsSync(join(dir, "mcp-lint.lock.json"))).toBe(false);
+    expect(run.commands.filter((c) => c.properties.title?.includes("tool-surface-changed"))).toEqual([]);
+    expect(run.commands.filter((c) => c.properties.title?.includes("served-prompt-injection"))).toHaveLength(7);
+  }, 120_000);
+});

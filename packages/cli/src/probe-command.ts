@@ -25,7 +25,8 @@ mcp-lint probe [options] -- <command> [args...]
 Start or reach every MCP server configured in the config files found, with the MCP SDK's client, and say
 why one fails: stdio servers are spawned with their command, args, env and cwd (no shell); URL servers are
 reached over Streamable HTTP (SSE only where the config says so). Then initialize and tools/list
-(resources/list and prompts/list when advertised). Default path: "."
+(resources/list and prompts/list when advertised). What servers return is scanned for tool poisoning
+(served-prompt-injection). Default path: "."
 
 Or probe one server without a config file: --url (Streamable HTTP; --sse for the legacy SSE transport), or
 the command after "--" (stdio). With --wait, keep retrying until every server answers or the time is up:

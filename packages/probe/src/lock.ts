@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { parseDocument, type ConfigDocument } from "@mcp-lint/core";
+import { visibleName } from "./redact.js";
 
 /**
  * The tool-surface lock (`mcp-lint.lock.json`): what every configured server offered when `mcp-lint probe --lock`
@@ -61,7 +62,23 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function item(name: string, description: string | undefined, schema: unknown): LockedItem {
+/** Replaces secret values in text that goes into the lock (identity when there is nothing to hide). */
+export type LockRedact = (text: string) => string;
+
+/** `value` with every string (and object key) redacted, as deep as canonicalJson goes. */
+function redactStrings(value: unknown, redact: LockRedact, depth = 0): unknown {
+  if (typeof value === "string") return redact(value);
+  if (depth > 64 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, redact, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[redact(k)] = redactStrings(v, redact, depth + 1);
+  return out;
+}
+
+function item(rawName: string, rawDescription: string | undefined, schema: unknown, redact: LockRedact): LockedItem {
+  // Redacted before anything is kept or hashed: a hash of a short secret inside known text could be guessed.
+  const name = redact(rawName);
+  const description = rawDescription === undefined ? undefined : redact(rawDescription);
   const out: LockedItem = { name };
   if (description !== undefined) {
     if (description.length > MAX_TEXT) {
@@ -69,7 +86,8 @@ function item(name: string, description: string | undefined, schema: unknown): L
       out.descriptionSha256 = sha256(description);
     } else out.description = description;
   }
-  if (schema !== undefined) out.schemaSha256 = sha256(canonicalJson(schema));
+  // Strings are redacted as values (a secret with a quote or a backslash is escaped in the JSON text).
+  if (schema !== undefined) out.schemaSha256 = sha256(canonicalJson(redactStrings(schema, redact)));
   return out;
 }
 
@@ -79,17 +97,21 @@ function sorted(items: LockedItem[]): LockedItem[] {
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, MAX_ITEMS);
 }
 
-/** The lockable surface of what the list calls returned (the SDK's tools, prompts and resource templates). */
-export function surfaceOf(listed: { tools: unknown[]; prompts: unknown[]; resourceTemplates: unknown[] }): ServerSurface {
+/**
+ * The lockable surface of what the list calls returned (the SDK's tools, prompts and resource templates). `redact`
+ * replaces the secret values the probe gave the server wherever the server echoes them (names, descriptions, and the
+ * text that is hashed), so the lock never holds one, not even as a hash.
+ */
+export function surfaceOf(listed: { tools: unknown[]; prompts: unknown[]; resourceTemplates: unknown[] }, redact: LockRedact = (t) => t): ServerSurface {
   const rec = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
   return {
-    tools: sorted(listed.tools.map(rec).filter((t) => text(t.name) !== undefined).map((t) => item(t.name as string, text(t.description), t.inputSchema ?? {}))),
-    prompts: sorted(listed.prompts.map(rec).filter((p) => text(p.name) !== undefined).map((p) => item(p.name as string, text(p.description), p.arguments ?? []))),
+    tools: sorted(listed.tools.map(rec).filter((t) => text(t.name) !== undefined).map((t) => item(t.name as string, text(t.description), t.inputSchema ?? {}, redact))),
+    prompts: sorted(listed.prompts.map(rec).filter((p) => text(p.name) !== undefined).map((p) => item(p.name as string, text(p.description), p.arguments ?? [], redact))),
     resourceTemplates: sorted(
       listed.resourceTemplates
         .map(rec)
         .filter((r) => text(r.name) !== undefined || text(r.uriTemplate) !== undefined)
-        .map((r) => item(text(r.name) ?? (r.uriTemplate as string), text(r.description), text(r.uriTemplate) ?? "")),
+        .map((r) => item(text(r.name) ?? (r.uriTemplate as string), text(r.description), text(r.uriTemplate) ?? "", redact)),
     ),
   };
 }
@@ -168,7 +190,7 @@ export function compareSurface(locked: ServerSurface, current: ServerSurface): S
 const KIND_WORD: Record<SurfaceKind, string> = { tools: "Tool", prompts: "Prompt", resourceTemplates: "Resource template" };
 
 export function changeMessage(server: string, c: SurfaceChange): string {
-  const what = `${KIND_WORD[c.kind]} ${JSON.stringify(c.name.slice(0, 100))} of server ${JSON.stringify(server.slice(0, 100))}`;
+  const what = `${KIND_WORD[c.kind]} ${visibleName(c.name)} of server ${visibleName(server)}`;
   const tail = `since ${LOCK_FILE} was written. Review it, then run "mcp-lint probe --lock" to accept it.`;
   switch (c.change) {
     case "added":

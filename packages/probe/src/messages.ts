@@ -28,6 +28,7 @@ export const RULES = {
   toolSurfaceChanged: "tool-surface-changed",
   duplicateToolName: "duplicate-tool-name",
   lockInvalid: "probe-lock-invalid",
+  servedPromptInjection: "served-prompt-injection",
 } as const;
 
 /** "10 s", "0.8 s", "1.25 s". */

@@ -47,6 +47,7 @@ import { attemptStdio } from "./stdio.js";
 import type { ProbeOptions, ProbeProgress, ProbeRun, ProbeTarget, ProbeTransport, ServerProbe, WaitOptions } from "./types.js";
 import { surfaceChecks, type SurfaceServer } from "./surface.js";
 import { surfaceOf } from "./lock.js";
+import { servedTextDiagnoses } from "./served.js";
 import { projectDirOf, resolveEntry, type ResolvedEntry, type Unresolved } from "./variables.js";
 
 const DEFAULTS = { retries: 3, timeoutMs: 10_000, backoffMs: 500, concurrency: 4 };
@@ -172,7 +173,7 @@ async function configFiles(paths: string[], s: Settings): Promise<ConfigFile[]> 
   return out;
 }
 
-function toFinding(cf: ConfigFile, d: Diagnosis): Finding {
+function toFinding(cf: ConfigFile, d: Diagnosis & { fingerprintKey?: string }): Finding {
   const loc = cf.locate(d);
   return {
     ruleId: d.ruleId,
@@ -180,7 +181,8 @@ function toFinding(cf: ConfigFile, d: Diagnosis): Finding {
     message: d.message,
     file: cf.file,
     pointer: d.pointer,
-    fingerprint: fingerprint(d.ruleId, cf.file, d.pointer),
+    // Several findings at one entry (one per served signal) are told apart by their key.
+    fingerprint: fingerprint(d.ruleId, cf.file, d.fingerprintKey === undefined ? d.pointer : `${d.pointer}\0${d.fingerprintKey}`),
     line: loc.line,
     column: loc.column,
     endLine: loc.endLine,
@@ -261,14 +263,22 @@ function pathDirCount(env: NodeJS.ProcessEnv): number {
 }
 
 /**
- * The values to replace in anything the server says: secret-looking values of the inherited environment (by the
- * broad name test or by shape), every value the entry's own env sets (6+ characters, whatever its name: the config
- * provides it), header values (and the token of `Bearer <token>`), and the secrets in the arguments (argSecrets).
+ * The values to replace in anything the server says (`credentialsOnly` false): secret-looking values of the inherited
+ * environment (by the broad name test or by shape), every value the entry's own env sets (6+ characters, whatever its
+ * name: the config provides it), header values (and the token of `Bearer <token>`), and the secrets in the arguments
+ * (argSecrets).
+ *
+ * With `credentialsOnly`, the values the lock must never hold should the server echo them in a name, a description or
+ * a schema: the same, but only env and header values that are secret-named or credential-shaped. Ordinary settings a
+ * server repeats (a mode, a folder) stay as the server wrote them. (URL userinfo and query values are added to both
+ * by the caller.)
  */
-function redactorFor(s: Settings, resolved: ResolvedEntry): Redactor {
+function redactorFor(s: Settings, resolved: ResolvedEntry, credentialsOnly = false): Redactor {
   const secrets = secretValues(s.env);
-  for (const e of resolved.env) if (e.value !== null && e.value.length >= MIN_SECRET_LENGTH) secrets.push(e.value);
+  const keep = (name: string, value: string) => (credentialsOnly ? isSecretSetting(name, value) : value.length >= MIN_SECRET_LENGTH);
+  for (const e of resolved.env) if (e.value !== null && keep(e.name, e.value)) secrets.push(e.value);
   for (const h of resolved.headers) {
+    if (credentialsOnly && !isSecretSetting(h.name, h.value)) continue;
     secrets.push(h.value);
     // "Bearer <token>": the token alone may be echoed too.
     const token = /^\s*\S+\s+(\S{6,})\s*$/.exec(h.value)?.[1];
@@ -290,14 +300,21 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   const target = entry.kind === "url" ? targetOf(entry, resolved.url) : entry.kind === "stdio" ? displayCommand(entry.command?.value, entry.args.map((a) => a.value)) : "-";
   s.progress({ type: "start", ...ids, transport, target });
 
-  const finish = (status: ServerProbe["status"], attempts: number, diagnoses: Diagnosis[], primary?: Diagnosis, result?: AttemptResult): ServerOutcome => {
+  // A server that answered: `redactor` for the served-text messages, `lockRedactor` for its surface (credentials only).
+  const finish = (status: ServerProbe["status"], attempts: number, diagnoses: Diagnosis[], primary?: Diagnosis, result?: AttemptResult, redactor?: Redactor, lockRedactor?: Redactor): ServerOutcome => {
     const findings = diagnoses.map((d) => toFinding(cf, d));
     const probe: ServerProbe = { ...base, target, status, attempts, durationMs: Math.round(performance.now() - started) };
     if (result?.facts?.server) probe.server = result.facts.server;
     if (result?.facts && status === "ok") probe.counts = result.facts.counts;
-    if (result?.facts?.listed && status === "ok") probe.surface = surfaceOf(result.facts.listed);
     const main = primary ? findings[diagnoses.indexOf(primary)] : findings[0];
     if (main) probe.finding = main;
+    if (result?.facts?.listed && status === "ok") {
+      // The lock never stores a secret the probe gave the server (a description that echoes one is redacted).
+      const keep = lockRedactor;
+      probe.surface = surfaceOf(result.facts.listed, keep ? (text) => keep.redactValues(text) : undefined);
+      // What the server really returns, scanned for tool poisoning (not the table's "finding": the server is up).
+      if (redactor) findings.push(...servedTextDiagnoses(result.facts.listed, entry.name, entry.pointer, redactor).map((d) => toFinding(cf, d)));
+    }
     s.progress({ type: "done", ...ids, probe });
     s.log(`${label}: ${status}${main ? ` (${main.ruleId})` : ""}`);
     return { probe, findings, ...(result?.facts?.listed && status === "ok" ? { listed: result.facts.listed } : {}) };
@@ -316,6 +333,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   if (resolved.problems.length > 0) return finish("skipped", 0, resolved.problems.map((u) => at(u, "info")));
 
   const redactor = redactorFor(s, resolved);
+  const lockRedactor = redactorFor(s, resolved, true);
   let run: (timeoutMs: number, signal?: AbortSignal) => Promise<AttemptResult>;
 
   if (entry.kind === "stdio") {
@@ -368,11 +386,13 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
     // fetch refuses URLs with credentials; clients that accept them send them as Basic auth, and so does the probe.
     // Userinfo and query values may be echoed by the server: redacted wherever they appear.
     redactor.add(urlSecrets(url));
+    lockRedactor.add(urlSecrets(url));
     let basicAuth: string | undefined;
     if (url.username !== "" || url.password !== "") {
       // A malformed % sequence (`100%sure`) is sent as written, as clients do when decoding fails.
       const basic = Buffer.from(`${safeDecode(url.username)}:${safeDecode(url.password)}`).toString("base64");
       redactor.add([basic]);
+      lockRedactor.add([basic]);
       // A configured Authorization header wins: the userinfo is then not sent at all.
       if (!resolved.headers.some((h) => h.name.toLowerCase() === "authorization")) basicAuth = `Basic ${basic}`;
       url.username = "";
@@ -445,7 +465,7 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   let primary = result.diagnose?.(attempts);
   if (primary && gaveUp) primary = { ...primary, message: `${primary.message} ${waitOverMessage(s.waitMs ?? 0)}` };
   const diagnoses = primary ? [primary, ...result.extra] : [...result.extra];
-  return finish(result.outcome, attempts, diagnoses, primary, result);
+  return finish(result.outcome, attempts, diagnoses, primary, result, redactor, lockRedactor);
 }
 
 /** Runs `work` over `items` with at most `limit` at once. */
@@ -575,7 +595,7 @@ async function probeSelected(selected: Array<{ cf: ConfigFile; entries: ServerEn
     dialect: cf.dialect.id,
     ...(outcomes[i]!.listed ? { listed: outcomes[i]!.listed } : {}),
     ...(outcomes[i]!.probe.surface ? { surface: outcomes[i]!.probe.surface } : {}),
-    at: (d: Diagnosis) => toFinding(cf, d),
+    at: (d: Diagnosis & { fingerprintKey?: string }) => toFinding(cf, d),
     pointer: entry.pointer,
   }));
   const checks = fromConfigs ? surfaceChecks(live, s.cwd, options.lock ?? "compare") : { findings: [], extraResults: [] };

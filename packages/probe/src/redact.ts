@@ -30,6 +30,16 @@ export function stripControl(text: string): string {
   return text.replace(CONTROL, "").replace(BREAKS, " ");
 }
 
+/**
+ * A name a server chose (a tool, a prompt) or a config holds, quoted for a message: one line, every control, format
+ * (bidi, zero-width, tag), private-use or unpaired-surrogate character shown as `?` (what is shown is what is there),
+ * at most 100 characters.
+ */
+export function visibleName(name: string): string {
+  const cleaned = name.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu, "?");
+  return JSON.stringify(cleaned.length > 100 ? `${cleaned.slice(0, 99)}…` : cleaned);
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -57,9 +67,18 @@ export class Redactor {
     this.values.splice(0, this.values.length, ...[...all].sort((a, b) => b.length - a.length));
   }
 
-  redact(text: string): string {
+  /**
+   * Only the secret values given (no shape-based redaction): for text that is kept and compared, such as the lock,
+   * where an ordinary token-like word or URL query must stay as the server wrote it.
+   */
+  redactValues(text: string): string {
     let out = text;
     for (const v of this.values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    return out;
+  }
+
+  redact(text: string): string {
+    let out = this.redactValues(text);
     out = out
       .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`)
       .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, `$1${REDACTED}@`)

@@ -20,6 +20,13 @@ const DESCRIPTIONS: Record<(typeof RULES)[keyof typeof RULES], [string, ExtraRul
   "tool-surface-changed": ["A server's tools, prompts or resource templates differ from mcp-lint.lock.json (a changed description may be a rug pull)", "warning"],
   "duplicate-tool-name": ["Two servers of one config file offer a tool with the same name", "warning"],
   "probe-lock-invalid": ["mcp-lint.lock.json cannot be read (malformed, too large, a link out of the project)", "warning"],
+  "served-prompt-injection": ["A tool, prompt or resource template a server returns carries hidden text or instructions aimed at the model (tool poisoning)", "error"],
+};
+
+/** Security findings: SARIF gives their rules `security-severity` and the `security` tag (as core's security rules). */
+const SECURITY_SEVERITY: Partial<Record<keyof typeof DESCRIPTIONS, number>> = {
+  // As the static no-prompt-injection rule: the same scanner on the same kind of text.
+  "served-prompt-injection": 8.0,
 };
 
 /** The probe's finding ids described for SARIF and the Markdown report (core's formatters take them as extraRules). */
@@ -28,4 +35,5 @@ export const PROBE_RULE_INFO: readonly ExtraRule[] = Object.entries(DESCRIPTIONS
   description,
   severity,
   docsUrl: DOCS,
+  ...(SECURITY_SEVERITY[id as keyof typeof DESCRIPTIONS] !== undefined ? { securitySeverity: SECURITY_SEVERITY[id as keyof typeof DESCRIPTIONS]! } : {}),
 }));

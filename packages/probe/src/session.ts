@@ -30,7 +30,7 @@ export interface ServerFacts {
    * What the list calls returned, as the server sent it (not redacted: never printed; the lock keeps names,
    * descriptions and hashes). The one place the live tool list is available, for the lock and for scans of it.
    */
-  listed?: { tools: unknown[]; prompts: unknown[]; resourceTemplates: unknown[] };
+  listed?: { tools: unknown[]; prompts: unknown[]; resourceTemplates: unknown[]; instructions?: string };
 }
 
 export interface AttemptResult {
@@ -90,7 +90,9 @@ export async function handshake(
   await client.connect(transport, options);
   const capabilities = client.getServerCapabilities() ?? {};
   const info = client.getServerVersion();
-  const listed = { tools: [] as unknown[], prompts: [] as unknown[], resourceTemplates: [] as unknown[] };
+  const instructions = client.getInstructions();
+  // initialize's instructions: many clients add them to the model's context (scanned like descriptions).
+  const listed = { tools: [] as unknown[], prompts: [] as unknown[], resourceTemplates: [] as unknown[], ...(typeof instructions === "string" ? { instructions } : {}) };
   const facts: ServerFacts = { counts: {}, listed };
   if (info) {
     facts.server = { name: clean(info.name, 80), version: clean(info.version, 40) };

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { fingerprint, readProblemText, readRegularFile, writeFileSafely, writeProblemReason, UsageError, type Finding, type LintFileResult } from "@mcp-lint/core";
 import { LOCK_FILE, changeMessage, compareSurface, formatLock, lockKey, parseLock, toolCollisions, type ServerSurface } from "./lock.js";
 import { RULES } from "./messages.js";
+import { visibleName } from "./redact.js";
 import type { Diagnosis, ServerFacts } from "./session.js";
 
 /** One probed server and what it listed (when it answered). */
@@ -13,8 +14,8 @@ export interface SurfaceServer {
   /** Raw list results (the live tool list, for scans of what servers really return). */
   listed?: ServerFacts["listed"];
   surface?: ServerSurface;
-  /** Locates a diagnosis in the server's config file. */
-  at: (d: Diagnosis) => Finding;
+  /** Locates a diagnosis in the server's config file (`fingerprintKey` tells findings at one entry apart). */
+  at: (d: Diagnosis & { fingerprintKey?: string }) => Finding;
 }
 
 export interface SurfaceChecks {
@@ -76,9 +77,9 @@ export function surfaceChecks(servers: SurfaceServer[], cwd: string, mode: "comp
       for (const s of owners.slice(1)) {
         const first = owners[0]!;
         const message =
-          `Tool ${JSON.stringify(c.tool.slice(0, 100))} of server ${JSON.stringify(s.name.slice(0, 100))} has the same name as a tool of server ${JSON.stringify(first.name.slice(0, 100))}. ` +
+          `Tool ${visibleName(c.tool)} of server ${visibleName(s.name)} has the same name as a tool of server ${visibleName(first.name)}. ` +
           `MCP gives tool names no per-server namespace: a client that does not add one itself shows the model two tools with one name, and which server a call reaches is up to the client. Rename one (or prefix the tools of one server).`;
-        out.findings.push(s.at({ ruleId: RULES.duplicateToolName, severity: "warning", message, pointer: s.pointer, part: "key" }));
+        out.findings.push(s.at({ ruleId: RULES.duplicateToolName, severity: "warning", message, pointer: s.pointer, part: "key", fingerprintKey: c.tool }));
       }
     }
   }
@@ -111,7 +112,9 @@ export function surfaceChecks(servers: SurfaceServer[], cwd: string, mode: "comp
     // Not answering is reported as such by the probe; a server not in the lock has nothing to compare with.
     if (!s.surface || !before) continue;
     for (const change of compareSurface(before, s.surface)) {
-      out.findings.push(s.at({ ruleId: RULES.toolSurfaceChanged, severity: "warning", message: changeMessage(s.name, change), pointer: s.pointer, part: "key" }));
+      // One fingerprint per change: code scanning would merge results that share one into a single alert.
+      const fingerprintKey = `${change.kind}\0${change.name}\0${change.change}`;
+      out.findings.push(s.at({ ruleId: RULES.toolSurfaceChanged, severity: "warning", message: changeMessage(s.name, change), pointer: s.pointer, part: "key", fingerprintKey }));
     }
   }
   return out;

@@ -24,6 +24,14 @@ describe("extraRules", () => {
     expect(bare?.helpUri).toBeUndefined();
   });
 
+  it("an extra security rule gets the security tag and its security-severity in SARIF; others do not", () => {
+    const security = [{ ...extraRules[0]!, securitySeverity: 8 }];
+    const props = (rules: typeof extraRules) =>
+      (JSON.parse(formatResults("sarif", results, { cwd: "/p", extraRules: rules })) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; properties: unknown }> } } }> }).runs[0]!.tool.driver.rules.find((r) => r.id === "probe-exited")?.properties;
+    expect(props(security)).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });
+    expect(props(extraRules)).toEqual({ tags: ["mcp", "configuration"] });
+  });
+
   it("the Markdown report links an extra rule to its docs", () => {
     expect(formatResults("markdown", results, { cwd: "/p", extraRules })).toContain("[probe-exited](https://example.com/probe.md#findings)");
     expect(formatResults("markdown", results, { cwd: "/p" })).not.toContain("[probe-exited]");

@@ -85,7 +85,7 @@ export const sarif: Formatter = (results, { cwd, version, extraRules }) => {
     if (i === undefined) {
       const known = extra.get(f.ruleId);
       const pseudo = known ?? PSEUDO_RULES[f.ruleId] ?? { description: f.ruleId, severity: f.severity };
-      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, known?.docsUrl, undefined, version)) - 1;
+      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, known?.docsUrl, known?.securitySeverity, version)) - 1;
       index.set(f.ruleId, i);
     }
     return i;

@@ -7,6 +7,8 @@ export interface ExtraRule {
   description: string;
   severity: Severity;
   docsUrl: string;
+  /** Security rules: GitHub's 0.0–10.0 `security-severity` (SARIF then also tags the rule `security`). */
+  securitySeverity?: number;
 }
 
 export interface FormatterContext {

@@ -82,6 +82,15 @@ export const NEVER_LEGITIMATE: ReadonlySet<SignalKind> = new Set<SignalKind>(["t
 /** The most a finding for this signal kind may be: undefined (the rule's severity) or "warning" for heuristics. */
 export function signalSeverityCap(kind: SignalKind): "warning" | undefined {
   return NEVER_LEGITIMATE.has(kind) ? undefined : "warning";
+ * Signals that are never legitimate in agent-visible text: tag characters and bidi controls hide what the model reads
+ * from the person approving the tool (error). Every other signal is a text heuristic a description may quote
+ * legitimately, capped at warning. One decision for every surface (config rule, probe).
+ */
+export const NEVER_LEGITIMATE_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>(["tag-characters", "bidi-control"]);
+
+/** The severity a signal of this kind is reported at (error when never legitimate, else warning). */
+export function signalSeverity(kind: SignalKind): "error" | "warning" {
+  return NEVER_LEGITIMATE_KINDS.has(kind) ? "error" : "warning";
 }
 
 interface Pattern {
