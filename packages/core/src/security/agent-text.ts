@@ -74,23 +74,21 @@ export const ALL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
 
 /**
  * Signal kinds that have no legitimate use in agent-visible text (outside emoji flags, which the scanner excludes):
- * rules report them at their own severity (error). Every other kind is a text heuristic, capped at warning
- * (docs/rules/no-prompt-injection.md, "Severity"). Shared by every rule that reports scanner signals.
+ * tag characters and bidi controls hide what the model reads from the person approving the tool, so rules report
+ * them at their own severity (error). Every other kind is a text heuristic a description may quote legitimately,
+ * capped at warning (docs/rules/no-prompt-injection.md, "Severity"). One decision for every surface (config and code
+ * rules, the probe).
  */
 export const NEVER_LEGITIMATE: ReadonlySet<SignalKind> = new Set<SignalKind>(["tag-characters", "bidi-control"]);
 
 /** The most a finding for this signal kind may be: undefined (the rule's severity) or "warning" for heuristics. */
 export function signalSeverityCap(kind: SignalKind): "warning" | undefined {
   return NEVER_LEGITIMATE.has(kind) ? undefined : "warning";
- * Signals that are never legitimate in agent-visible text: tag characters and bidi controls hide what the model reads
- * from the person approving the tool (error). Every other signal is a text heuristic a description may quote
- * legitimately, capped at warning. One decision for every surface (config rule, probe).
- */
-export const NEVER_LEGITIMATE_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>(["tag-characters", "bidi-control"]);
+}
 
-/** The severity a signal of this kind is reported at (error when never legitimate, else warning). */
+/** The severity a signal of this kind is reported at where there is no rule severity to keep (the probe). */
 export function signalSeverity(kind: SignalKind): "error" | "warning" {
-  return NEVER_LEGITIMATE_KINDS.has(kind) ? "error" : "warning";
+  return signalSeverityCap(kind) ?? "error";
 }
 
 interface Pattern {

@@ -1,6 +1,5 @@
 import { joinPointer } from "../../document/pointer.js";
 import { ALL_KINDS, DEFAULT_KINDS, scanAgentText, signalSeverityCap } from "../../security/agent-text.js";
-import { ALL_KINDS, DEFAULT_KINDS, scanAgentText, signalSeverity } from "../../security/agent-text.js";
 import { valueSubrange } from "../../util/placeholders.js";
 import { defineConfigRule } from "../types.js";
 
@@ -40,8 +39,6 @@ export const noPromptInjection = defineConfigRule<"signal", { htmlComments?: boo
           part: "value",
           ...(range ? { range } : {}),
           ...(signalSeverityCap(s.kind) ? { maxSeverity: signalSeverityCap(s.kind) } : {}),
-          // Tag characters and bidi controls at the rule's severity (error); every other signal capped at warning.
-          ...(signalSeverity(s.kind) === "error" ? {} : { maxSeverity: "warning" as const }),
         });
       }
     };
