@@ -42,10 +42,15 @@ describe("vulnerable-sdk from the CLI", () => {
   it("a lockfile over the read limit is an info finding, not an error", () => {
     const dir = tempDir();
     write(dir, "package-lock.json", `{"lockfileVersion":3,"packages":{"":{}},"pad":"${"x".repeat(11 * 1024 * 1024)}"}`);
-    const r = runCli(["."], { cwd: dir });
+    write(dir, "ws/pnpm-lock.yaml", `lockfileVersion: '9.0'\n# ${"x".repeat(11 * 1024 * 1024)}\n`);
+    const r = runCli(["-f", "json", "."], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("larger than 10 MB");
-    expect(r.stdout).toContain("info");
+    const results = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ severity: number; message: string }> }>;
+    for (const file of ["package-lock.json", "ws/pnpm-lock.yaml"]) {
+      const messages = results.find((x) => x.filePath.endsWith(file))!.messages;
+      expect(messages.map((m) => [m.severity, m.message.includes("larger than 10 MB")]), file).toEqual([[1, true]]);
+    }
+    expect(r.stdout).not.toContain("xxxx");
   });
 
   it("pnpm-lock.yaml, yarn.lock and bun.lock in a walked tree: located; other lockfiles dropped; a link out of the tree not followed", () => {
