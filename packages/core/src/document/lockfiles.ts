@@ -35,7 +35,7 @@ interface Line {
 }
 
 /** Every line of `text` (without its `\r\n`/`\n`), with its offset; linear, no split of the whole text. */
-function* lines(text: string): Generator<Line> {
+export function* lines(text: string): Generator<Line> {
   for (let start = 0; start < text.length; ) {
     const nl = text.indexOf("\n", start);
     const stop = nl < 0 ? text.length : nl;

@@ -1,6 +1,6 @@
 import { ConfigDocument } from "./document.js";
 import { parseText } from "./index.js";
-import { parseTextLockfile } from "./lockfiles.js";
+import { lines, parseTextLockfile } from "./lockfiles.js";
 import type { Comment, Format, ScalarNode } from "./types.js";
 
 /**
@@ -74,12 +74,7 @@ export function mentionsMcpSdk(kind: ManifestKind, text: string): boolean {
 export function parseRequirements(filePath: string, text: string): ConfigDocument {
   const items: ScalarNode[] = [];
   const comments: Comment[] = [];
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf("\n", start);
-    const stop = nl < 0 ? text.length : nl;
-    const line = text.slice(start, stop).replace(/\r$/, "");
-    const lineStart = start;
-    start = stop + 1;
+  for (const { text: line, start: lineStart } of lines(text)) {
     const hash = line.search(/(?:^|\s)#/);
     let body = line;
     if (hash >= 0) {
