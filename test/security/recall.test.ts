@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { runCli, tempDir, write } from "../cli/helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli, tempDir, write, type CliResult } from "../cli/helpers.js";
 
 /**
  * Recall on planted cases (issue 17): one minimal case per security check the issue lists that exists in the
@@ -185,16 +185,20 @@ interface SarifResult {
 }
 
 describe("recall on the planted cases of issue 17 (built CLI, SARIF)", () => {
-  const dir = tempDir();
-  for (const [file, text] of Object.entries(FILES)) write(dir, file, text);
-  const r = runCli(["-f", "sarif", "."], { cwd: dir });
-  const sarif = JSON.parse(r.stdout) as { runs: Array<{ tool: { driver: { rules: SarifRule[] } }; results: SarifResult[] }> };
-  const run = sarif.runs[0]!;
-  const found = run.results.map((x) => {
-    const loc = x.locations[0]!.physicalLocation;
-    return { rule: x.ruleId, file: loc.artifactLocation.uri, line: loc.region.startLine, column: loc.region.startColumn };
-  });
   const securityRules = new Set(PLANTED.map((p) => p.rule));
+  let r: CliResult;
+  let run: { tool: { driver: { rules: SarifRule[] } }; results: SarifResult[] };
+  let found: Array<{ rule: string; file: string; line: number; column: number }>;
+  beforeAll(() => {
+    const dir = tempDir();
+    for (const [file, text] of Object.entries(FILES)) write(dir, file, text);
+    r = runCli(["-f", "sarif", "."], { cwd: dir });
+    run = (JSON.parse(r.stdout) as { runs: Array<typeof run> }).runs[0]!;
+    found = run.results.map((x) => {
+      const loc = x.locations[0]!.physicalLocation;
+      return { rule: x.ruleId, file: loc.artifactLocation.uri, line: loc.region.startLine, column: loc.region.startColumn };
+    });
+  });
 
   it("runs cleanly (findings only, no crash, no secret in the output)", () => {
     expect(r.stderr).toBe("");
