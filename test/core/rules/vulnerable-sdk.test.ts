@@ -326,6 +326,12 @@ describe("vulnerable-sdk: pnpm-lock.yaml, yarn.lock and bun.lock", () => {
     }
     const text = '# mcp-lint-disable vulnerable-sdk\n"@modelcontextprotocol/sdk@^1.0.0":\n  version "1.0.0"\n';
     expect(lint("yarn.lock", text)).toEqual([]);
+    expect(lint("yarn.lock", text.replace("# mcp-lint-disable vulnerable-sdk", "# a comment"))).toHaveLength(1);
+    const pnpm = "# mcp-lint-disable vulnerable-sdk\nlockfileVersion: '9.0'\npackages:\n  '@modelcontextprotocol/sdk@1.8.0':\n    resolution: {}\n";
+    expect(lint("pnpm-lock.yaml", pnpm)).toEqual([]);
+    const bun = '{\n  // mcp-lint-disable vulnerable-sdk\n  "packages": { "@modelcontextprotocol/sdk": ["@modelcontextprotocol/sdk@1.8.0", "", {}, "x"], },\n}\n';
+    expect(lint("bun.lock", bun)).toEqual([]);
+    expect(lint("bun.lock", bun.replace("// mcp-lint-disable vulnerable-sdk", "// a comment"))).toHaveLength(1);
   });
 
   it("hostile input: broken, binary, huge and deeply nested lockfiles give no crash and no invented finding", () => {
