@@ -289,8 +289,14 @@ describe("vulnerable-sdk: pnpm-lock.yaml, yarn.lock and bun.lock", () => {
       '"@modelcontextprotocol/sdk@workspace:packages/sdk":',
       "  version: 0.0.0-use.local",
       "",
+      '"@modelcontextprotocol/sdk@https://github.com/someone/typescript-sdk.git#commit=abc":',
+      "  version: 1.11.4",
+      "",
     ].join("\n");
     expect(at("yarn.lock", text)).toEqual([[8, "1.11.4"]]);
+    // Classic: a git or tarball source says the version of its own package.json (maybe a patched fork): not read.
+    const v1 = '"@modelcontextprotocol/sdk@github:someone/typescript-sdk#fix":\n  version "1.0.0"\n\n"@modelcontextprotocol/sdk@git+https://example.com/sdk.git":\n  version "1.0.0"\n\n"@modelcontextprotocol/sdk@1.0.0":\n  version "1.0.0"\n';
+    expect(at("yarn.lock", v1)).toEqual([[8, '"1.0.0"']]);
   });
 
   it("bun.lock: every installed copy (hoisted and nested), at the version inside its `name@version` string", () => {

@@ -109,8 +109,12 @@ function scanPnpm(text: string, comments: Comment[]): Entry[] {
   return out;
 }
 
-/** Resolution protocols that are not a registry version of the package named (yarn berry), skipped. */
-const NOT_REGISTRY = /^(?:patch|workspace|portal|link|file|exec):/;
+/**
+ * Descriptors that do not resolve to a registry release of the package named, skipped (their `version` is whatever
+ * the source's package.json says, possibly a patched fork): berry's `patch:`, `workspace:`, `portal:`, `link:`,
+ * `file:`, `exec:`, and git or tarball sources in either format (`github:o/r#ref`, `git+https://…`, `https://…tgz`).
+ */
+const NOT_REGISTRY = /^(?:patch|workspace|portal|link|file|exec|git|git\+[a-z]+|github|gitlab|bitbucket|https?):/;
 
 /**
  * yarn.lock, classic v1 (`"@scope/name@^1.0.0", "@scope/name@^1.2.0":` then `  version "1.2.3"`) and berry
