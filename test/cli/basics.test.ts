@@ -186,6 +186,18 @@ describe("discovery in a git work tree", () => {
     expect(lintedFiles(runCli(["-f", "json", "legacy"], { cwd: dir }).stdout, dir)).toEqual(["legacy/.mcp.json"]);
   });
 
+  it("ignore files with only comments and blank lines ignore nothing; a pattern among comments still applies", () => {
+    const dir = gitRepo();
+    write(dir, ".gitignore", "# comment\n\n   \n#legacy/\n");
+    write(dir, "sub/.gitignore", "# only a comment\r\n");
+    write(dir, ".git/info/exclude", "# git ls-files --others --exclude-from=.git/info/exclude\n# *.[oa]\n");
+    write(dir, "other/.gitignore", "# comment\n.roo/\n");
+    const linted = lintedFiles(runCli(["-f", "json"], { cwd: dir }).stdout, dir);
+    expect(linted).toContain("legacy/.mcp.json");
+    expect(linted).toContain("sub/.cursor/mcp.json");
+    expect(linted).not.toContain("other/.roo/mcp.json");
+  });
+
   it("outside a git work tree, .gitignore files mean nothing", () => {
     const dir = projectWithNodeModules();
     write(dir, ".gitignore", "legacy/\n");

@@ -1,12 +1,17 @@
 import { ConfigDocument } from "./document.js";
 import { parseText } from "./index.js";
+import { lines, parseTextLockfile } from "./lockfiles.js";
 import type { Comment, Format, ScalarNode } from "./types.js";
 
 /**
- * Dependency manifests and lockfiles (package.json, package-lock.json, pyproject.toml, uv.lock, poetry.lock,
- * requirements*.txt): not MCP configs, read only for the MCP SDK version a project resolves (rule vulnerable-sdk).
+ * Dependency manifests and lockfiles (package.json, package-lock.json, pnpm-lock.yaml, yarn.lock, bun.lock,
+ * pyproject.toml, uv.lock, poetry.lock, requirements*.txt): not MCP configs, read only for the MCP SDK version a
+ * project resolves (rule vulnerable-sdk).
  */
-export type ManifestKind = "package-json" | "package-lock" | "pyproject" | "python-lock" | "requirements";
+export type ManifestKind = "package-json" | "package-lock" | "pnpm-lock" | "yarn-lock" | "bun-lock" | "pyproject" | "python-lock" | "requirements";
+
+/** The kinds read for npm packages (the others are Python's). */
+const NPM_KINDS: ReadonlySet<ManifestKind> = new Set(["package-json", "package-lock", "pnpm-lock", "yarn-lock", "bun-lock"]);
 
 const REQUIREMENTS = /^requirements[\w.-]*\.(?:txt|in)$/;
 
@@ -24,6 +29,12 @@ export function manifestKind(path: string): ManifestKind | undefined {
     case "package-lock.json":
     case "npm-shrinkwrap.json":
       return "package-lock";
+    case "pnpm-lock.yaml":
+      return "pnpm-lock";
+    case "yarn.lock":
+      return "yarn-lock";
+    case "bun.lock": // bun >= 1.2's text lockfile (JSONC); the binary bun.lockb is not read
+      return "bun-lock";
     case "pyproject.toml":
       return "pyproject";
     case "uv.lock":
@@ -34,7 +45,8 @@ export function manifestKind(path: string): ManifestKind | undefined {
 }
 
 export function manifestFormat(kind: ManifestKind): Format {
-  return kind === "package-json" || kind === "package-lock" ? "json" : kind === "requirements" ? "yaml" : "toml";
+  if (kind === "package-json" || kind === "package-lock" || kind === "bun-lock") return "json";
+  return kind === "requirements" || kind === "pnpm-lock" || kind === "yarn-lock" ? "yaml" : "toml";
 }
 
 /** A Python distribution name normalised as PEP 503 does (`MCP`, `mcp` → `mcp`; `Fast_MCP` → `fast-mcp`). */
@@ -50,7 +62,7 @@ const PYTHON_MCP = /(?:^|[^\w.-])mcp(?:[^\w.-]|$)/i;
  * package.json and lockfile of a tree does not, and is dropped after one `includes` (or one linear regex) scan.
  */
 export function mentionsMcpSdk(kind: ManifestKind, text: string): boolean {
-  if (kind === "package-json" || kind === "package-lock") return text.includes("@modelcontextprotocol/sdk");
+  if (NPM_KINDS.has(kind)) return text.includes("@modelcontextprotocol/sdk");
   return PYTHON_MCP.test(text);
 }
 
@@ -62,12 +74,7 @@ export function mentionsMcpSdk(kind: ManifestKind, text: string): boolean {
 export function parseRequirements(filePath: string, text: string): ConfigDocument {
   const items: ScalarNode[] = [];
   const comments: Comment[] = [];
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf("\n", start);
-    const stop = nl < 0 ? text.length : nl;
-    const line = text.slice(start, stop).replace(/\r$/, "");
-    const lineStart = start;
-    start = stop + 1;
+  for (const { text: line, start: lineStart } of lines(text)) {
     const hash = line.search(/(?:^|\s)#/);
     let body = line;
     if (hash >= 0) {
@@ -91,6 +98,7 @@ export function parseRequirements(filePath: string, text: string): ConfigDocumen
 /** The document of a manifest of this kind. */
 export function parseManifest(filePath: string, text: string, kind: ManifestKind): ConfigDocument {
   if (kind === "requirements") return parseRequirements(filePath, text);
+  if (kind === "pnpm-lock" || kind === "yarn-lock") return parseTextLockfile(filePath, text, kind);
   const format = manifestFormat(kind);
   return new ConfigDocument(filePath, text, format, parseText(text, format));
 }

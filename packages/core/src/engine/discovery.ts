@@ -92,10 +92,15 @@ function gitIgnored(levels: GitIgnoreLevel[], absPath: string, isDir: boolean): 
   return ignored;
 }
 
+/** A line of an ignore file that is a pattern: not blank, not a `#` comment (`\#x` is a pattern). */
+const PATTERN_LINE = /^(?!#)[ \t]*\S/m;
+
 function readIgnoreFile(file: string): Ignore | undefined {
   try {
     // A regular file under the size cap (a link to /dev/zero or a FIFO is not read), as every file read.
-    return ignore().add(readRegularFile(file, dirname(file)));
+    const text = readRegularFile(file, dirname(file));
+    // No pattern (git init's .git/info/exclude is all comments): no level, so no per-file test while walking.
+    return PATTERN_LINE.test(text) ? ignore().add(text) : undefined;
   } catch {
     return undefined;
   }

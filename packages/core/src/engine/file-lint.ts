@@ -63,6 +63,10 @@ export function lintReadFile(job: FileJob, read: ReadResult, fix: boolean): File
       const mb = Math.round(MAX_FILE_BYTES / 1024 / 1024);
       return { file, findings: [fileFinding(file, READ_ERROR, "info", `This dependency file is larger than ${mb} MB, mcp-lint's read limit: the MCP SDK version it resolves was not checked (rule vulnerable-sdk).`)] };
     }
+    // A walked lockfile that is a link out of the tree (or a FIFO): not followed, not read, and not an MCP config.
+    if (read.error instanceof FileProblem && (read.error.code === "link-outside" || read.error.code === "not-regular") && manifestKind(abs) && !job.dialectHint && !explicit) {
+      return { file, findings: [fileFinding(file, READ_ERROR, "info", `${readProblemText(read.error, "This dependency file")} The MCP SDK version it resolves was not checked (rule vulnerable-sdk).`)] };
+    }
     const code = (read.error as NodeJS.ErrnoException).code ?? "unknown error";
     const message = /^[A-Z0-9]+$/.test(code) || code === "unknown error" ? `Cannot read this file (${code}). Check that it exists and is readable.` : readProblemText(read.error, "This file");
     return { file, findings: [fileFinding(file, READ_ERROR, "error", message)] };

@@ -53,7 +53,7 @@ function inString(doc: ConfigDocument, node: DocNode | undefined, value: string,
 export const vulnerableSdk = defineConfigRule<MessageIds>({
   meta: {
     id: "vulnerable-sdk",
-    description: "The MCP SDK version a project resolves (package.json with its lockfile, pyproject.toml, requirements*.txt, uv.lock, poetry.lock) has a published security advisory.",
+    description: "The MCP SDK version a project resolves (package.json with its lockfile: package-lock.json, pnpm-lock.yaml, yarn.lock or bun.lock; pyproject.toml, requirements*.txt, uv.lock, poetry.lock) has a published security advisory.",
     severity: "warning",
     recommended: true,
     securitySeverity: Math.max(...SDK_ADVISORIES.map(advisoryScore)),
@@ -128,6 +128,39 @@ export const vulnerableSdk = defineConfigRule<MessageIds>({
         for (const pkg of ADVISORY_PACKAGES.npm) {
           const entry = deps[pkg];
           if (isObject(entry) && typeof entry.version === "string") onVersion("npm", pkg, entry.version, joinPointer("", "dependencies", pkg, "version"));
+        }
+        return;
+      }
+      case "pnpm-lock":
+      case "yarn-lock": {
+        // document/lockfiles.ts: `[{ name, version }]`, one per resolved copy of an `@modelcontextprotocol/*` package.
+        if (!Array.isArray(value)) return;
+        value.slice(0, MAX_ENTRIES).forEach((entry: unknown, i: number) => {
+          if (!isObject(entry) || typeof entry.name !== "string" || typeof entry.version !== "string") return;
+          if (ADVISORY_PACKAGES.npm.includes(entry.name)) onVersion("npm", entry.name, entry.version, joinPointer("", i, "version"));
+        });
+        return;
+      }
+      case "bun-lock": {
+        // `"packages": { "<path>": ["<name>@<version>", "<registry>", { deps }, "<integrity>"] }`; the path is the
+        // install location (`@modelcontextprotocol/sdk`, `some-dep/@modelcontextprotocol/sdk`), the first item says
+        // which package and version are installed there (an alias key still installs the package it names).
+        if (!isObject(value) || !isObject(value.packages)) return;
+        let n = 0;
+        for (const key in value.packages) {
+          if (++n > MAX_ENTRIES) break;
+          const entry = value.packages[key];
+          const id = Array.isArray(entry) ? entry[0] : undefined;
+          if (typeof id !== "string") continue;
+          const at = id.indexOf("@", 1);
+          const pkg = at > 0 ? id.slice(0, at) : "";
+          if (!ADVISORY_PACKAGES.npm.includes(pkg)) continue;
+          const version = id.slice(at + 1);
+          const found = advisoriesForVersion("npm", pkg, version);
+          if (found.length === 0) continue;
+          const pointer = joinPointer("", "packages", key, 0);
+          const range = inString(doc, doc.nodeAt(pointer), id, at + 1, version.length);
+          report({ messageId: "resolved", pointer, part: "value", ...(range ? { range } : {}), data: { package: pkg, version, ...describe(found) } });
         }
         return;
       }
