@@ -56,6 +56,27 @@ const cjsInterop = {
   },
 };
 
+/**
+ * Packages our sources load synchronously on first use (packages/core/src/util/lazy-cjs.ts: the YAML and TOML
+ * parsers, ajv's compiler). Bundled into the shared chunk, they would be parsed by V8 at every start, used or not
+ * (most runs read JSON alone, and the schemas are precompiled). Each is bundled on its own instead, as a CommonJS
+ * file next to the chunks (chunks/vendor-<name>.cjs), and the sources' `require("<name>")` becomes
+ * `require("./vendor-<name>.cjs")`, which the bundles' `require` (the banner's, relative to the chunk) loads only
+ * when it runs. buildAction checks that every such `require` is in a file in chunks/.
+ */
+const LAZY_PACKAGES = ["yaml", "toml-eslint-parser", "ajv"];
+const vendorFile = (name) => `vendor-${name}.cjs`;
+
+const lazyVendor = {
+  name: "lazy-vendor",
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(?:${LAZY_PACKAGES.join("|")})$`) }, (args) => {
+      if (args.kind !== "require-call" || !toPosix(args.importer).includes("/packages/core/src/")) return undefined;
+      return { path: `./${vendorFile(args.path)}`, external: true };
+    });
+  },
+};
+
 function isCommonJs(file) {
   if (/\.cjs$/.test(file)) return true;
   if (!/\.js$/.test(file)) return false;
@@ -192,11 +213,37 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     minify: true,
     legalComments: "none", // the licenses are collected in licenses.txt
     charset: "utf8",
-    plugins: [cjsInterop],
+    plugins: [cjsInterop, lazyVendor],
     metafile: true,
     logLevel: "warning",
     logOverride: { "empty-import-meta": "silent" },
   });
+  // The lazily required packages, one CommonJS file each (see LAZY_PACKAGES), resolved as Node's `require` would.
+  const vendorMeta = { inputs: {}, outputs: {} };
+  for (const name of LAZY_PACKAGES) {
+    const one = await build({
+      absWorkingDir: ROOT,
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});\n`, resolveDir: join(ROOT, "packages/core"), sourcefile: `${name}-entry.cjs` },
+      outfile: join(out, "chunks", vendorFile(name)),
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      minify: true,
+      legalComments: "none",
+      charset: "utf8",
+      metafile: true,
+      logLevel: "warning",
+    });
+    Object.assign(vendorMeta.inputs, one.metafile.inputs);
+    Object.assign(vendorMeta.outputs, one.metafile.outputs);
+  }
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const external = output.imports.filter((i) => i.external && /^\.\/vendor-.*\.cjs$/.test(i.path));
+    if (external.length && !toPosix(file).includes("/chunks/")) {
+      throw new Error(`build-action: ${file} requires ${external.map((i) => i.path).join(", ")}, which is next to the chunks, not to it`);
+    }
+  }
   // The Python parser's WebAssembly (the tree-sitter runtime and the Python grammar), loaded from dist/wasm/ by
   // packages/core/src/code/python/parser.ts; their packages' licenses join the bundled ones.
   mkdirSync(join(out, "wasm"), { recursive: true });
@@ -208,8 +255,9 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     assets.push(source);
   }
   writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module", private: true }, null, 2) + "\n");
-  writeFileSync(join(out, "licenses.txt"), licenses(result.metafile, assets));
-  return result.metafile;
+  const metafile = { inputs: { ...result.metafile.inputs, ...vendorMeta.inputs }, outputs: { ...result.metafile.outputs, ...vendorMeta.outputs } };
+  writeFileSync(join(out, "licenses.txt"), licenses(metafile, assets));
+  return metafile;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, relative, resolve, sep } from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import {
   applyRuleOverrides,
   checkDialectId,
@@ -387,6 +387,8 @@ function getWorker(): Worker | undefined {
   }
   let started: Worker;
   try {
+    // Loaded here, not imported: most runs never start a worker, and loading the module is a cost of every start.
+    const { Worker } = process.getBuiltinModule("node:worker_threads");
     started = new Worker(url);
   } catch {
     worker = "unavailable";

@@ -32,16 +32,6 @@ export function loadAjv(): AjvLibrary {
   return (nodeRequire ? nodeRequire("ajv") : require("ajv")) as AjvLibrary;
 }
 
-/** ajv's names of the generated code's variables (`vErrors`, `errors`, `instancePath`, ...). */
-export function loadAjvNames(): Record<string, AjvModule.Name> {
-  return ((nodeRequire ? nodeRequire("ajv/dist/compile/names") : require("ajv/dist/compile/names")) as { default: Record<string, AjvModule.Name> }).default;
-}
-
-/** ajv's code generator's `strConcat` (joins an instance path expression and a path part). */
-export function loadAjvStrConcat(): (a: unknown, b: unknown) => AjvModule.Code {
-  return ((nodeRequire ? nodeRequire("ajv/dist/compile/codegen") : require("ajv/dist/compile/codegen")) as { strConcat: (a: unknown, b: unknown) => AjvModule.Code }).strConcat;
-}
-
 /**
  * One of ajv's runtime helpers, as the code it generates takes it (`require("ajv/dist/runtime/<name>").default`):
  * CommonJS files of a few lines, loaded on first use by the precompiled validators.

@@ -1,6 +1,6 @@
 import type { Ajv, ErrorObject, KeywordCxt, ValidateFunction } from "ajv";
 import type { Dialect } from "../dialects/types.js";
-import { loadAjv, loadAjvNames, loadAjvStrConcat } from "./lazy-cjs.js";
+import { loadAjv } from "./lazy-cjs.js";
 import { formats, nearMissErrors, nearMissFound, schemaFingerprint, type SchemaObject } from "./schema-runtime.js";
 import { configValidators, dialectValidators } from "../schemas/validators.generated.js";
 
@@ -29,18 +29,18 @@ export type { NearMissParams, SchemaObject } from "./schema-runtime.js";
  * mode (test/core/schema-standalone.test.ts compares both on every fixture and on generated documents).
  */
 function nearMissCode(cxt: KeywordCxt): void {
-  const { _, str } = loadAjv();
-  const N = loadAjvNames();
-  const strConcat = loadAjvStrConcat();
+  const { _, str, Name } = loadAjv();
+  // ajv's names of the generated function's variables (ajv/dist/compile/names.ts).
+  const vErrors = new Name("vErrors");
+  const errorCount = new Name("errors");
+  const instancePath = new Name("instancePath");
   const { gen, data, it, keyword } = cxt;
   const fn = gen.scopeValue("func", { ref: nearMissErrors, code: _`runtime.nearMissErrors` });
   const errs = gen.const(
     "nearMiss",
-    _`${fn}(${cxt.schemaValue}, ${data}, ${it.topSchemaRef}${it.schemaPath}, ${strConcat(N.instancePath, it.errorPath)}, ${str`${it.errSchemaPath}/${keyword}`}, ${it.opts.verbose === true})`,
+    _`${fn}(${cxt.schemaValue}, ${data}, ${it.topSchemaRef}${it.schemaPath}, ${str`${instancePath}${it.errorPath}`}, ${str`${it.errSchemaPath}/${keyword}`}, ${it.opts.verbose === true})`,
   );
-  gen.if(_`${errs} !== null`, () =>
-    gen.assign(N.vErrors!, _`${N.vErrors} === null ? ${errs} : ${N.vErrors}.concat(${errs})`).assign(N.errors!, _`${N.vErrors}.length`),
-  );
+  gen.if(_`${errs} !== null`, () => gen.assign(vErrors, _`${vErrors} === null ? ${errs} : ${vErrors}.concat(${errs})`).assign(errorCount, _`${vErrors}.length`));
 }
 
 /**
