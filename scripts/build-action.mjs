@@ -198,7 +198,9 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     target: "node20",
     // Bundle the sources, not packages/core/dist: the output does not depend on a previous `tsc -b`.
     alias: {
-      "@mcp-lint/core": "./packages/core/src/index.ts",
+      // The package's API but the code rules' modules, which the bundles load only through lintFiles' dynamic
+      // import (so a run with no MCP code does not parse them): see packages/core/src/api.ts.
+      "@mcp-lint/core": "./packages/core/src/api.ts",
       "@mcp-lint/probe": "./packages/probe/src/index.ts",
       // No HTTP client in the bundle: see packages/action/src/no-network.ts.
       "@actions/http-client/lib/auth": "./packages/action/src/no-network.ts",

@@ -186,7 +186,7 @@ const optionValidators = new Map<string, ValidateFunction>();
 function getAjv(): Ajv {
   // The config schema and the rules' option schemas are ours: they are checked against the meta-schema by
   // test/core/config.test.ts, not at every start (compiling the meta-schema's validator costs more than the schema).
-  // The config schema's validator is precompiled with this instance's options (scripts/validators.mjs); ajv's
+  // The config schema's validator is precompiled with this instance's options (scripts/precompute.mjs); ajv's
   // compiler is loaded only when a config gives a rule options.
   return (ajv ??= configAjv());
 }

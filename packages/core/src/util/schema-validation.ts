@@ -14,7 +14,7 @@ import { configValidators, dialectValidators } from "../schemas/validators.gener
  * - `x-nearMiss` (validating): on an object that allows unknown keys, still reports keys that are a near miss
  *   of a known one (`true`: the object's `properties`; an array: those keys).
  *
- * At run time the validators are not compiled: scripts/validators.mjs compiles every schema in
+ * At run time the validators are not compiled: scripts/precompute.mjs compiles every schema in
  * packages/core/src/schemas/ with the ajv instances below into ajv's standalone code
  * (../schemas/validators.generated.ts), so a run loads neither ajv's compiler nor its code generator. A schema
  * that was not precompiled (a dialect made elsewhere) is compiled on first use, as before.
@@ -60,7 +60,7 @@ export function nearMissFunctionKeyword() {
 export interface SchemaAjvOptions {
   /** Strict mode (tests): misspelt schema keywords throw, and schemas are checked against draft-07's meta-schema. */
   strict?: boolean;
-  /** Keep the generated source for ajv's `standaloneCode` (scripts/validators.mjs). */
+  /** Keep the generated source for ajv's `standaloneCode` (scripts/precompute.mjs). */
   source?: boolean;
   /** The former validating-function `x-nearMiss` instead of the code keyword (the equivalence test's reference). */
   functionKeyword?: boolean;
@@ -105,7 +105,7 @@ export function configAjv(options: { source?: boolean } = {}): Ajv {
 type Factory = (root: object) => ValidateFunction;
 
 /**
- * The precompiled validator of a schema (compiled by scripts/validators.mjs with schemaAjv, or with configAjv for
+ * The precompiled validator of a schema (compiled by scripts/precompute.mjs with schemaAjv, or with configAjv for
  * `kind: "config"`), found by the schema's content and made on first use with that object as its root (errors'
  * `parentSchema` and `schema` point into it, as with a validator compiled at run time). Undefined when the schema
  * was not precompiled.
