@@ -77,6 +77,48 @@ const lazyVendor = {
   },
 };
 
+/**
+ * The precompiled schema validators (packages/core/src/schemas/validators/*.generated.ts, one per schema, written
+ * by scripts/precompute.mjs): a run uses one or a few, so each is bundled as a CommonJS file of its own
+ * (chunks/validator-<name>.cjs, with the small runtime it calls), and validators.generated.ts, which imports them
+ * all, is replaced by a module that requires each on first use (the same maps of fingerprint to factory).
+ */
+const VALIDATORS_DIR = "packages/core/src/schemas/validators";
+const VALIDATORS_INDEX = "packages/core/src/schemas/validators.generated.ts";
+
+function validatorModules() {
+  return readdirSync(join(ROOT, VALIDATORS_DIR))
+    .filter((f) => f.endsWith(".generated.ts"))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(ROOT, VALIDATORS_DIR, f), "utf8");
+      const fingerprint = /^export const fingerprint = ("[^"]+");$/m.exec(text)?.[1];
+      const kind = /^export const kind = "(dialect|config)";$/m.exec(text)?.[1];
+      if (!fingerprint || !kind) throw new Error(`build-action: ${VALIDATORS_DIR}/${f} has no fingerprint or kind (run scripts/precompute.mjs)`);
+      return { source: join(ROOT, VALIDATORS_DIR, f), file: `validator-${f.replace(/\.generated\.ts$/, "")}.cjs`, fingerprint, kind };
+    });
+}
+
+const lazyValidators = {
+  name: "lazy-validators",
+  setup(build) {
+    build.onLoad({ filter: /validators\.generated\.ts$/ }, (args) => {
+      if (toPosix(relative(ROOT, args.path)) !== VALIDATORS_INDEX) return undefined;
+      const map = (kind) =>
+        validatorModules()
+          .filter((m) => m.kind === kind)
+          .map((m) => `  [${m.fingerprint}, (root) => require(${JSON.stringify(`./${m.file}`)}).validator(root)],`)
+          .join("\n");
+      return {
+        contents: `export const dialectValidators = new Map([\n${map("dialect")}\n]);\nexport const configValidators = new Map([\n${map("config")}\n]);\n`,
+        loader: "js",
+        resolveDir: dirname(args.path),
+      };
+    });
+    build.onResolve({ filter: /^\.\/validator-[\w.-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 function isCommonJs(file) {
   if (/\.cjs$/.test(file)) return true;
   if (!/\.js$/.test(file)) return false;
@@ -215,7 +257,7 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     minify: true,
     legalComments: "none", // the licenses are collected in licenses.txt
     charset: "utf8",
-    plugins: [cjsInterop, lazyVendor],
+    plugins: [cjsInterop, lazyVendor, lazyValidators],
     metafile: true,
     logLevel: "warning",
     logOverride: { "empty-import-meta": "silent" },
@@ -240,8 +282,29 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     Object.assign(vendorMeta.inputs, one.metafile.inputs);
     Object.assign(vendorMeta.outputs, one.metafile.outputs);
   }
+  for (const m of validatorModules()) {
+    const one = await build({
+      absWorkingDir: ROOT,
+      entryPoints: [m.source],
+      outfile: join(out, "chunks", m.file),
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      minify: true,
+      legalComments: "none",
+      charset: "utf8",
+      // The runtime's lazily required packages stay in their vendor files (next to this one).
+      plugins: [lazyVendor],
+      metafile: true,
+      logLevel: "warning",
+      logOverride: { "empty-import-meta": "silent" },
+    });
+    Object.assign(vendorMeta.inputs, one.metafile.inputs);
+    Object.assign(vendorMeta.outputs, one.metafile.outputs);
+  }
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    const external = output.imports.filter((i) => i.external && /^\.\/vendor-.*\.cjs$/.test(i.path));
+    const external = output.imports.filter((i) => i.external && /^\.\/(?:vendor|validator)-.*\.cjs$/.test(i.path));
     if (external.length && !toPosix(file).includes("/chunks/")) {
       throw new Error(`build-action: ${file} requires ${external.map((i) => i.path).join(", ")}, which is next to the chunks, not to it`);
     }

@@ -9,8 +9,8 @@ import { ROOT } from "./helpers.js";
 
 /*
  * What the shipped bundle loads on a run (issue 15, cold start): dist/cli.js on one JSON config parses neither
- * the code rules, nor the YAML and TOML parsers, nor ajv's compiler (the dialect's validator is precompiled);
- * each is loaded when a run needs it. The modules a run loads are recorded with Node's own hooks: a module
+ * the code rules, nor the YAML and TOML parsers, nor ajv's compiler, nor the other dialects' validators (the
+ * dialect's validator is precompiled, in a file of its own); each is loaded when a run needs it. The modules a run loads are recorded with Node's own hooks: a module
  * customization hook for ES modules (the chunks) and a wrapper of CommonJS loading (the vendor-*.cjs files).
  */
 
@@ -75,11 +75,12 @@ const CODE_RULE_TEXTS = codeRuleMeta.map((m) =>
 const MCP_JSON = JSON.stringify({ mcpServers: { github: { command: "npx", args: ["@modelcontextprotocol/server-github@2025.4.8"], evn: {} } } });
 
 describe("dist/cli.js loads what a run needs", () => {
-  it("one JSON config: no code rules, no YAML or TOML parser, no ajv compiler", () => {
+  it("one JSON config: its validator only; no code rules, no YAML or TOML parser, no ajv compiler", () => {
     const r = loadedBy({ ".mcp.json": MCP_JSON }, [".mcp.json"]);
     expect(r.stdout).toMatch(/"evn".*valid-schema/); // a near miss of "env", found with the precompiled validator
     expect(r.loaded).toContain("cli.js");
-    expect(r.loaded.filter((f) => f.endsWith(".cjs"))).toEqual([]);
+    // The one validator it needs (precompiled, each in a file of its own), no YAML or TOML parser, no ajv.
+    expect(r.loaded.filter((f) => f.endsWith(".cjs"))).toEqual(["chunks/validator-claude-code.cjs"]);
     expect(CODE_RULE_TEXTS.every((t) => t.length >= 30)).toBe(true);
     for (const file of r.loaded) {
       const text = readFileSync(join(DIST, file), "utf8");
@@ -89,12 +90,12 @@ describe("dist/cli.js loads what a run needs", () => {
 
   it("the YAML and TOML parsers and ajv are loaded when a run needs them", () => {
     const yaml = loadedBy({ ".continue/mcpServers/a.yaml": "name: a\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: x\n    command: npx\n" }, [".continue/mcpServers/a.yaml"]);
-    expect(yaml.loaded.filter((f) => f.endsWith(".cjs"))).toEqual(["chunks/vendor-yaml.cjs"]);
+    expect(yaml.loaded.filter((f) => f.endsWith(".cjs"))).toEqual(["chunks/validator-continue.cjs", "chunks/vendor-yaml.cjs"]);
     const toml = loadedBy({ ".codex/config.toml": '[mcp_servers.x]\ncommand = "npx"\n' }, [".codex/config.toml"]);
-    expect(toml.loaded.filter((f) => f.endsWith(".cjs"))).toEqual(["chunks/vendor-toml-eslint-parser.cjs"]);
+    expect(toml.loaded.filter((f) => f.endsWith(".cjs"))).toEqual(["chunks/validator-codex.cjs", "chunks/vendor-toml-eslint-parser.cjs"]);
     // A rule's options are checked by ajv, compiled on use.
     const options = loadedBy({ ".mcp.json": MCP_JSON }, [".mcp.json", "--rule", 'valid-schema:["warning", { "allowKeys": ["evn"] }]']);
     expect(options.stdout).not.toContain("valid-schema");
-    expect(options.loaded.filter((f) => f.endsWith(".cjs"))).toEqual(["chunks/vendor-ajv.cjs"]);
+    expect(options.loaded.filter((f) => f.endsWith(".cjs"))).toEqual(["chunks/validator-claude-code.cjs", "chunks/vendor-ajv.cjs"]);
   });
 });
