@@ -56,6 +56,69 @@ const cjsInterop = {
   },
 };
 
+/**
+ * Packages our sources load synchronously on first use (packages/core/src/util/lazy-cjs.ts: the YAML and TOML
+ * parsers, ajv's compiler). Bundled into the shared chunk, they would be parsed by V8 at every start, used or not
+ * (most runs read JSON alone, and the schemas are precompiled). Each is bundled on its own instead, as a CommonJS
+ * file next to the chunks (chunks/vendor-<name>.cjs), and the sources' `require("<name>")` becomes
+ * `require("./vendor-<name>.cjs")`, which the bundles' `require` (the banner's, relative to the chunk) loads only
+ * when it runs. buildAction checks that every such `require` is in a file in chunks/.
+ */
+const LAZY_PACKAGES = ["yaml", "toml-eslint-parser", "ajv"];
+const vendorFile = (name) => `vendor-${name}.cjs`;
+
+const lazyVendor = {
+  name: "lazy-vendor",
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(?:${LAZY_PACKAGES.join("|")})$`) }, (args) => {
+      if (args.kind !== "require-call" || !toPosix(args.importer).includes("/packages/core/src/")) return undefined;
+      return { path: `./${vendorFile(args.path)}`, external: true };
+    });
+  },
+};
+
+/**
+ * The precompiled schema validators (packages/core/src/schemas/validators/*.generated.ts, one per schema, written
+ * by scripts/precompute.mjs): a run uses one or a few, so each is bundled as a CommonJS file of its own
+ * (chunks/validator-<name>.cjs, with the small runtime it calls), and validators.generated.ts, which imports them
+ * all, is replaced by a module that requires each on first use (the same maps of fingerprint to factory).
+ */
+const VALIDATORS_DIR = "packages/core/src/schemas/validators";
+const VALIDATORS_INDEX = "packages/core/src/schemas/validators.generated.ts";
+
+function validatorModules() {
+  return readdirSync(join(ROOT, VALIDATORS_DIR))
+    .filter((f) => f.endsWith(".generated.ts"))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(ROOT, VALIDATORS_DIR, f), "utf8");
+      const fingerprint = /^export const fingerprint = ("[^"]+");$/m.exec(text)?.[1];
+      const kind = /^export const kind = "(dialect|config)";$/m.exec(text)?.[1];
+      if (!fingerprint || !kind) throw new Error(`build-action: ${VALIDATORS_DIR}/${f} has no fingerprint or kind (run scripts/precompute.mjs)`);
+      return { source: join(ROOT, VALIDATORS_DIR, f), file: `validator-${f.replace(/\.generated\.ts$/, "")}.cjs`, fingerprint, kind };
+    });
+}
+
+const lazyValidators = {
+  name: "lazy-validators",
+  setup(build) {
+    build.onLoad({ filter: /validators\.generated\.ts$/ }, (args) => {
+      if (toPosix(relative(ROOT, args.path)) !== VALIDATORS_INDEX) return undefined;
+      const map = (kind) =>
+        validatorModules()
+          .filter((m) => m.kind === kind)
+          .map((m) => `  [${m.fingerprint}, (root) => require(${JSON.stringify(`./${m.file}`)}).validator(root)],`)
+          .join("\n");
+      return {
+        contents: `export const dialectValidators = new Map([\n${map("dialect")}\n]);\nexport const configValidators = new Map([\n${map("config")}\n]);\n`,
+        loader: "js",
+        resolveDir: dirname(args.path),
+      };
+    });
+    build.onResolve({ filter: /^\.\/validator-[\w.-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 function isCommonJs(file) {
   if (/\.cjs$/.test(file)) return true;
   if (!/\.js$/.test(file)) return false;
@@ -177,7 +240,9 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     target: "node20",
     // Bundle the sources, not packages/core/dist: the output does not depend on a previous `tsc -b`.
     alias: {
-      "@mcp-lint/core": "./packages/core/src/index.ts",
+      // The package's API but the code rules' modules, which the bundles load only through lintFiles' dynamic
+      // import (so a run with no MCP code does not parse them): see packages/core/src/api.ts.
+      "@mcp-lint/core": "./packages/core/src/api.ts",
       "@mcp-lint/probe": "./packages/probe/src/index.ts",
       // No HTTP client in the bundle: see packages/action/src/no-network.ts.
       "@actions/http-client/lib/auth": "./packages/action/src/no-network.ts",
@@ -192,11 +257,58 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     minify: true,
     legalComments: "none", // the licenses are collected in licenses.txt
     charset: "utf8",
-    plugins: [cjsInterop],
+    plugins: [cjsInterop, lazyVendor, lazyValidators],
     metafile: true,
     logLevel: "warning",
     logOverride: { "empty-import-meta": "silent" },
   });
+  // The lazily required packages, one CommonJS file each (see LAZY_PACKAGES), resolved as Node's `require` would.
+  const vendorMeta = { inputs: {}, outputs: {} };
+  for (const name of LAZY_PACKAGES) {
+    const one = await build({
+      absWorkingDir: ROOT,
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});\n`, resolveDir: join(ROOT, "packages/core"), sourcefile: `${name}-entry.cjs` },
+      outfile: join(out, "chunks", vendorFile(name)),
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      minify: true,
+      legalComments: "none",
+      charset: "utf8",
+      metafile: true,
+      logLevel: "warning",
+    });
+    Object.assign(vendorMeta.inputs, one.metafile.inputs);
+    Object.assign(vendorMeta.outputs, one.metafile.outputs);
+  }
+  for (const m of validatorModules()) {
+    const one = await build({
+      absWorkingDir: ROOT,
+      entryPoints: [m.source],
+      outfile: join(out, "chunks", m.file),
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      minify: true,
+      legalComments: "none",
+      charset: "utf8",
+      // The runtime's lazily required packages stay in their vendor files (next to this one).
+      plugins: [lazyVendor],
+      metafile: true,
+      logLevel: "warning",
+      logOverride: { "empty-import-meta": "silent" },
+    });
+    Object.assign(vendorMeta.inputs, one.metafile.inputs);
+    Object.assign(vendorMeta.outputs, one.metafile.outputs);
+  }
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const external = output.imports.filter((i) => i.external && /^\.\/(?:vendor|validator)-.*\.cjs$/.test(i.path));
+    if (external.length && !toPosix(file).includes("/chunks/")) {
+      throw new Error(`build-action: ${file} requires ${external.map((i) => i.path).join(", ")}, which is next to the chunks, not to it`);
+    }
+  }
   // The Python parser's WebAssembly (the tree-sitter runtime and the Python grammar), loaded from dist/wasm/ by
   // packages/core/src/code/python/parser.ts; their packages' licenses join the bundled ones.
   mkdirSync(join(out, "wasm"), { recursive: true });
@@ -208,8 +320,9 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     assets.push(source);
   }
   writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module", private: true }, null, 2) + "\n");
-  writeFileSync(join(out, "licenses.txt"), licenses(result.metafile, assets));
-  return result.metafile;
+  const metafile = { inputs: { ...result.metafile.inputs, ...vendorMeta.inputs }, outputs: { ...result.metafile.outputs, ...vendorMeta.outputs } };
+  writeFileSync(join(out, "licenses.txt"), licenses(metafile, assets));
+  return metafile;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, relative, resolve, sep } from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import {
   applyRuleOverrides,
   checkDialectId,
@@ -21,12 +21,11 @@ import { fileKind, resolvePath } from "../util/paths.js";
 import { UsageError } from "../model/errors.js";
 import { redactValue } from "./redact.js";
 import { allRules } from "../rules/catalog.js";
-import { lintSourceText } from "../code/js/runner.js";
 import { redactWithSource } from "./redact.js";
 import { isGeneratedCode } from "../code/js/generated.js";
+import type { lintSourceText } from "../code/js/runner.js";
 import { mightBeMcpCode } from "../code/js/prefilter.js";
 import { isPythonFile, isSourceFile } from "../code/languages.js";
-import { lintPythonText } from "../code/python/runner.js";
 import { detectDialect, internalError, type FileResult, type PointerOverride, type RuleSettings } from "./lint-config-text.js";
 import { STDIN_NAME, type Finding, type SeveritySetting } from "../model/finding.js";
 import { CODE_FILE, FILE_IGNORED, fileFinding, lintReadFile, NOT_A_FILE, READ_ERROR, readText, type FileJob, type ReadResult } from "./file-lint.js";
@@ -143,6 +142,16 @@ export function resolveConfig(options: Pick<LintFilesOptions, "cwd" | "configPat
  * Lints the MCP config files under `paths` (files, folders, globs). Files that are
  * not MCP configs are skipped quietly and are not in the results.
  */
+type CodeRunner = typeof lintSourceText;
+
+/**
+ * The code rules' runner for a language, imported on the first source file that needs it: the code rules and
+ * their SDK model are not loaded (in the bundles, not even parsed) by runs with no MCP code.
+ */
+function codeRunner(python: boolean): Promise<CodeRunner> {
+  return python ? import("../code/python/runner.js").then((m) => m.lintPythonText) : import("../code/js/runner.js").then((m) => m.lintSourceText);
+}
+
 export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintRun> {
   const cwd = resolve(options.cwd ?? process.cwd());
   if (options.dialect) {
@@ -207,9 +216,11 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     if (!python && !mightBeMcpCode(text)) return undefined;
     if (!python && !job.explicit && isGeneratedCode(file, abs, text) && !namedByOverride(lookup.forFile(abs), abs)) return undefined;
     let code: FileResult;
+    let lintText: CodeRunner;
     try {
+      lintText = await codeRunner(python);
       const codeOptions = { rules: job.rules, fix, ...(job.unusedDirectives ? { unusedDirectives: job.unusedDirectives } : {}) };
-      code = python ? await lintPythonText(file, text, codeOptions) : await lintSourceText(file, text, codeOptions);
+      code = await lintText(file, text, codeOptions);
     } catch (error) {
       return { file, findings: [internalError(file, "code-rules", error)] };
     }
@@ -218,7 +229,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
       const problem = writeFixed(job, text, code.output);
       if (problem) {
         const unfixedOptions = { rules: job.rules, fix: false, ...(job.unusedDirectives ? { unusedDirectives: job.unusedDirectives } : {}) };
-        const unfixed = python ? await lintPythonText(file, text, unfixedOptions) : await lintSourceText(file, text, unfixedOptions);
+        const unfixed = await lintText(file, text, unfixedOptions);
         const safe = redactWithSource(unfixed);
         return { ...safe, findings: [problem, ...safe.findings] };
       }
@@ -387,6 +398,8 @@ function getWorker(): Worker | undefined {
   }
   let started: Worker;
   try {
+    // Loaded here, not imported: most runs never start a worker, and loading the module is a cost of every start.
+    const { Worker } = process.getBuiltinModule("node:worker_threads");
     started = new Worker(url);
   } catch {
     worker = "unavailable";

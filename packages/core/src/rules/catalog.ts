@@ -1,7 +1,6 @@
 import type { Severity, SeveritySetting } from "../model/finding.js";
-import { codeRuleMeta } from "./js/index.js";
+import { CODE_RULE_INFOS } from "./code-rules.generated.js";
 import { configRules } from "./index.js";
-import { pythonRules } from "./python/index.js";
 import { docsUrl } from "./types.js";
 
 /**
@@ -42,39 +41,8 @@ export const allRules: readonly RuleInfo[] = Object.freeze([
       languages: [],
     }),
   ),
-  ...codeRuleMeta.map(
-    (m): RuleInfo => ({
-      id: m.id,
-      kind: "code",
-      description: m.description,
-      severity: m.severity,
-      recommended: m.recommended,
-      fixable: m.fixable,
-      hasSuggestions: m.hasSuggestions,
-      ...(m.securitySeverity !== undefined ? { securitySeverity: m.securitySeverity } : {}),
-      docsUrl: m.docsUrl || docsUrl(m.id),
-      schema: m.schema,
-      languages: pythonRules.some((p) => p.meta.id === m.id) ? ["js", "python"] : ["js"],
-    }),
-  ),
-  // Python rules with an id of their own (the others share their JavaScript/TypeScript twin's entry above).
-  ...pythonRules
-    .filter((p) => !codeRuleMeta.some((m) => m.id === p.meta.id))
-    .map(
-      (p): RuleInfo => ({
-        id: p.meta.id,
-        kind: "code",
-        description: p.meta.description,
-        severity: p.meta.severity,
-        recommended: p.meta.recommended,
-        fixable: p.meta.fixable === true,
-        hasSuggestions: p.meta.hasSuggestions === true,
-        ...(p.meta.securitySeverity !== undefined ? { securitySeverity: p.meta.securitySeverity } : {}),
-        docsUrl: docsUrl(p.meta.id),
-        schema: p.meta.schema,
-        languages: ["python"],
-      }),
-    ),
+  // The code rules' entries, generated from the rules (./code-rule-info.ts), which are loaded only to lint code.
+  ...(CODE_RULE_INFOS as readonly RuleInfo[]),
 ]);
 
 const byId = new Map(allRules.map((r) => [r.id, r]));

@@ -92,58 +92,75 @@ export function signalSeverity(kind: SignalKind): "error" | "warning" {
 }
 
 interface Pattern {
+export interface Pattern {
   kind: SignalKind;
   re: RegExp;
   explain: string;
+  /**
+   * Lower-case strings one of which any match contains (a literal part of the pattern every match has). A text
+   * with none of them is not run through the regular expression: most texts scanned (commands, arguments, URLs)
+   * have none, and compiling these patterns was about a tenth of a cold start on one config file.
+   * test/core/security/agent-text.test.ts checks that every match contains one.
+   */
+  needs: string[];
 }
 
 // Each pattern: literal words, bounded gaps ([^\n]{0,N} or \s{1,N}), no nested quantifiers.
-const PATTERNS: Pattern[] = [
+export const PATTERNS: Pattern[] = [
   {
     kind: "model-instruction",
     re: /\b(?:ignore|disregard|forget)\s{1,4}(?:all\s{1,4}|any\s{1,4}|the\s{1,4})?(?:previous|prior|above|earlier|other|your)\s{1,4}(?:instructions|rules|prompts?|directions)\b/gi,
     explain: "tells the model to ignore its other instructions",
+    needs: ["ignore", "disregard", "forget"],
   },
   {
     kind: "model-instruction",
     re: /\b(?:do\s{1,4}not|don't|never|no\s{1,4}need\s{1,4}to)\s{1,4}(?:tell|mention|inform|reveal|show|notify)(?:\s{1,4}(?:this|that|it|anything))?\s{1,4}(?:to\s{1,4})?the\s{1,4}user\b/gi,
     explain: "tells the model to hide something from the user",
+    needs: ["user"],
   },
   {
     kind: "model-instruction",
     re: /\bwithout\s{1,4}(?:telling|informing|notifying|asking)\s{1,4}the\s{1,4}user\b/gi,
     explain: "tells the model to act without the user knowing",
+    needs: ["without"],
   },
   {
     kind: "model-instruction",
     re: /<\/?\s{0,2}(?:important|system|instructions?|secret|hidden)\s{0,2}>/gi,
     explain: "is an <IMPORTANT>/<SYSTEM>-style block, a form used to address the model instead of the user",
+    needs: ["<"],
   },
   {
     kind: "model-instruction",
     re: /\bbefore\s{1,4}(?:using|calling|invoking)\s{1,4}this\s{1,4}tool,?\s{1,4}(?:you\s{1,4})?(?:must|have\s{1,4}to|need\s{1,4}to|should)\s{1,4}(?:first\s{1,4})?(?:read|call|send|pass|include|provide|run)\b/gi,
     explain: "tells the model to do something else before the tool runs",
+    needs: ["before"],
   },
   {
     kind: "tool-shadowing",
     re: /\bwhen(?:ever)?\s{1,4}(?:the\s{1,4})?(?!(?:the|this|that|a|an|any|each|every|our|your|its|same|other|next|first|last)\s)[`'"]?[A-Za-z][\w.-]{0,63}[`'"]?\s{1,4}tool\s{1,4}is\s{1,4}(?:called|used|invoked|run)\b/gi,
     explain: "changes what the model does when another tool is called (tool shadowing)",
+    needs: ["tool"],
   },
   {
     kind: "tool-shadowing",
     re: /\binstead\s{1,4}of\s{1,4}(?:using|calling)\s{1,4}(?:the\s{1,4})?(?!(?:the|this|that|a|an|any|each|every|our|your|its|same|other|next|first|last)\s)[`'"]?[A-Za-z][\w.-]{0,63}[`'"]?\s{1,4}(?:tool|server)\b/gi,
     explain: "tells the model to use this instead of another tool or server (tool shadowing)",
+    needs: ["instead"],
   },
   {
     kind: "exfiltration",
     // Not after "can/could/may/might/cannot": a statement of what the tool is able to do, not a request.
     re: /(?<!\b(?:can|could|may|might|cannot)\s)\b(?:read|cat|open|include|attach|pass|send|upload|provide|copy)\b[^\n]{0,60}?(?:~\/\.ssh\b|\.ssh\/|\bid_rsa\b|\bid_ed25519\b|(?<![\w.$])\.env\b(?!\.)|\bcredentials?\s{0,2}(?:file|\.json)|\.aws\/credentials|\.netrc\b)/gi,
     explain: "asks the model to read SSH keys, .env files or credentials",
+    needs: ["ssh", "id_rsa", "id_ed25519", ".env", "credential", ".netrc"],
   },
   {
     kind: "exfiltration",
     re: /\b(?:send|upload|forward|exfiltrate|transmit|leak)\b[^\n]{0,40}?\b(?:it|them|contents?|data|conversation|history|keys?|tokens?|credentials|secrets?|files?|results?|output|messages?|everything|information|details)\b[^\n]{0,20}?\bto\s{1,4}(?:the\s{1,4}(?:url|endpoint|server)\s{1,4})?https?:\/\/[^\s"'<>]{1,200}/gi,
     explain: "asks the model to send data to a URL",
+    needs: ["http"],
   },
 ];
 
@@ -218,8 +235,11 @@ export function scanAgentText(input: string, context: AgentTextContext = {}): Si
     }
   }
 
+  let lower: string | undefined;
   for (const p of PATTERNS) {
     if (!kinds.has(p.kind)) continue;
+    lower ??= text.toLowerCase();
+    if (!p.needs.some((n) => lower!.includes(n))) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text), n = 0; m !== null && n < MAX_SIGNALS; m = p.re.exec(text), n++) {
       const quoted = context.echo === false ? "" : ` ("${excerpt(text, m.index, m[0].length)}")`;

@@ -1,7 +1,7 @@
 import { readProblemText, readRegularFile } from "../util/safe-fs.js";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import picomatch from "picomatch";
 import { dialects, getDialect } from "../dialects/index.js";
 import { parseDocument } from "../document/index.js";
@@ -12,6 +12,7 @@ import { allRules, getRuleInfo, presetSeverities } from "../rules/catalog.js";
 import { type PointerOverride, type RuleSetting, type RuleSettings } from "../engine/lint-config-text.js";
 import configSchema from "../schemas/mcp-lint.config.schema.json" with { type: "json" };
 import { didYouMeanText } from "../util/did-you-mean.js";
+import { configAjv, precompiledValidator } from "../util/schema-validation.js";
 
 export const CONFIG_FILE_NAME = "mcp-lint.config.json";
 
@@ -185,7 +186,9 @@ const optionValidators = new Map<string, ValidateFunction>();
 function getAjv(): Ajv {
   // The config schema and the rules' option schemas are ours: they are checked against the meta-schema by
   // test/core/config.test.ts, not at every start (compiling the meta-schema's validator costs more than the schema).
-  return (ajv ??= new Ajv({ allErrors: false, strict: false, validateSchema: false }));
+  // The config schema's validator is precompiled with this instance's options (scripts/precompute.mjs); ajv's
+  // compiler is loaded only when a config gives a rule options.
+  return (ajv ??= configAjv());
 }
 
 /** Reads, parses (JSONC) and validates a config file. Any problem throws a located ConfigError. */
@@ -218,7 +221,7 @@ export function parseConfig(text: string, file: string, shownPath: string = file
     throw new ConfigError(`${parseError.message} (${CONFIG_FILE_NAME} is JSON with comments.)`, shownPath, at.line, at.column);
   }
   const value = doc.value;
-  const validate = (configValidator ??= getAjv().compile(configSchema));
+  const validate = (configValidator ??= precompiledValidator(configSchema, "config") ?? getAjv().compile(configSchema));
   if (!validate(value)) {
     const problem = describeSchemaError(validate.errors ?? [], value);
     fail(problem.message, problem.pointer, problem.part);

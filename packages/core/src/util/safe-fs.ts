@@ -1,5 +1,4 @@
 import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from "node:path";
 
 /**
@@ -218,6 +217,8 @@ export function writeFileSafely(target: string, text: string, options: SafeWrite
     }
     if (now !== options.expected) throw new FileProblem("changed", "changed");
   }
+  // node:crypto is loaded here, on the first write (--fix), not at every start: loading it is a few milliseconds.
+  const { randomBytes } = process.getBuiltinModule("node:crypto");
   const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.mcp-lint-tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, mode);
   try {

@@ -1,9 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, KeywordCxt, ValidateFunction } from "ajv";
 import type { Dialect } from "../dialects/types.js";
-import { closestMatches } from "./similarity.js";
+import { loadAjv } from "./lazy-cjs.js";
+import { formats, nearMissErrors, nearMissFound, schemaFingerprint, type SchemaObject } from "./schema-runtime.js";
+import { configValidators, dialectValidators } from "../schemas/validators.generated.js";
 
 /**
- * Compiles and caches the dialects' JSON Schemas (draft-07) with ajv.
+ * The dialects' JSON Schemas (draft-07), validated with ajv.
  *
  * The schemas use a few annotations of mcp-lint's own, registered here:
  * - `x-unknownKeys` (root): "rejected" when the client refuses unknown keys, "ignored" when it drops them silently;
@@ -11,98 +13,128 @@ import { closestMatches } from "./similarity.js";
  * - `x-hint`: one sentence appended to messages about that value;
  * - `x-nearMiss` (validating): on an object that allows unknown keys, still reports keys that are a near miss
  *   of a known one (`true`: the object's `properties`; an array: those keys).
+ *
+ * At run time the validators are not compiled: scripts/precompute.mjs compiles every schema in
+ * packages/core/src/schemas/ with the ajv instances below into ajv's standalone code
+ * (../schemas/validators.generated.ts), so a run loads neither ajv's compiler nor its code generator. A schema
+ * that was not precompiled (a dialect made elsewhere) is compiled on first use, as before.
  */
 
-export type SchemaObject = Record<string, unknown>;
+export type { NearMissParams, SchemaObject } from "./schema-runtime.js";
 
-export interface NearMissParams {
-  key: string;
-  candidates: string[];
+/**
+ * `x-nearMiss` as a code keyword: the generated code calls schema-runtime.ts's `nearMissErrors` (named
+ * `runtime.nearMissErrors` in the standalone code) and appends its errors, which are the objects the former
+ * validating-function keyword gave: ajv's `funcKeywordCode` + `extendErrors` with `errors: true`, in `allErrors`
+ * mode (test/core/schema-standalone.test.ts compares both on every fixture and on generated documents).
+ */
+function nearMissCode(cxt: KeywordCxt): void {
+  const { _, str, Name } = loadAjv();
+  // ajv's names of the generated function's variables (ajv/dist/compile/names.ts).
+  const vErrors = new Name("vErrors");
+  const errorCount = new Name("errors");
+  const instancePath = new Name("instancePath");
+  const { gen, data, it, keyword } = cxt;
+  const fn = gen.scopeValue("func", { ref: nearMissErrors, code: _`runtime.nearMissErrors` });
+  const errs = gen.const(
+    "nearMiss",
+    _`${fn}(${cxt.schemaValue}, ${data}, ${it.topSchemaRef}${it.schemaPath}, ${str`${instancePath}${it.errorPath}`}, ${str`${it.errSchemaPath}/${keyword}`}, ${it.opts.verbose === true})`,
+  );
+  gen.if(_`${errs} !== null`, () => gen.assign(vErrors, _`${vErrors} === null ? ${errs} : ${vErrors}.concat(${errs})`).assign(errorCount, _`${vErrors}.length`));
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+/**
+ * The former `x-nearMiss` definition, a validating function keyword (`validate.errors`). Not used to validate: kept
+ * as the reference the precompiled code keyword is checked against (test/core/schema-standalone.test.ts).
+ */
+export function nearMissFunctionKeyword() {
+  const nearMiss = (schema: boolean | string[], data: unknown, parentSchema?: SchemaObject): boolean => {
+    const errors: Array<Partial<ErrorObject>> = nearMissFound(schema, data, parentSchema);
+    (nearMiss as typeof nearMiss & { errors?: Array<Partial<ErrorObject>> }).errors = errors;
+    return errors.length === 0;
+  };
+  return { keyword: "x-nearMiss", type: "object" as const, schemaType: ["boolean" as const, "array" as const], errors: true, validate: nearMiss };
 }
 
-/** The known keys and near-miss candidates of one x-nearMiss schema, worked out on its first use. */
-interface NearMissKeys {
-  schema: boolean | string[];
-  properties: unknown;
-  candidates: string[];
-  known: Set<string>;
+/** Options of the ajv instance that compiles the dialects' schemas (and of the one that generates their code). */
+export interface SchemaAjvOptions {
+  /** Strict mode (tests): misspelt schema keywords throw, and schemas are checked against draft-07's meta-schema. */
+  strict?: boolean;
+  /** Keep the generated source for ajv's `standaloneCode` (scripts/precompute.mjs). */
+  source?: boolean;
+  /** The former validating-function `x-nearMiss` instead of the code keyword (the equivalence test's reference). */
+  functionKeyword?: boolean;
 }
 
-const nearMissKeys = new WeakMap<object, NearMissKeys>();
-const NO_PARENT = {};
-
-function keysOf(schema: boolean | string[], parentSchema: SchemaObject | undefined): NearMissKeys {
-  const holder = parentSchema ?? NO_PARENT;
-  const hit = nearMissKeys.get(holder);
-  // Schemas are compiled once and never change; the checks only guard against a different schema at the same object.
-  if (hit && hit.schema === schema && hit.properties === parentSchema?.properties) return hit;
-  const properties = isObject(parentSchema?.properties) ? Object.keys(parentSchema.properties) : [];
-  const candidates = schema === true ? properties : Array.isArray(schema) ? schema : [];
-  const keys = { schema, properties: parentSchema?.properties, candidates, known: new Set([...properties, ...candidates]) };
-  nearMissKeys.set(holder, keys);
-  return keys;
-}
-
-function nearMiss(schema: boolean | string[], data: unknown, parentSchema?: SchemaObject): boolean {
-  const validate = nearMiss as typeof nearMiss & { errors?: Array<Partial<ErrorObject>> };
-  validate.errors = [];
-  if (!isObject(data)) return true;
-  const { candidates, known } = keysOf(schema, parentSchema);
-  for (const key of Object.keys(data)) {
-    if (known.has(key)) continue;
-    const matches = closestMatches(key, candidates, true);
-    if (matches.length === 0) continue;
-    const params: NearMissParams = { key, candidates: matches };
-    validate.errors.push({ keyword: "x-nearMiss", params: params as unknown as Record<string, unknown>, message: "near miss of a known key" });
-  }
-  return validate.errors.length === 0;
-}
-
-/** An absolute URI: a scheme and something after it (what JSON Schema's `uri` format means in practice). */
-function isAbsoluteUri(value: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(value)) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
+/** `code` option for a generating instance: formats are taken from schema-runtime.ts, lines kept for diffs. */
+function codeOptions(source: boolean | undefined) {
+  return source ? { code: { source: true, lines: true, formats: loadAjv()._`runtime.formats` } } : {};
 }
 
 let shared: Ajv | undefined;
 
-export function schemaAjv(options: { strict?: boolean } = {}): Ajv {
+export function schemaAjv(options: SchemaAjvOptions = {}): Ajv {
   const make = () => {
     // Strict mode (tests) catches misspelt schema keywords; type/required style checks stay off, and the schemas are
-    // validated against draft-07's meta-schema. At run time that check is off (`validateSchema: false`): the schemas
-    // are ours and fixed (test/core/dialects.test.ts checks them in strict mode), and compiling the meta-schema's
-    // validator was about a third of the CPU of a cold start on one config file.
+    // validated against draft-07's meta-schema. Otherwise that check is off (`validateSchema: false`): the schemas
+    // are ours and fixed (test/core/dialects.test.ts checks them in strict mode).
     const strict = options.strict
       ? { strictSchema: true, strictTuples: true, strictTypes: false, strictRequired: false }
       : { strict: false, validateSchema: false };
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, ...strict });
+    const { Ajv } = loadAjv();
+    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, ...strict, ...codeOptions(options.source) });
     ajv.addVocabulary(["x-unknownKeys", "x-serverEntry", "x-hint"]);
-    ajv.addKeyword({ keyword: "x-nearMiss", type: "object", schemaType: ["boolean", "array"], errors: true, validate: nearMiss });
-    ajv.addFormat("uri", isAbsoluteUri);
+    if (options.functionKeyword) ajv.addKeyword(nearMissFunctionKeyword());
+    else ajv.addKeyword({ keyword: "x-nearMiss", type: "object", schemaType: ["boolean", "array"], code: nearMissCode });
+    for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
     return ajv;
   };
-  if (options.strict) return make();
+  if (options.strict || options.source || options.functionKeyword) return make();
   return (shared ??= make());
+}
+
+/**
+ * The ajv instance for mcp-lint.config.json's schema and the rules' options schemas (settings/settings.ts): first
+ * error only. The config schema's validator is precompiled with it; the rules' options are compiled on use.
+ */
+export function configAjv(options: { source?: boolean } = {}): Ajv {
+  const { Ajv } = loadAjv();
+  return new Ajv({ allErrors: false, strict: false, validateSchema: false, ...codeOptions(options.source) });
+}
+
+type Factory = (root: object) => ValidateFunction;
+
+/**
+ * The precompiled validator of a schema (compiled by scripts/precompute.mjs with schemaAjv, or with configAjv for
+ * `kind: "config"`), found by the schema's content and made on first use with that object as its root (errors'
+ * `parentSchema` and `schema` point into it, as with a validator compiled at run time). Undefined when the schema
+ * was not precompiled.
+ */
+const made = new Map<object, { kind: string; validate: ValidateFunction }>();
+export function precompiledValidator(schema: object, kind: "dialect" | "config" = "dialect"): ValidateFunction | undefined {
+  const hit = made.get(schema);
+  if (hit && hit.kind === kind) return hit.validate;
+  const factories = (kind === "config" ? configValidators : dialectValidators) as Map<string, Factory>;
+  const make = factories.get(schemaFingerprint(schema));
+  if (!make) return undefined;
+  const validate = make(schema);
+  made.set(schema, { kind, validate });
+  return validate;
 }
 
 const cache = new Map<string, { schema: object; validate: ValidateFunction }>();
 
-/** The compiled validator of a dialect's schema: compiled once per dialect id, on first use. */
+/** The validator of a dialect's schema: precompiled for the built-in dialects, else compiled once, on first use. */
 export function validatorFor(dialect: Dialect): ValidateFunction {
   const hit = cache.get(dialect.id);
   if (hit && hit.schema === dialect.schema) return hit.validate;
-  const validate = schemaAjv().compile(dialect.schema as SchemaObject);
+  const validate = precompiledValidator(dialect.schema) ?? schemaAjv().compile(dialect.schema as SchemaObject);
   cache.set(dialect.id, { schema: dialect.schema, validate });
   return validate;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Every schema object with `x-serverEntry`, found by walking the schema. */
