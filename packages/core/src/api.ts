@@ -36,5 +36,5 @@ export { NON_MCP_PORTS } from "./code/transport-urls.js";
 // The output redaction step (every formatter, the Action, the probe).
 export { Redactor, REDACTED, redactResults, redactValue, secretsOfSource, shapeRedactor } from "./engine/redact.js";
 export { didYouMean, didYouMeanText } from "./util/did-you-mean.js";
-export { scanAgentText, ALL_KINDS as AGENT_TEXT_SIGNAL_KINDS, DEFAULT_KINDS as AGENT_TEXT_DEFAULT_KINDS, MAX_SCANNED as AGENT_TEXT_MAX_SCANNED, type Signal as AgentTextSignal, type SignalKind as AgentTextSignalKind, type AgentTextContext } from "./security/agent-text.js";
+export { scanAgentText, signalSeverity as agentTextSignalSeverity, ALL_KINDS as AGENT_TEXT_SIGNAL_KINDS, DEFAULT_KINDS as AGENT_TEXT_DEFAULT_KINDS, MAX_SCANNED as AGENT_TEXT_MAX_SCANNED, type Signal as AgentTextSignal, type SignalKind as AgentTextSignalKind, type AgentTextContext } from "./security/agent-text.js";
 export { installedConfigCandidates, scanInstalled, type InstalledCandidate, type InstalledContext, type InstalledFile, type InstalledPlatform, type InstalledScan } from "./engine/installed.js";

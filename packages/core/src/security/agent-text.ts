@@ -91,7 +91,6 @@ export function signalSeverity(kind: SignalKind): "error" | "warning" {
   return signalSeverityCap(kind) ?? "error";
 }
 
-interface Pattern {
 export interface Pattern {
   kind: SignalKind;
   re: RegExp;
