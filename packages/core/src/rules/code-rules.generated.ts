@@ -362,6 +362,33 @@ export const CODE_RULE_INFOS: readonly RuleInfo[] = [
     ]
   },
   {
+    "id": "no-tool-poisoning",
+    "kind": "code",
+    "description": "Tool, prompt and resource names, titles and descriptions in MCP server code must not carry hidden text or instructions aimed at the model (tool poisoning)",
+    "severity": "error",
+    "recommended": true,
+    "fixable": false,
+    "hasSuggestions": false,
+    "securitySeverity": 8,
+    "docsUrl": "https://github.com/mcp-lint/mcp-lint/blob/main/docs/rules/no-tool-poisoning.md",
+    "schema": [
+      {
+        "type": "object",
+        "properties": {
+          "htmlComments": {
+            "type": "boolean",
+            "description": "Also report HTML comments (off by default: real descriptions use them as markers)."
+          }
+        },
+        "additionalProperties": false
+      }
+    ],
+    "languages": [
+      "js",
+      "python"
+    ]
+  },
+  {
     "id": "stdio-server-usage",
     "kind": "code",
     "description": "stdio_server() is an async context manager that yields the (read, write) streams a low-level Server must run on",

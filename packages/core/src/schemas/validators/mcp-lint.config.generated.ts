@@ -4,7 +4,7 @@
 import * as runtime from "../../util/schema-runtime.js";
 
 /** The schema's content (util/schema-runtime.ts's schemaFingerprint). */
-export const fingerprint = "8go-3e7bte-nujkra";
+export const fingerprint = "8om-ch8nwx-1476mu";
 
 /** Which ajv instance compiled it (util/schema-validation.ts's configAjv). */
 export const kind = "config";
@@ -700,9 +700,9 @@ export function validator(root) {
   var valid1 = true;
   }
   if(valid1){
-  if(data["stdio-server-usage"] !== undefined){
+  if(data["no-tool-poisoning"] !== undefined){
   const _errs46 = errors;
-  if(!(validate2(data["stdio-server-usage"], {instancePath:instancePath+"/stdio-server-usage",parentData:data,parentDataProperty:"stdio-server-usage",rootData}))){
+  if(!(validate2(data["no-tool-poisoning"], {instancePath:instancePath+"/no-tool-poisoning",parentData:data,parentDataProperty:"no-tool-poisoning",rootData}))){
   vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
   errors = vErrors.length;
   }
@@ -712,9 +712,9 @@ export function validator(root) {
   var valid1 = true;
   }
   if(valid1){
-  if(data["client-session-initialize"] !== undefined){
+  if(data["stdio-server-usage"] !== undefined){
   const _errs47 = errors;
-  if(!(validate2(data["client-session-initialize"], {instancePath:instancePath+"/client-session-initialize",parentData:data,parentDataProperty:"client-session-initialize",rootData}))){
+  if(!(validate2(data["stdio-server-usage"], {instancePath:instancePath+"/stdio-server-usage",parentData:data,parentDataProperty:"stdio-server-usage",rootData}))){
   vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
   errors = vErrors.length;
   }
@@ -724,9 +724,9 @@ export function validator(root) {
   var valid1 = true;
   }
   if(valid1){
-  if(data["no-blocking-call-in-async-handler"] !== undefined){
+  if(data["client-session-initialize"] !== undefined){
   const _errs48 = errors;
-  if(!(validate2(data["no-blocking-call-in-async-handler"], {instancePath:instancePath+"/no-blocking-call-in-async-handler",parentData:data,parentDataProperty:"no-blocking-call-in-async-handler",rootData}))){
+  if(!(validate2(data["client-session-initialize"], {instancePath:instancePath+"/client-session-initialize",parentData:data,parentDataProperty:"client-session-initialize",rootData}))){
   vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
   errors = vErrors.length;
   }
@@ -736,9 +736,9 @@ export function validator(root) {
   var valid1 = true;
   }
   if(valid1){
-  if(data["valid-mcp-import"] !== undefined){
+  if(data["no-blocking-call-in-async-handler"] !== undefined){
   const _errs49 = errors;
-  if(!(validate2(data["valid-mcp-import"], {instancePath:instancePath+"/valid-mcp-import",parentData:data,parentDataProperty:"valid-mcp-import",rootData}))){
+  if(!(validate2(data["no-blocking-call-in-async-handler"], {instancePath:instancePath+"/no-blocking-call-in-async-handler",parentData:data,parentDataProperty:"no-blocking-call-in-async-handler",rootData}))){
   vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
   errors = vErrors.length;
   }
@@ -748,9 +748,9 @@ export function validator(root) {
   var valid1 = true;
   }
   if(valid1){
-  if(data["mcp-api-mismatch"] !== undefined){
+  if(data["valid-mcp-import"] !== undefined){
   const _errs50 = errors;
-  if(!(validate2(data["mcp-api-mismatch"], {instancePath:instancePath+"/mcp-api-mismatch",parentData:data,parentDataProperty:"mcp-api-mismatch",rootData}))){
+  if(!(validate2(data["valid-mcp-import"], {instancePath:instancePath+"/valid-mcp-import",parentData:data,parentDataProperty:"valid-mcp-import",rootData}))){
   vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
   errors = vErrors.length;
   }
@@ -760,9 +760,9 @@ export function validator(root) {
   var valid1 = true;
   }
   if(valid1){
-  if(data["no-sync-run-in-event-loop"] !== undefined){
+  if(data["mcp-api-mismatch"] !== undefined){
   const _errs51 = errors;
-  if(!(validate2(data["no-sync-run-in-event-loop"], {instancePath:instancePath+"/no-sync-run-in-event-loop",parentData:data,parentDataProperty:"no-sync-run-in-event-loop",rootData}))){
+  if(!(validate2(data["mcp-api-mismatch"], {instancePath:instancePath+"/mcp-api-mismatch",parentData:data,parentDataProperty:"mcp-api-mismatch",rootData}))){
   vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
   errors = vErrors.length;
   }
@@ -770,6 +770,19 @@ export function validator(root) {
   }
   else {
   var valid1 = true;
+  }
+  if(valid1){
+  if(data["no-sync-run-in-event-loop"] !== undefined){
+  const _errs52 = errors;
+  if(!(validate2(data["no-sync-run-in-event-loop"], {instancePath:instancePath+"/no-sync-run-in-event-loop",parentData:data,parentDataProperty:"no-sync-run-in-event-loop",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs52 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
   }
   }
   }
