@@ -1,0 +1,7 @@
+import { createRequire as __mcpLintCreateRequire } from "node:module";
+import { fileURLToPath as __mcpLintFileURLToPath } from "node:url";
+import { dirname as __mcpLintDirname } from "node:path";
+const require = __mcpLintCreateRequire(import.meta.url);
+const __filename = __mcpLintFileURLToPath(import.meta.url);
+const __dirname = __mcpLintDirname(__filename);
+import{a as r}from"./chunk-HV4W5PN3.js";import"./chunk-XIEEXYBW.js";import"./chunk-LQRJIFOY.js";import"./chunk-P56EVE45.js";import"./chunk-PDTDQIC5.js";import"./chunk-7DEDAK5V.js";import"./chunk-NTKCD5MQ.js";import"./chunk-ZVR2BA2X.js";var e=r(),a=e,{AST_NODE_TYPES:t,AST_TOKEN_TYPES:o,TSESTree:i,TSError:s,addCandidateTSConfigRootDir:n,clearCaches:c,clearCandidateTSConfigRootDirs:g,clearProgramCache:S,createProgram:T,getCanonicalFileName:d,getDecorators:p,getLanguageVariant:l,getModifiers:C,getScriptKind:E,parse:P,parseAndGenerateServices:m,simpleTraverse:f,typescriptVersionIsAtLeast:u,version:A,withoutProjectParserOptions:D}=e;export{t as AST_NODE_TYPES,o as AST_TOKEN_TYPES,i as TSESTree,s as TSError,n as addCandidateTSConfigRootDir,c as clearCaches,g as clearCandidateTSConfigRootDirs,S as clearProgramCache,T as createProgram,a as default,d as getCanonicalFileName,p as getDecorators,l as getLanguageVariant,C as getModifiers,E as getScriptKind,P as parse,m as parseAndGenerateServices,f as simpleTraverse,u as typescriptVersionIsAtLeast,A as version,D as withoutProjectParserOptions};

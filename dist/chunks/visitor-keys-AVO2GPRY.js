@@ -1,7 +1,0 @@
-import { createRequire as __mcpLintCreateRequire } from "node:module";
-import { fileURLToPath as __mcpLintFileURLToPath } from "node:url";
-import { dirname as __mcpLintDirname } from "node:path";
-const require = __mcpLintCreateRequire(import.meta.url);
-const __filename = __mcpLintFileURLToPath(import.meta.url);
-const __dirname = __mcpLintDirname(__filename);
-import{a as t}from"./chunk-226GKXMM.js";import"./chunk-FZUNUFZP.js";import"./chunk-CUMKUWDT.js";var e=t(),o=e,{getKeys:r,visitorKeys:s}=e;export{o as default,r as getKeys,s as visitorKeys};
