@@ -82,8 +82,8 @@ export const noToolPoisoning = createCodeRule<Options, MessageIds>({
       messageMaxSeverity: { heuristic: "warning" },
     },
     messages: {
-      hidden: "{{explanation}} This is how tool poisoning reaches a model; remove it, or suppress this finding if the text is meant for the model.",
-      heuristic: "{{explanation}} This is how tool poisoning reaches a model; remove it, or suppress this finding if the text is meant for the model.",
+      hidden: "{{explanation}} The server sends this text to every client (tools/list, prompts/list, resources/list), where the model reads it: this is how tool poisoning reaches a model. Remove it, or suppress this finding if the text is meant for the model.",
+      heuristic: "{{explanation}} The server sends this text to every client (tools/list, prompts/list, resources/list), where the model reads it: this is how tool poisoning reaches a model. Remove it, or suppress this finding if the text is meant for the model.",
     },
     schema: [OPTIONS_SCHEMA],
     defaultOptions: [{ htmlComments: false }],
