@@ -262,42 +262,26 @@ export async function buildAction(outdir = join(ROOT, "dist")) {
     logLevel: "warning",
     logOverride: { "empty-import-meta": "silent" },
   });
-  // The lazily required packages, one CommonJS file each (see LAZY_PACKAGES), resolved as Node's `require` would.
+  // One minified CommonJS file per lazily loaded piece: the lazily required packages (see LAZY_PACKAGES), resolved
+  // as Node's `require` would, and the precompiled validators.
+  const cjsFile = { absWorkingDir: ROOT, bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, legalComments: "none", charset: "utf8", metafile: true, logLevel: "warning" };
   const vendorMeta = { inputs: {}, outputs: {} };
   for (const name of LAZY_PACKAGES) {
     const one = await build({
-      absWorkingDir: ROOT,
+      ...cjsFile,
       stdin: { contents: `module.exports = require(${JSON.stringify(name)});\n`, resolveDir: join(ROOT, "packages/core"), sourcefile: `${name}-entry.cjs` },
       outfile: join(out, "chunks", vendorFile(name)),
-      bundle: true,
-      format: "cjs",
-      platform: "node",
-      target: "node20",
-      minify: true,
-      legalComments: "none",
-      charset: "utf8",
-      metafile: true,
-      logLevel: "warning",
     });
     Object.assign(vendorMeta.inputs, one.metafile.inputs);
     Object.assign(vendorMeta.outputs, one.metafile.outputs);
   }
   for (const m of validatorModules()) {
     const one = await build({
-      absWorkingDir: ROOT,
+      ...cjsFile,
       entryPoints: [m.source],
       outfile: join(out, "chunks", m.file),
-      bundle: true,
-      format: "cjs",
-      platform: "node",
-      target: "node20",
-      minify: true,
-      legalComments: "none",
-      charset: "utf8",
       // The runtime's lazily required packages stay in their vendor files (next to this one).
       plugins: [lazyVendor],
-      metafile: true,
-      logLevel: "warning",
       logOverride: { "empty-import-meta": "silent" },
     });
     Object.assign(vendorMeta.inputs, one.metafile.inputs);
