@@ -1,5 +1,6 @@
 import type { ConfigDocument } from "../document/document.js";
 import { escapeSegment, joinPointer, splitPointer } from "../document/pointer.js";
+import { isObject } from "./shared.js";
 import type { Dialect, Transport } from "./types.js";
 
 export interface Located<T = unknown> {
@@ -43,10 +44,6 @@ export interface ServerEntry {
   transport?: Transport;
   /** Switched off (`disabled: true`, `enabled: false`): the client never starts it, so nothing it lacks matters. */
   disabled: boolean;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function get(value: unknown, pointerSegments: string[]): unknown {

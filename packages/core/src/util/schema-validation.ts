@@ -1,7 +1,7 @@
 import type { Ajv, ErrorObject, KeywordCxt, ValidateFunction } from "ajv";
 import type { Dialect } from "../dialects/types.js";
 import { loadAjv } from "./lazy-cjs.js";
-import { formats, nearMissErrors, nearMissFound, schemaFingerprint, type SchemaObject } from "./schema-runtime.js";
+import { formats, isObject, nearMissErrors, nearMissFound, schemaFingerprint, type SchemaObject } from "./schema-runtime.js";
 import { configValidators, dialectValidators } from "../schemas/validators.generated.js";
 
 /**
@@ -131,10 +131,6 @@ export function validatorFor(dialect: Dialect): ValidateFunction {
   const validate = precompiledValidator(dialect.schema) ?? schemaAjv().compile(dialect.schema as SchemaObject);
   cache.set(dialect.id, { schema: dialect.schema, validate });
   return validate;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Every schema object with `x-serverEntry`, found by walking the schema. */

@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { dialects, getDialect } from "../../dialects/index.js";
+import { isObject } from "../../dialects/shared.js";
 import type { Dialect } from "../../dialects/types.js";
 import type { ConfigDocument } from "../../document/document.js";
 import { joinPointer, splitPointer } from "../../document/pointer.js";
@@ -21,10 +22,6 @@ interface Options {
 
 /** Root keys other clients keep their servers under: the root-key rule reports those when the client's own key is missing. */
 const FOREIGN_ROOT_KEYS = new Set(["mcp_servers", "mcpServers", "servers", "context_servers", "mcp", "extensions"]);
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function q(key: string, fallback = "this key"): string {
   return echo(key, fallback);

@@ -1,6 +1,7 @@
 import type { ConfigDocument } from "../../document/document.js";
 import { manifestKind, normalizePythonName, parsePep508 } from "../../document/manifest.js";
 import { joinPointer } from "../../document/pointer.js";
+import { isObject } from "../../dialects/shared.js";
 import type { DocNode, OffsetRange } from "../../document/types.js";
 import {
   ADVISORY_PACKAGES,
@@ -26,10 +27,6 @@ const NPM_SECTIONS = ["dependencies", "devDependencies", "optionalDependencies"]
 
 /** Bound on the entries read from one lockfile (a hostile one cannot make the loop unbounded). */
 const MAX_ENTRIES = 200_000;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function describe(found: SdkAdvisory[]): Record<string, string> {
   const fixed = found.map((a) => a.fixed).reduce((a, b) => (compareVersions(parseVersion(a)!, parseVersion(b)!) >= 0 ? a : b));
