@@ -34,6 +34,8 @@ describe("scanAgentText", () => {
       ["whitespace-run", 5, 200],
       ["exfiltration", 210, 11],
     ]);
+    // A run at the very end of the text counts too.
+    expect(scanAgentText(`Adds.${" ".repeat(150)}`).map((s) => [s.kind, s.offset, s.length])).toEqual([["whitespace-run", 5, 150]]);
     expect(found("x <!-- hidden --> y")).toEqual([]); // off by default
     expect(found("x <!-- hidden --> y", true)).toEqual([["html-comment", "<!-- hidden -->"]]);
     expect(found("x <!-- never closed", true)).toEqual([["html-comment", "<!-- never closed"]]);

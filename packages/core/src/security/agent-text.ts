@@ -187,13 +187,17 @@ export function scanAgentText(input: string, context: AgentTextContext = {}): Si
 
   // One pass over the characters: invisible and control characters, whitespace runs.
   let ws = 0;
+  /** Reports the whitespace run that ends at `end` when it is long enough. */
+  const endRun = (end: number): void => {
+    if (ws >= WHITESPACE_RUN) add("whitespace-run", end - ws, ws, `The ${what} has ${ws} whitespace characters in a row: text after them is out of view in most approval dialogs but still read by the model.`);
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000) {
       ws++;
       continue;
     }
-    if (ws >= WHITESPACE_RUN) add("whitespace-run", i - ws, ws, `The ${what} has ${ws} whitespace characters in a row: text after them is out of view in most approval dialogs but still read by the model.`);
+    endRun(i);
     ws = 0;
     if (c === 0xdb40 && i + 1 < text.length) {
       const lo = text.charCodeAt(i + 1);
@@ -212,7 +216,8 @@ export function scanAgentText(input: string, context: AgentTextContext = {}): Si
     }
     if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
       add("bidi-control", i, 1, `The ${what} contains the bidirectional control U+${c.toString(16).toUpperCase()}: what people see is not the order the model reads.`);
-    } else if (c === 0x200b || (c >= 0x2060 && c <= 0x2064) || (c === 0xfeff && i > 0) || c === 0x180e) {
+    } else if (isZeroWidth(c) && (c !== 0xfeff || i > 0)) {
+      // U+FEFF at the very start is a byte order mark, not hidden text.
       let j = i;
       while (j + 1 < text.length && isZeroWidth(text.charCodeAt(j + 1))) j++;
       add("zero-width", i, j - i + 1, `The ${what} contains ${j - i + 1} zero-width character(s) (U+${c.toString(16).toUpperCase()}): invisible to people, read by the model.`);
@@ -220,7 +225,7 @@ export function scanAgentText(input: string, context: AgentTextContext = {}): Si
     }
     if (out.length >= MAX_SIGNALS) break;
   }
-  if (ws >= WHITESPACE_RUN) add("whitespace-run", text.length - ws, ws, `The ${what} has ${ws} whitespace characters in a row: text after them is out of view in most approval dialogs but still read by the model.`);
+  endRun(text.length);
 
   // HTML comments: indexOf scans, linear.
   if (kinds.has("html-comment")) {
