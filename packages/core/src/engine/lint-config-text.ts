@@ -6,7 +6,7 @@ import { parseDocument, type ConfigDocument } from "../document/index.js";
 import { isWithinPointer } from "../document/pointer.js";
 import { fingerprint } from "../model/fingerprint.js";
 import type { Finding, Fix, SeveritySetting } from "../model/finding.js";
-import { compareFindings, severityRank } from "../model/finding.js";
+import { capSeverity, compareFindings } from "../model/finding.js";
 import { applyFixes } from "./fix.js";
 import { configRules } from "../rules/index.js";
 import { formatMessage, type ConfigRule, type ConfigRuleContext, type ReportDescriptor } from "../rules/types.js";
@@ -184,7 +184,7 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
     const suggestions = d.suggestions?.filter((s) => !carriesSecret(s.fix.text) && !carriesSecret(s.desc));
     const finding: Finding = {
       ruleId: id,
-      severity: d.maxSeverity && severityRank[d.maxSeverity] < severityRank[setting.severity] ? d.maxSeverity : setting.severity,
+      severity: capSeverity(setting.severity, d.maxSeverity),
       message: formatMessage(template, d.data),
       file,
       pointer: d.pointer,

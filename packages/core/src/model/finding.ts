@@ -41,6 +41,11 @@ export interface Finding extends SourceRange {
 
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
+/** The configured severity, lowered to a report's own cap (a rule's milder case): never raised. */
+export function capSeverity(configured: Severity, cap: Severity | undefined): Severity {
+  return cap !== undefined && severityRank[cap] < severityRank[configured] ? cap : configured;
+}
+
 /** Order findings by position, then rule id, so every output is deterministic. */
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);

@@ -3,7 +3,7 @@ import type { Linter as LinterType } from "eslint";
 import { fingerprint, fingerprintText } from "../../model/fingerprint.js";
 import type { Finding, Severity, SeveritySetting } from "../../model/finding.js";
 import { directiveSeverity, UNUSED_DIRECTIVE } from "../../engine/directives.js";
-import { compareFindings } from "../../model/finding.js";
+import { capSeverity, compareFindings } from "../../model/finding.js";
 import { codeRuleMeta, codeRules, getCodeRule } from "../../rules/js/index.js";
 import { forgetSdkFile } from "./analysis.js";
 import { forgetNodeIndex } from "./ast.js";
@@ -248,8 +248,6 @@ function releaseSourceCode(sourceCode: unknown): void {
   for (const map of weakMaps) if (map instanceof WeakMap) map.delete(ast);
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
-
 /** A 1-based line or column from ESLint: 1 when it is missing or not a number. */
 function position(n: number | undefined): number {
   return typeof n === "number" && Number.isFinite(n) ? Math.max(1, Math.floor(n)) : 1;
@@ -260,7 +258,7 @@ function toFinding(file: string, m: LinterType.LintMessage, severities: Map<stri
   const configured: Severity = severities.get(id) ?? (m.severity === 2 ? "error" : "warning");
   const caps = getCodeRule(id)?.meta.docs?.messageMaxSeverity;
   const cap = caps && m.messageId && Object.hasOwn(caps, m.messageId) ? caps[m.messageId] : undefined;
-  const severity: Severity = cap !== undefined && SEVERITY_RANK[cap] < SEVERITY_RANK[configured] ? cap : configured;
+  const severity = capSeverity(configured, cap);
   const parseError = m.message.replace(/^Parsing error:\s*/, "");
   const reason = /Maximum call stack size exceeded/.test(parseError) ? "it is nested too deeply for the parser." : /[.!?]$/.test(parseError) ? parseError : `${parseError}.`;
   const message = m.ruleId ? m.message : `Cannot parse this file: ${reason} No MCP rule could check it.`;

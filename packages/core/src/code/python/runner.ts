@@ -3,7 +3,7 @@ import { ruleIdSet } from "../../rules/catalog.js";
 import { LineIndex } from "../../document/lines.js";
 import type { Comment } from "../../document/types.js";
 import { applyFixes } from "../../engine/fix.js";
-import { compareFindings, type Finding, type Fix, type Severity, type SeveritySetting } from "../../model/finding.js";
+import { capSeverity, compareFindings, type Finding, type Fix, type Severity, type SeveritySetting } from "../../model/finding.js";
 import { fingerprint, FINGERPRINT_LINE } from "../../model/fingerprint.js";
 import { pythonRules } from "../../rules/python/index.js";
 import type { PythonReport, PythonRule } from "../../rules/python/types.js";
@@ -110,13 +110,6 @@ async function lintOnce(file: string, text: string, planned: Planned[], unusedDi
   } finally {
     tree.delete();
   }
-}
-
-const SEVERITY_RANK: Record<string, number> = { info: 1, warning: 2, error: 3 };
-
-/** The configured severity, lowered to a report's own cap (a rule's milder case). */
-function capSeverity(configured: Severity, cap: Severity | undefined): Severity {
-  return cap !== undefined && SEVERITY_RANK[cap]! < SEVERITY_RANK[configured]! ? cap : configured;
 }
 
 function makeFinding(file: string, lines: LineIndex, ruleId: string, severity: Severity, message: string, range: [number, number]): Finding {
