@@ -6,6 +6,7 @@ import {
   nodesOfType,
   outerParent,
   rangeKey,
+  staticString,
   unwrapExpression,
   walk,
   type Node,
@@ -19,6 +20,7 @@ import {
   memberName,
   resolveSdkSymbol,
   requireSpecifier,
+  resolveImport,
   type FileImports,
   type ResolvedSdkSymbol,
 } from "./imports.js";
@@ -407,6 +409,25 @@ export function methodCall(node: Node, method?: string): { receiver: Node; name:
   const name = memberName(callee);
   if (name === undefined || (method !== undefined && name !== method)) return undefined;
   return { receiver: callee.object, name, call: n };
+}
+
+/**
+ * The request a `setRequestHandler` first argument names: a string (`"tools/list"`) or the name of a request schema
+ * imported from the SDK (`ListToolsRequestSchema`); a key of REQUEST_CAPABILITY when it is a known one.
+ */
+export function requestSchemaKey(sdk: SdkFile, arg: Node | TSESTree.SpreadElement | undefined): string | undefined {
+  if (!arg || arg.type === "SpreadElement") return undefined;
+  const literal = staticString(arg, sdk.scopeOf(arg));
+  if (literal?.complete) return literal.value;
+  const r = resolveImport(sdk.imports, arg as TSESTree.Node, sdk.scopeOf(arg));
+  return r && isSdkSpecifier(r.module) ? r.name : undefined;
+}
+
+/** A receiver named like an MCP server (`server`, `mcp`, `this.mcpServer`), for files whose types are not known. */
+export function namedLikeServer(receiver: Node): boolean {
+  const r = unwrapExpression(receiver);
+  const name = r.type === "Identifier" ? r.name : r.type === "MemberExpression" ? memberName(r) : undefined;
+  return !!name && /server|mcp/i.test(name);
 }
 
 /** Text key of a receiver for same-receiver comparisons (`client`, `this.client`). */

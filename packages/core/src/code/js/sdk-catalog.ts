@@ -354,6 +354,9 @@ export const CLIENT_REQUEST_METHODS: ReadonlySet<string> = new Set([
 /** Transport callbacks that `Protocol.connect()` wraps; assigning them after connect replaces the SDK's handler. */
 export const TRANSPORT_CALLBACKS: ReadonlySet<string> = new Set(["onclose", "onerror", "onmessage"]);
 
+/** Keys of MCP tool annotations: an object literal with only these is annotations, not an input shape. */
+export const TOOL_ANNOTATION_KEYS: ReadonlySet<string> = new Set(["title", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]);
+
 /** Deprecated `McpServer` registration methods (v1 since 1.21.1; removed in v2) and their replacements. */
 export const DEPRECATED_REGISTRATION: Readonly<Record<string, string>> = Object.freeze({
   tool: "registerTool",

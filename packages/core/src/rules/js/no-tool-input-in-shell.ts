@@ -1,5 +1,5 @@
 import type { TSESTree } from "@typescript-eslint/utils";
-import { sdkFile, type SdkFile } from "../../code/js/analysis.js";
+import { namedLikeServer, sdkFile, type SdkFile } from "../../code/js/analysis.js";
 import { constInit, findVariableFrom, isFunction, nodesOfType, objectLiteral, objectProperty, staticString, unwrapExpression, walk, type FunctionNode, type Node, type Variable } from "../../code/js/ast.js";
 import { memberName, resolveImport } from "../../code/js/imports.js";
 import { programName, SHELL_COMMAND_FLAGS, SHELL_PROGRAMS } from "../../util/commands.js";
@@ -74,10 +74,7 @@ function toolHandlers(sdk: SdkFile): Handler[] {
 
 /** The receiver holds an MCP server: constructed or declared as one here, or named like one (`server`, `this.mcp`). */
 function isServer(sdk: SdkFile, receiver: Node): boolean {
-  if (sdk.classesOf(receiver).some((c) => c.symbol.role === "server")) return true;
-  const r = unwrapExpression(receiver);
-  const name = r.type === "Identifier" ? r.name : r.type === "MemberExpression" ? memberName(r) : undefined;
-  return !!name && /server|mcp/i.test(name);
+  return sdk.classesOf(receiver).some((c) => c.symbol.role === "server") || namedLikeServer(receiver);
 }
 
 /** The variables bound by a parameter pattern (`args`, `{ path, cmd }`, `[a, b]`, `x = 1`). */
@@ -203,11 +200,8 @@ function childProcessFunction(sdk: SdkFile, callee: Node, depth = 0): string | u
   const c = unwrapExpression(callee);
   const r = resolveImport(sdk.imports, c as TSESTree.Node, sdk.scopeOf(c));
   if (r && CHILD_PROCESS.includes(r.module) && r.name !== "*") return r.name;
+  // A member (`cp.exec` with `const cp = require(...)`) is resolveImport's; `(await import(...)).exec` is not followed.
   if (r) return undefined;
-  if (c.type === "MemberExpression") {
-    // `require("child_process").exec`, `cp.exec` with `const cp = require(...)` (resolveImport covers), `(await import(...)).exec` no.
-    return undefined;
-  }
   if (c.type !== "Identifier" || depth > 2) return undefined;
   const init = constInit(findVariableFrom(sdk.scopeOf(c), c.name));
   const call = init && unwrapExpression(init);

@@ -1,8 +1,8 @@
 import type { TSESTree } from "@typescript-eslint/utils";
-import { sdkFile, type SdkFile } from "../../code/js/analysis.js";
-import { constInit, findVariableFrom, nodesOfType, objectLiteral, propertyKey, staticString, unwrapExpression, walk, type Node } from "../../code/js/ast.js";
-import { memberName, resolveImport } from "../../code/js/imports.js";
-import { isSdkSpecifier, REQUEST_CAPABILITY } from "../../code/js/sdk-catalog.js";
+import { namedLikeServer, requestSchemaKey, sdkFile, type SdkFile } from "../../code/js/analysis.js";
+import { constInit, findVariableFrom, nodesOfType, objectLiteral, propertyKey, unwrapExpression, walk, type Node } from "../../code/js/ast.js";
+import { memberName } from "../../code/js/imports.js";
+import { REQUEST_CAPABILITY, TOOL_ANNOTATION_KEYS } from "../../code/js/sdk-catalog.js";
 import { ALL_KINDS, DEFAULT_KINDS, NEVER_LEGITIMATE, scanAgentText, type SignalKind } from "../../security/agent-text.js";
 import { createCodeRule } from "./create-rule.js";
 
@@ -20,8 +20,6 @@ const REGISTRATIONS: Readonly<Record<string, "tool" | "prompt" | "resource">> = 
 };
 /** Method names specific enough to trust a receiver named like a server (`server`, `this.mcp`) when its type is not known here. */
 const DISTINCT = new Set(["registerTool", "registerPrompt", "registerResource"]);
-/** Keys of MCP tool annotations (an object argument of `tool()` with only these is annotations, not an input shape). */
-const ANNOTATION_KEYS = new Set(["title", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]);
 /** Nodes walked per schema argument, looking for `.describe("…")` and `description: "…"`. */
 const MAX_SCHEMA_NODES = 4000;
 /** Literal pieces followed per expression (`"a" + "b" + …`, `const` names). */
@@ -97,9 +95,10 @@ export const noToolPoisoning = createCodeRule<Options, MessageIds>({
       Program() {
         const seen = new Set<Node>();
 
-        const scanText = (expr: Node | undefined, what: string): void => {
+        /** Scans the text pieces of `expr` (or the pieces already found in it). */
+        const scanText = (expr: Node | undefined, what: string, pieces?: TextNode[]): void => {
           if (!expr || expr.type === "SpreadElement") return;
-          for (const node of textNodes(sdk, expr)) {
+          for (const node of pieces ?? textNodes(sdk, expr)) {
             if (seen.has(node)) continue;
             seen.add(node);
             const { text, start } = literalText(node);
@@ -180,10 +179,11 @@ export const noToolPoisoning = createCodeRule<Options, MessageIds>({
               // tool(name, [description,] [shape,] [annotations,] cb), prompt(name, [description,] [argsSchema,] cb)
               for (const a of args.slice(1, -1)) {
                 const v = unwrapExpression(a);
-                if (textNodes(sdk, v).length > 0) scanText(v, `${kind} description`);
+                const pieces = textNodes(sdk, v);
+                if (pieces.length > 0) scanText(v, `${kind} description`, pieces);
                 else if (v.type === "ObjectExpression") {
                   const keys = v.properties.map((p) => (p.type === "Property" ? propertyKey(p) : undefined));
-                  if (kind === "tool" && keys.length > 0 && keys.every((k) => k !== undefined && ANNOTATION_KEYS.has(k))) scanConfig(v, kind);
+                  if (kind === "tool" && keys.length > 0 && keys.every((k) => k !== undefined && TOOL_ANNOTATION_KEYS.has(k))) scanConfig(v, kind);
                   else scanSchema(v, kind);
                 }
               }
@@ -221,14 +221,7 @@ export const noToolPoisoning = createCodeRule<Options, MessageIds>({
 
 /** `setRequestHandler(ListToolsRequestSchema | ListPromptsRequestSchema | "tools/list" | "prompts/list", …)`: the list it answers. */
 function listMethod(sdk: SdkFile, call: TSESTree.CallExpression): string | undefined {
-  const first = call.arguments[0];
-  if (!first || first.type === "SpreadElement") return undefined;
-  const literal = staticString(first, sdk.scopeOf(first));
-  let key = literal?.complete ? literal.value : undefined;
-  if (key === undefined) {
-    const r = resolveImport(sdk.imports, first, sdk.scopeOf(first));
-    if (r && isSdkSpecifier(r.module)) key = r.name;
-  }
+  const key = requestSchemaKey(sdk, call.arguments[0]);
   const method = key !== undefined && Object.hasOwn(REQUEST_CAPABILITY, key) ? REQUEST_CAPABILITY[key]!.method : undefined;
   return method === "tools/list" || method === "prompts/list" ? method : undefined;
 }
@@ -242,7 +235,5 @@ function isMcpServer(sdk: SdkFile, receiver: Node, method: string): boolean {
   const classes = sdk.classesOf(receiver);
   if (classes.length > 0) return classes.some((c) => c.symbol.name === "McpServer");
   if (!DISTINCT.has(method) || !sdk.uses("server")) return false;
-  const r = unwrapExpression(receiver);
-  const name = r.type === "Identifier" ? r.name : r.type === "MemberExpression" ? memberName(r) : undefined;
-  return !!name && /server|mcp/i.test(name);
+  return namedLikeServer(receiver);
 }

@@ -1,14 +1,12 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { methodCall, sdkFile } from "../../code/js/analysis.js";
 import { unwrapExpression, type Node } from "../../code/js/ast.js";
-import { DEPRECATED_REGISTRATION, sdkLineOf } from "../../code/js/sdk-catalog.js";
+import { DEPRECATED_REGISTRATION, sdkLineOf, TOOL_ANNOTATION_KEYS } from "../../code/js/sdk-catalog.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "deprecated" | "removed" | "useRegister";
 type Options = [];
 
-/** Keys of MCP tool annotations: an object literal with only these is annotations, not an input shape. */
-const ANNOTATION_KEYS = new Set(["title", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]);
 
 type ArgKind = "string" | "shape" | "annotations" | "function" | "unknown";
 
@@ -21,8 +19,8 @@ function argKind(node: Node): ArgKind {
     // The SDK treats {} as an (empty) input shape.
     if (n.properties.length === 0) return "shape";
     const keys = n.properties.map((p) => (p.type === "Property" && p.key.type === "Identifier" ? p.key.name : ""));
-    if (keys.every((k) => ANNOTATION_KEYS.has(k))) return "annotations";
-    if (keys.some((k) => ANNOTATION_KEYS.has(k) && k !== "title")) return "unknown";
+    if (keys.every((k) => TOOL_ANNOTATION_KEYS.has(k))) return "annotations";
+    if (keys.some((k) => TOOL_ANNOTATION_KEYS.has(k) && k !== "title")) return "unknown";
     return "shape";
   }
   return "unknown";

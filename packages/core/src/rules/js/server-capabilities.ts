@@ -1,8 +1,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
-import { sdkFile, type Construction } from "../../code/js/analysis.js";
-import { resolveImport } from "../../code/js/imports.js";
-import { isSdkSpecifier, REQUEST_CAPABILITY } from "../../code/js/sdk-catalog.js";
-import { hasSpread, objectProperty, propertyKey, staticString, unwrapExpression } from "../../code/js/ast.js";
+import { requestSchemaKey, sdkFile, type Construction } from "../../code/js/analysis.js";
+import { REQUEST_CAPABILITY } from "../../code/js/sdk-catalog.js";
+import { hasSpread, objectProperty, propertyKey, unwrapExpression } from "../../code/js/ast.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "missingCapability";
@@ -67,12 +66,7 @@ export const serverCapabilities = createCodeRule<Options, MessageIds>({
             if (use.kind !== "call" || use.method !== "setRequestHandler") continue;
             const first = use.call.arguments[0];
             if (!first) continue;
-            const literal = first.type === "SpreadElement" ? undefined : staticString(first, sdk.scopeOf(first));
-            let key = literal?.complete ? literal.value : undefined;
-            if (key === undefined) {
-              const r = resolveImport(sdk.imports, first, sdk.scopeOf(first));
-              if (r && isSdkSpecifier(r.module)) key = r.name;
-            }
+            const key = requestSchemaKey(sdk, first);
             const need = key !== undefined ? REQUEST_CAPABILITY[key] : undefined;
             if (!need || declared.has(need.capability)) continue;
             context.report({
