@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { sdkFile, type SdkFile } from "../../code/js/analysis.js";
+import { isHttpCreateServer, ROUTE_METHODS } from "../../code/js/http.js";
 import {
   constInit,
   findVariableFrom,
@@ -34,9 +35,7 @@ const GUARD_NAMES = new Set([
 ]);
 /** Middleware named like authentication. */
 const AUTH_NAME = /auth|bearer|jwt|passport|api[-_]?key|(?:verify|check|require|validate)[-_]?token|token[-_]?(?:guard|check|verify)/i;
-export const ROUTE_METHODS: ReadonlySet<string> = new Set(["use", "get", "post", "put", "patch", "delete", "all", "route"]);
 const ALL_INTERFACES = new Set(["0.0.0.0", "::", "[::]", "::0", ""]);
-export const HTTP_MODULES: readonly string[] = ["http", "https", "node:http", "node:https", "http2", "node:http2"];
 
 type Where = { kind: "none" } | { kind: "literal"; node: Node; value: string } | { kind: "loopback-or-unknown" };
 
@@ -215,14 +214,7 @@ function isHttpApp(node: Node, sdk: SdkFile, depth = 0): boolean {
   if (isModuleObject(sdk.imports, callee, scope, ["express"])) return true;
   const sym = sdk.symbolOf(callee);
   if (sym?.symbol.role === "express-app") return true;
-  if (callee.type === "MemberExpression" && memberName(callee) === "createServer") {
-    return isModuleObject(sdk.imports, callee.object, scope, HTTP_MODULES);
-  }
-  if (callee.type === "Identifier") {
-    const r = resolveImport(sdk.imports, callee, scope);
-    return !!r && HTTP_MODULES.includes(r.module) && r.name === "createServer";
-  }
-  return false;
+  return isHttpCreateServer(sdk, callee, scope);
 }
 
 /** Anything in the module that validates Host/Origin or authenticates. */

@@ -2,8 +2,8 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { methodCall, sdkFile, type Construction, type SdkFile } from "../../code/js/analysis.js";
 import type { ResolvedSdkSymbol } from "../../code/js/imports.js";
 import { constInit, contains, enclosingFunction, findVariableFrom, hasSpread, isFunction, nodesOfType, objectProperty, outerParent, unwrapExpression, type FunctionNode, type Node } from "../../code/js/ast.js";
-import { isModuleObject, memberName, resolveImport } from "../../code/js/imports.js";
-import { HTTP_MODULES, ROUTE_METHODS } from "./http-server-origin-host-protection.js";
+import { memberName } from "../../code/js/imports.js";
+import { isHttpCreateServer, ROUTE_METHODS } from "../../code/js/http.js";
 import { createCodeRule } from "./create-rule.js";
 
 type MessageIds = "sharedServer" | "sharedTransport";
@@ -162,7 +162,7 @@ function registersHandler(expr: Node, sdk: SdkFile): boolean {
   const scope = sdk.scopeOf(parent);
   if (callee.type === "MemberExpression") {
     const method = memberName(callee);
-    if (method === "createServer") return isModuleObject(sdk.imports, callee.object, scope, HTTP_MODULES);
+    if (method === "createServer") return isHttpCreateServer(sdk, callee, scope);
     if (!method || !HANDLER_METHODS.has(method)) return false;
     if (method === "use" || method === "all") return true;
     // app.post("/mcp", handler), app.route("/mcp").post(handler)
@@ -170,9 +170,5 @@ function registersHandler(expr: Node, sdk: SdkFile): boolean {
     const receiver = unwrapExpression(callee.object);
     return receiver.type === "CallExpression" && unwrapExpression(receiver.callee).type === "MemberExpression" && memberName(unwrapExpression(receiver.callee) as TSESTree.MemberExpression) === "route";
   }
-  if (callee.type === "Identifier") {
-    const r = resolveImport(sdk.imports, callee, scope);
-    return !!r && HTTP_MODULES.includes(r.module) && r.name === "createServer";
-  }
-  return false;
+  return callee.type === "Identifier" && isHttpCreateServer(sdk, callee, scope);
 }
