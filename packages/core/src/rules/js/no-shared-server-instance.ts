@@ -1,7 +1,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { methodCall, sdkFile, type Construction, type SdkFile } from "../../code/js/analysis.js";
 import type { ResolvedSdkSymbol } from "../../code/js/imports.js";
-import { constInit, contains, enclosingFunction, findVariableFrom, hasSpread, isFunction, nodesOfType, objectProperty, outerParent, unwrapExpression, type FunctionNode, type Node } from "../../code/js/ast.js";
+import { constInit, contains, enclosingFunction, findVariableFrom, hasSpread, isFunction, isGlobalReference, nodesOfType, objectProperty, outerParent, propertyKey, unwrapExpression, type FunctionNode, type Node } from "../../code/js/ast.js";
 import { memberName } from "../../code/js/imports.js";
 import { isHttpCreateServer, ROUTE_METHODS } from "../../code/js/http.js";
 import { createCodeRule } from "./create-rule.js";
@@ -111,7 +111,7 @@ function isStateless(c: Construction, sdk: SdkFile): boolean {
   const gen = objectProperty(obj, "sessionIdGenerator");
   if (!gen) return true;
   const v = unwrapExpression(gen.value);
-  if (v.type === "Identifier" && v.name === "undefined") return findVariableFrom(sdk.scopeOf(v), "undefined")?.defs.length ? false : true;
+  if (v.type === "Identifier" && v.name === "undefined") return isGlobalReference(sdk.scopeOf(v), "undefined");
   return v.type === "UnaryExpression" && v.operator === "void";
 }
 
@@ -153,7 +153,7 @@ function registersHandler(expr: Node, sdk: SdkFile): boolean {
   if (!parent) return false;
   // Fastify `app.route({ method, url, handler })`, `export default { fetch }` (Hono/Bun/Workers)
   if (parent.type === "Property" && parent.value === child && !parent.computed) {
-    const key = parent.key.type === "Identifier" ? parent.key.name : parent.key.type === "Literal" ? String(parent.key.value) : "";
+    const key = propertyKey(parent) ?? "";
     return key === "handler" || key === "fetch";
   }
   if (parent.type !== "CallExpression" || parent.callee === child) return false;
