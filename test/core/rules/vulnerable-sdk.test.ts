@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lintConfigText } from "../../../packages/core/src/index.js";
-import { parseNpmRange, parsePep440, parsePoetry, advisoriesForRange, advisoriesForVersion, SDK_ADVISORIES, ADVISORIES_CHECKED } from "../../../packages/core/src/security/sdk-advisories.js";
+import { parseNpmRange, parsePep440, parsePoetry, advisoriesForRange, advisoriesForVersion, ADVISORY_PACKAGES, SDK_ADVISORIES, ADVISORIES_CHECKED } from "../../../packages/core/src/security/sdk-advisories.js";
 import { lintRule, positions, slice } from "../helpers.js";
 
 const lint = (file: string, text: string) => lintRule("vulnerable-sdk", file, text);
@@ -24,6 +24,8 @@ describe("vulnerable-sdk: the advisory list", () => {
       expect(a.url).toBe(`https://github.com/advisories/${a.ghsa}`);
       expect(a.summary.length).toBeGreaterThan(20);
     }
+    // The Python manifests' prefilter looks for the word `mcp` (document/manifest.ts): another PyPI package needs it extended.
+    expect(ADVISORY_PACKAGES.pypi).toEqual(["mcp"]);
   });
 
   it("matches exact versions at the advisories' bounds", () => {

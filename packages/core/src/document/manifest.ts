@@ -2,6 +2,7 @@ import { ConfigDocument } from "./document.js";
 import { parseText } from "./index.js";
 import { lines, parseTextLockfile } from "./lockfiles.js";
 import type { Comment, Format, ScalarNode } from "./types.js";
+import { ADVISORY_PACKAGES } from "../security/sdk-advisories.js";
 
 /**
  * Dependency manifests and lockfiles (package.json, package-lock.json, pnpm-lock.yaml, yarn.lock, bun.lock,
@@ -62,7 +63,7 @@ const PYTHON_MCP = /(?:^|[^\w.-])mcp(?:[^\w.-]|$)/i;
  * package.json and lockfile of a tree does not, and is dropped after one `includes` (or one linear regex) scan.
  */
 export function mentionsMcpSdk(kind: ManifestKind, text: string): boolean {
-  if (NPM_KINDS.has(kind)) return text.includes("@modelcontextprotocol/sdk");
+  if (NPM_KINDS.has(kind)) return ADVISORY_PACKAGES.npm.some((name) => text.includes(name));
   return PYTHON_MCP.test(text);
 }
 

@@ -106,7 +106,10 @@ export function advisoryScore(a: SdkAdvisory): number {
   return { low: 0.1, moderate: 4.0, high: 7.0, critical: 9.0 }[a.severity];
 }
 
-/** Package names with advisories, per ecosystem (the cheap text prefilter looks for these). */
+/**
+ * Package names with advisories, per ecosystem. The npm manifests' text prefilter (document/manifest.ts,
+ * `mentionsMcpSdk`) looks for these names; the Python one looks for the word `mcp`, the only PyPI package listed.
+ */
 export const ADVISORY_PACKAGES: Readonly<Record<Ecosystem, readonly string[]>> = {
   npm: [...new Set(SDK_ADVISORIES.filter((a) => a.ecosystem === "npm").map((a) => a.package))],
   pypi: [...new Set(SDK_ADVISORIES.filter((a) => a.ecosystem === "pypi").map((a) => a.package))],
