@@ -273,8 +273,8 @@ function pathDirCount(env: NodeJS.ProcessEnv): number {
  * server repeats (a mode, a folder) stay as the server wrote them. (URL userinfo and query values are added to both
  * by the caller.)
  */
-function redactorFor(s: Settings, resolved: ResolvedEntry, credentialsOnly = false): Redactor {
-  const secrets = secretValues(s.env);
+function redactorFor(resolved: ResolvedEntry, shared: ServerSecrets, credentialsOnly = false): Redactor {
+  const secrets = [...shared.env];
   const keep = (name: string, value: string) => (credentialsOnly ? isSecretSetting(name, value) : value.length >= MIN_SECRET_LENGTH);
   for (const e of resolved.env) if (e.value !== null && keep(e.name, e.value)) secrets.push(e.value);
   for (const h of resolved.headers) {
@@ -284,8 +284,14 @@ function redactorFor(s: Settings, resolved: ResolvedEntry, credentialsOnly = fal
     const token = /^\s*\S+\s+(\S{6,})\s*$/.exec(h.value)?.[1];
     if (token) secrets.push(token);
   }
-  secrets.push(...argSecrets(resolved.args, (a) => isSecretSetting("", a)));
+  secrets.push(...shared.args);
   return new Redactor(secrets);
+}
+
+/** What both redactors of a server start from: the inherited environment's secrets and the arguments' secrets. */
+interface ServerSecrets {
+  env: readonly string[];
+  args: readonly string[];
 }
 
 async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Promise<ServerOutcome> {
@@ -332,8 +338,10 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
   if (missing.length > 0) return finish("failed", 0, missing.map((u) => at(u, "error")));
   if (resolved.problems.length > 0) return finish("skipped", 0, resolved.problems.map((u) => at(u, "info")));
 
-  const redactor = redactorFor(s, resolved);
-  const lockRedactor = redactorFor(s, resolved, true);
+  // The environment is scanned once per server for both redactors.
+  const shared: ServerSecrets = { env: secretValues(s.env), args: argSecrets(resolved.args, (a) => isSecretSetting("", a)) };
+  const redactor = redactorFor(resolved, shared);
+  const lockRedactor = redactorFor(resolved, shared, true);
   let run: (timeoutMs: number, signal?: AbortSignal) => Promise<AttemptResult>;
 
   if (entry.kind === "stdio") {
