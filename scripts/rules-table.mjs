@@ -37,6 +37,13 @@ export function rulesTable() {
     "A rule that checks both languages has one id, one setting and one doc page for both.",
     "",
     table(allRules.filter((r) => r.kind === "code"), true),
+    "",
+    "### Probe rules (`mcp-lint probe`: what happens when the servers run)",
+    "",
+    "Reported only by `mcp-lint probe` (and the Action with `probe: true`), which starts or reaches each configured server;",
+    "`mcp-lint.config.json`, inline directives and the suppressions file apply to them as to every rule.",
+    "",
+    table(allRules.filter((r) => r.kind === "probe"), false),
   ].join("\n");
 }
 

@@ -61,6 +61,23 @@ describe.each(allRules.filter((r) => r.kind === "code").map((r) => [r.id, r] as 
   });
 });
 
+describe.each(allRules.filter((r) => r.kind === "probe").map((r) => [r.id, r] as const))("probe rule %s", (id, info) => {
+  it("has a doc page whose header matches its metadata, with an incorrect and a correct config", () => {
+    const page = new URL(`docs/rules/${id}.md`, root);
+    expect(existsSync(page), `docs/rules/${id}.md`).toBe(true);
+    const text = readFileSync(page, "utf8");
+    const lines = text.split("\n");
+    expect([lines[0], lines[2]]).toEqual([`# ${id}`, info.description]);
+    expect(text).toContain(`<!-- rule-meta: severity=${info.severity} recommended=${info.recommended} fixable=${info.fixable} -->`);
+    const bad = text.indexOf("### ❌ Incorrect");
+    const good = text.indexOf("### ✅ Correct");
+    expect(bad).toBeGreaterThan(0);
+    expect(good).toBeGreaterThan(bad);
+    expect(text.slice(bad, good)).toMatch(/```\w+\n[\s\S]+?```/);
+    expect(text.slice(good)).toMatch(/```\w+\n[\s\S]+?```/);
+  });
+});
+
 describe("Python rules", () => {
   it("share the severity, default and docs of the JavaScript/TypeScript rule with the same id", () => {
     for (const p of pythonRules) {

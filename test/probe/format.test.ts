@@ -90,16 +90,19 @@ describe("probe output", () => {
   });
 });
 
-describe("PROBE_RULE_INFO", () => {
-  it("describes every finding id the probe can report, with its docs", async () => {
-    const { PROBE_RULES, PROBE_RULE_INFO } = await import("../../packages/probe/src/index.js");
-    expect(PROBE_RULE_INFO.map((r) => r.id).sort()).toEqual(Object.values(PROBE_RULES).sort());
-    const docs = (await import("node:fs")).readFileSync(new URL("../../docs/probe.md", import.meta.url), "utf8");
-    expect(docs).toMatch(/^## Findings$/m);
-    for (const r of PROBE_RULE_INFO) {
-      expect(r.docsUrl).toBe("https://github.com/mcp-lint/mcp-lint/blob/main/docs/probe.md#findings");
+describe("the probe's rules in the catalog", () => {
+  it("are exactly the finding ids the probe can report, each with its doc page and a row in docs/probe.md", async () => {
+    const { PROBE_RULES } = await import("../../packages/probe/src/index.js");
+    const { allRules } = await import("../../packages/core/src/index.js");
+    const { existsSync, readFileSync } = await import("node:fs");
+    const probeRules = allRules.filter((r) => r.kind === "probe");
+    expect(probeRules.map((r) => r.id).sort()).toEqual(Object.values(PROBE_RULES).sort());
+    const docs = readFileSync(new URL("../../docs/probe.md", import.meta.url), "utf8");
+    for (const r of probeRules) {
+      expect(r.docsUrl).toBe(`https://github.com/mcp-lint/mcp-lint/blob/main/docs/rules/${r.id}.md`);
+      expect(existsSync(new URL(`../../docs/rules/${r.id}.md`, import.meta.url)), r.id).toBe(true);
       expect(docs, r.id).toContain(`| \`${r.id}\` |`);
-      expect(r.description.length).toBeGreaterThan(20);
+      expect([r.recommended, r.fixable, r.languages]).toEqual([true, false, []]);
     }
   });
 });

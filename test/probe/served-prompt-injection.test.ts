@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { LOCK_FILE, PROBE_RULE_INFO, probe, probeTarget, surfaceOf } from "../../packages/probe/src/index.js";
-import { AGENT_TEXT_MAX_SCANNED } from "../../packages/core/src/index.js";
+import { LOCK_FILE, probe, probeTarget, surfaceOf } from "../../packages/probe/src/index.js";
+import { AGENT_TEXT_MAX_SCANNED, getRuleInfo } from "../../packages/core/src/index.js";
 import { MAX_FINDINGS, MAX_ITEMS, MAX_PROPERTIES, MAX_SCHEMA_NODES, MAX_TOTAL_CHARS, servedTextDiagnoses, servedTexts } from "../../packages/probe/src/served.js";
 import { Redactor, visibleName } from "../../packages/probe/src/redact.js";
 import { changeMessage } from "../../packages/probe/src/lock.js";
@@ -237,6 +237,6 @@ describe("served texts: pure parts", () => {
   });
 
   it("is described for SARIF as a security rule", () => {
-    expect(PROBE_RULE_INFO.find((r) => r.id === "served-prompt-injection")).toMatchObject({ severity: "error", securitySeverity: 8, docsUrl: expect.stringMatching(/docs\/probe\.md#findings$/) });
+    expect(getRuleInfo("served-prompt-injection")).toMatchObject({ kind: "probe", severity: "error", securitySeverity: 8, docsUrl: expect.stringMatching(/docs\/rules\/served-prompt-injection\.md$/) });
   });
 });

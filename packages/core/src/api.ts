@@ -25,6 +25,8 @@ export * from "./engine/run-lint.js";
 export { MAX_FILE_BYTES, readRegularFile, readProblemText, writeFileSafely, writeProblemReason, isInside, FileProblem, type SafeWriteOptions } from "./util/safe-fs.js";
 export * from "./formatters/index.js";
 export { allRules, getRuleInfo, presetSeverities, type RuleInfo } from "./rules/catalog.js";
+export { isProbeRule, PROBE_RULE_DEFAULTS } from "./rules/probe-rules.js";
+export { settleFindings } from "./engine/settle-findings.js";
 // From their own small modules, not through the runner: a bundle that uses only these does not take in the code rules.
 export { isCodeFile } from "./code/languages.js";
 export { mightBeMcpCode } from "./code/js/prefilter.js";

@@ -7,7 +7,6 @@ export { probe, probeTarget, waitForServer, ServerNotReadyError, DEFAULT_WAIT_MS
 export { COMMAND_LINE } from "./target.js";
 export { formatProbeTable, formatProgressLine } from "./format.js";
 export { RULES as PROBE_RULES } from "./messages.js";
-export { PROBE_RULE_INFO } from "./rule-info.js";
 export { LOCK_FILE, LOCK_VERSION, canonicalJson, compareSurface, formatLock, parseLock, surfaceOf, toolCollisions } from "./lock.js";
 export type { LockFile, LockedItem, ServerSurface, SurfaceChange } from "./lock.js";
 export type {

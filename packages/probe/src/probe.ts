@@ -17,7 +17,9 @@ import {
   parseDocument,
   configLookupFor,
   resolveFileSettings,
+  settleFindings,
   UsageError,
+  type ConfigLookup,
   type Dialect,
   type Finding,
   type LintFileResult,
@@ -95,6 +97,11 @@ export interface ConfigFile {
   locate: (d: Diagnosis) => SourceRange;
   /** Offsets of [start, end) inside the string value at `pointer` (a placeholder), when they can be told. */
   subrange: (pointer: string, start: number, end: number) => [number, number] | undefined;
+  /**
+   * The file's mcp-lint.config.json settings and inline directives applied to its findings (settleFindings); none
+   * for a target given on the command line, which no config applies to.
+   */
+  settle?: (findings: Finding[]) => Finding[];
 }
 
 interface ServerOutcome {
@@ -136,11 +143,14 @@ export function backoffDelay(retry: number, backoffMs: number, random: () => num
   return d / 2 + random() * (d / 2);
 }
 
+/** The mcp-lint config that applies, exactly as for lint: its ignores exclude files, its rules set the findings' severities. */
+function lookupOf(s: Settings): ConfigLookup {
+  return configLookupFor({ cwd: s.cwd, ...(s.configPath !== undefined ? { configPath: s.configPath } : {}), ...(s.noConfigLookup ? { noConfigLookup: true } : {}) });
+}
+
 /** The MCP config files under `paths` and their servers (parse errors and non-MCP files are skipped quietly). */
-async function configFiles(paths: string[], s: Settings): Promise<ConfigFile[]> {
+async function configFiles(paths: string[], s: Settings, lookup: ConfigLookup): Promise<ConfigFile[]> {
   const cwd = s.cwd;
-  // The mcp-lint config that applies, exactly as for lint: its ignores exclude files from the probe too.
-  const lookup = configLookupFor({ cwd, ...(s.configPath !== undefined ? { configPath: s.configPath } : {}), ...(s.noConfigLookup ? { noConfigLookup: true } : {}) });
   const found = await discoverFiles(paths, { cwd, lookup });
   const out: ConfigFile[] = [];
   for (const f of found) {
@@ -168,6 +178,7 @@ async function configFiles(paths: string[], s: Settings): Promise<ConfigFile[]> 
       servers: collectServers(doc, dialect),
       locate: (d) => (d.range ? doc.rangeOfOffsets(d.range) : doc.locate(d.pointer, d.part ?? "value")),
       subrange: (pointer, start, end) => valueSubrange(doc, pointer, start, end),
+      settle: (findings) => settleFindings(findings, settings, doc),
     });
   }
   return out;
@@ -492,7 +503,8 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
  */
 export async function probe(paths: string[], options: ProbeOptions = {}): Promise<ProbeRun> {
   const s = settingsOf(options);
-  const files = await configFiles(paths, s);
+  const lookup = lookupOf(s);
+  const files = await configFiles(paths, s, lookup);
 
   let selected = files.map((cf) => ({ cf, entries: cf.servers }));
   if (options.servers && options.servers.length > 0) {
@@ -507,11 +519,16 @@ export async function probe(paths: string[], options: ProbeOptions = {}): Promis
     }
     selected = selected.map(({ cf, entries }) => ({ cf, entries: entries.filter((e) => wanted.has(e.name)) }));
   }
+  // The lock file's own finding (probe-lock-invalid) takes the settings that apply to the lock file.
+  const settleOther = (r: LintFileResult): LintFileResult => {
+    const abs = resolve(s.cwd, r.file);
+    return { ...r, findings: settleFindings(r.findings, resolveFileSettings(lookup.forFile(abs), abs)) };
+  };
   return probeSelected(
     selected.filter(({ entries }) => entries.length > 0),
     s,
     options,
-    true,
+    settleOther,
   );
 }
 
@@ -556,7 +573,13 @@ export class ServerNotReadyError extends Error {
   }
 }
 
-async function probeSelected(selected: Array<{ cf: ConfigFile; entries: ServerEntry[] }>, s: Settings, options: ProbeOptions, fromConfigs = false): Promise<ProbeRun> {
+/** `settleOther`: config files only (the lock is not used for a command-line target), for results not of a config file. */
+async function probeSelected(
+  selected: Array<{ cf: ConfigFile; entries: ServerEntry[] }>,
+  s: Settings,
+  options: ProbeOptions,
+  settleOther?: (r: LintFileResult) => LintFileResult,
+): Promise<ProbeRun> {
   // One run signal follows the caller's: every attempt and backoff listens to it, not to the caller's signal.
   const run = new AbortController();
   setMaxListeners(0, run.signal);
@@ -606,13 +629,14 @@ async function probeSelected(selected: Array<{ cf: ConfigFile; entries: ServerEn
     at: (d: Diagnosis & { fingerprintKey?: string }) => toFinding(cf, d),
     pointer: entry.pointer,
   }));
-  const checks = fromConfigs ? surfaceChecks(live, s.cwd, options.lock ?? "compare") : { findings: [], extraResults: [] };
+  const checks = settleOther ? surfaceChecks(live, s.cwd, options.lock ?? "compare") : { findings: [], extraResults: [] };
 
   const results: LintFileResult[] = selected.map(({ cf }) => {
-    const findings = outcomes.filter((o, i) => tasks[i]!.cf === cf).flatMap((o) => o.findings);
-    findings.push(...checks.findings.filter((f) => f.file === cf.file));
+    const found = outcomes.filter((o, i) => tasks[i]!.cf === cf).flatMap((o) => o.findings);
+    found.push(...checks.findings.filter((f) => f.file === cf.file));
+    const findings = cf.settle ? cf.settle(found) : found;
     return { file: cf.file, dialect: cf.dialect.id, findings: findings.sort(compareFindings), source: cf.text };
   });
-  results.push(...checks.extraResults);
+  if (settleOther) results.push(...checks.extraResults.map(settleOther));
   return { results, servers: outcomes.map((o) => o.probe), ...(checks.lockWritten ? { lockWritten: checks.lockWritten } : {}) };
 }

@@ -57,9 +57,15 @@ function parseRules(rest: string): Set<string> | "all" {
 
 /**
  * `ruleIds`: the rule ids a directive may name (a name that is none of them is reported as misspelt); without it,
- * rule names are not checked.
+ * rule names are not checked. `reported`: the rules this run can report, when not all of them (the static run never
+ * reports the probe's rules): a directive naming only others is not called unused.
  */
-export function collectDirectives(comments: Comment[], lines: LineIndex, ruleIds?: ReadonlySet<string>): DisableDirectives {
+export function collectDirectives(
+  comments: Comment[],
+  lines: LineIndex,
+  ruleIds?: ReadonlySet<string>,
+  reported: (ruleId: string) => boolean = () => true,
+): DisableDirectives {
   const blocks: Block[] = [];
   const directives: Directive[] = [];
   const misspelt: DirectiveProblem[] = [];
@@ -140,7 +146,7 @@ export function collectDirectives(comments: Comment[], lines: LineIndex, ruleIds
           continue;
         }
         // Misspelt names are reported as such, not again as unused.
-        const idle = [...d.rules].filter((r) => !d.used.has(r) && (!ruleIds || ruleIds.has(r)));
+        const idle = [...d.rules].filter((r) => !d.used.has(r) && (!ruleIds || ruleIds.has(r)) && reported(r));
         if (idle.length)
           unused.push({
             kind: "unused",

@@ -1,5 +1,6 @@
 import { collectDirectives, directiveSeverity, MISSPELT_DIRECTIVE, UNUSED_DIRECTIVE } from "./directives.js";
 import { ruleIdSet } from "../rules/catalog.js";
+import { isProbeRule } from "../rules/probe-rules.js";
 import { dialectForPath, formatForPath, getDialect, sniffDialect } from "../dialects/index.js";
 import type { Dialect } from "../dialects/types.js";
 import { parseDocument, type ConfigDocument } from "../document/index.js";
@@ -165,7 +166,7 @@ function runRules(doc: ConfigDocument, dialect: Dialect, options: LintTextOption
   const parsed = doc.errors.length === 0;
   const isManifest = dialect.id === MANIFEST_DIALECT_ID;
   const servers = parsed && !isManifest ? collectServers(doc, dialect) : [];
-  const directives = doc.comments.length > 0 ? collectDirectives(doc.comments, doc.lines, ruleIdSet()) : undefined;
+  const directives = doc.comments.length > 0 ? collectDirectives(doc.comments, doc.lines, ruleIdSet(), (id) => !isProbeRule(id)) : undefined;
   const overrides = options.pointerOverrides ?? [];
   const findings: Finding[] = [];
   const file = doc.filePath;
@@ -251,7 +252,8 @@ function withoutDuplicates(sorted: Finding[]): Finding[] {
   return out ?? sorted;
 }
 
-function pointerSetting(id: string, pointer: string, overrides: PointerOverride[]): RuleSetting | undefined {
+/** The setting of the deepest pointer override (`files: ["x.json#/pointer"]`) that contains `pointer`, if any. */
+export function pointerSetting(id: string, pointer: string, overrides: PointerOverride[]): RuleSetting | undefined {
   let found: RuleSetting | undefined;
   let depth = -1;
   for (const o of overrides) {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Finding } from "../model/finding.js";
+import { isProbeRule } from "../rules/probe-rules.js";
 import { redactResults } from "./redact.js";
 import { lintFiles, type LintFileResult, type LintFilesOptions } from "./lint-files.js";
 import {
@@ -103,7 +104,8 @@ export async function runLint(paths: string[], options: RunOptions = {}): Promis
   // Redacted before anything else sees the results: the baseline's pointers, the report, the Action's annotations.
   const run = { ...linted, results: redactResults(linted.results) };
   const suppressionsFile = resolve(cwd, options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
-  const ctx = { cwd, file: suppressionsFile };
+  // The probe's rules have entries in the same file: this run neither applies them nor calls them unused.
+  const ctx = { cwd, file: suppressionsFile, reports: (id: string) => !isProbeRule(id) };
 
   // Read first in any case: a file that cannot be used is reported as such before anything is written.
   let data = await loadSuppressions(suppressionsFile);
@@ -146,4 +148,32 @@ export async function runLint(paths: string[], options: RunOptions = {}): Promis
     unusedSuppressions: applied.unused,
     suppressionsWritten: written,
   };
+}
+
+export interface ProbeSuppressionsOptions {
+  cwd: string;
+  /** Suppressions file (default mcp-lint-suppressions.json in cwd). */
+  suppressionsLocation?: string;
+  /** Record every current error of the probe's rules (other entries are kept). */
+  suppressAll?: boolean;
+}
+
+/**
+ * The suppressions file applied to the probe's results, as runLint applies it to the static run's: the same file,
+ * keyed by file, rule and JSON pointer, but only the entries of the probe's rules (isProbeRule) take part, so neither
+ * run calls the other's entries unused. Entries the probe did not use are not reported (a probe reaches only the
+ * servers it was asked to), and nothing is pruned.
+ */
+export async function applyProbeSuppressions(
+  results: LintFileResult[],
+  options: ProbeSuppressionsOptions,
+): Promise<{ results: LintFileResult[]; suppressedCount: number; suppressionsFile: string; suppressionsWritten: boolean }> {
+  const cwd = resolve(options.cwd);
+  const suppressionsFile = resolve(cwd, options.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE);
+  const ctx = { cwd, file: suppressionsFile, reports: isProbeRule };
+  let data = await loadSuppressions(suppressionsFile);
+  if (options.suppressAll) data = await updateSuppressions(suppressionsFile, (current) => suppressAll(results, current, ctx), cwd);
+  const applied = applySuppressions(results, data, ctx).results;
+  const suppressedCount = applied.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  return { results: applied, suppressedCount, suppressionsFile, suppressionsWritten: options.suppressAll === true };
 }

@@ -191,6 +191,11 @@ export interface SuppressionsContext {
   cwd: string;
   /** Path of the suppressions file (absolute or relative to cwd). */
   file: string;
+  /**
+   * The rules this run can report, when not all of them: the static run never reports the probe's rules and the
+   * probe reports only those, so entries of the others are neither applied nor unused (nor pruned) here.
+   */
+  reports?: (ruleId: string) => boolean;
 }
 
 /**
@@ -227,6 +232,7 @@ export function applySuppressions(
     const counts = countErrors(result.findings);
     const suppressKeys = new Set<string>();
     for (const [rule, ptrs] of Object.entries(entries)) {
+      if (ctx.reports && !ctx.reports(rule)) continue;
       for (const [pointer, allowed] of Object.entries(ptrs)) {
         const actual = counts.get(rule)?.get(pointer) ?? 0;
         if (actual <= allowed && actual > 0) suppressKeys.add(`${rule}\0${pointer}`);

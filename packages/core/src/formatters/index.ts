@@ -9,7 +9,7 @@ import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 import type { Formatter, FormatterContext } from "./types.js";
 
-export type { ExtraRule, Formatter, FormatterContext } from "./types.js";
+export type { Formatter, FormatterContext } from "./types.js";
 export { escapeData, escapeProperty } from "./github.js";
 export { codeSpan, escapeCell, escapeControl } from "./escape.js";
 

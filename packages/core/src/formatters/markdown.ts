@@ -1,7 +1,7 @@
 import type { Finding, Severity } from "../model/finding.js";
 import { getRuleInfo } from "../rules/catalog.js";
 import { codeSpan, escapeCell } from "./escape.js";
-import type { ExtraRule, Formatter } from "./types.js";
+import type { Formatter } from "./types.js";
 
 const ICON: Record<Severity, string> = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
 
@@ -11,14 +11,13 @@ function plural(n: number, word: string): string {
   return `${n} ${n === 1 ? word : `${word}s`}`;
 }
 
-function ruleCell(f: Finding, extra: ReadonlyMap<string, ExtraRule>): string {
-  const url = getRuleInfo(f.ruleId)?.docsUrl ?? extra.get(f.ruleId)?.docsUrl;
+function ruleCell(f: Finding): string {
+  const url = getRuleInfo(f.ruleId)?.docsUrl;
   return url ? `[${f.ruleId}](${url})` : escapeCell(f.ruleId);
 }
 
 /** A report for job summaries and pull-request comments. */
-export const markdown: Formatter = (results, { extraRules }) => {
-  const extra = new Map((extraRules ?? []).map((r) => [r.id, r]));
+export const markdown: Formatter = (results) => {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -41,7 +40,7 @@ export const markdown: Formatter = (results, { extraRules }) => {
   );
   for (const r of withProblems) {
     out.push(`### ${codeSpan(r.file)}`, "", "| Line | Severity | Rule | Message |", "| ---: | --- | --- | --- |");
-    for (const f of r.findings) out.push(`| ${f.line}:${f.column} | ${ICON[f.severity]} | ${ruleCell(f, extra)} | ${escapeCell(f.message)} |`);
+    for (const f of r.findings) out.push(`| ${f.line}:${f.column} | ${ICON[f.severity]} | ${ruleCell(f)} | ${escapeCell(f.message)} |`);
     out.push("");
   }
   return out.join("\n");

@@ -30,18 +30,17 @@ function sentence(s: string): string {
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
-/** `docs`: true for a catalog rule (its page), a URL for an extra rule, false/undefined for none. */
+/** `hasDocs`: a catalog rule (its page); false for the pseudo rules (read-error, internal-error…). */
 function descriptor(
   id: string,
   description: string,
   severity: Severity,
   enabled: boolean,
-  docs: boolean | string | undefined,
+  hasDocs: boolean,
   securitySeverity?: number,
   version?: string,
 ): Descriptor {
-  const url = releasedDocsUrl(typeof docs === "string" ? docs : docsUrl(id), version);
-  const hasDocs = docs !== undefined && docs !== false;
+  const url = releasedDocsUrl(docsUrl(id), version);
   return {
     id,
     name: id,
@@ -76,16 +75,14 @@ function artifactUri(file: string): string {
 }
 
 /** SARIF 2.1.0, one run; every rule is described, results point at files relative to %SRCROOT% (cwd). */
-export const sarif: Formatter = (results, { cwd, version, extraRules }) => {
-  const extra = new Map((extraRules ?? []).map((r) => [r.id, r]));
+export const sarif: Formatter = (results, { cwd, version }) => {
   const rules: Descriptor[] = allRules.map((r) => descriptor(r.id, r.description, r.severity, r.recommended, true, r.securitySeverity, version));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const ruleIndex = (f: Finding): number => {
     let i = index.get(f.ruleId);
     if (i === undefined) {
-      const known = extra.get(f.ruleId);
-      const pseudo = known ?? PSEUDO_RULES[f.ruleId] ?? { description: f.ruleId, severity: f.severity };
-      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, known?.docsUrl, known?.securitySeverity, version)) - 1;
+      const pseudo = PSEUDO_RULES[f.ruleId] ?? { description: f.ruleId, severity: f.severity };
+      i = rules.push(descriptor(f.ruleId, pseudo.description, pseudo.severity, true, false, undefined, version)) - 1;
       index.set(f.ruleId, i);
     }
     return i;

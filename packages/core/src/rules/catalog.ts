@@ -1,6 +1,7 @@
 import type { Severity, SeveritySetting } from "../model/finding.js";
 import { CODE_RULE_INFOS } from "./code-rules.generated.js";
 import { configRules } from "./index.js";
+import { PROBE_RULE_DEFAULTS } from "./probe-rules.js";
 import { docsUrl } from "./types.js";
 
 /**
@@ -9,8 +10,11 @@ import { docsUrl } from "./types.js";
  */
 export interface RuleInfo {
   id: string;
-  /** "config": a pure function over a config document; "code": an ESLint rule over TSESTree. */
-  kind: "config" | "code";
+  /**
+   * "config": a pure function over a config document; "code": an ESLint rule over TSESTree (or the Python pass);
+   * "probe": a finding of `mcp-lint probe` (packages/probe), located in a config file, never made by the static run.
+   */
+  kind: "config" | "code" | "probe";
   description: string;
   severity: Severity;
   recommended: boolean;
@@ -21,7 +25,7 @@ export interface RuleInfo {
   docsUrl: string;
   /** ESLint-style options schema: one options object. */
   schema: readonly unknown[];
-  /** Languages a code rule checks ("js" covers JavaScript and TypeScript); empty for config rules. */
+  /** Languages a code rule checks ("js" covers JavaScript and TypeScript); empty for config and probe rules. */
   languages: ReadonlyArray<"js" | "python">;
 }
 
@@ -43,6 +47,21 @@ export const allRules: readonly RuleInfo[] = Object.freeze([
   ),
   // The code rules' entries, generated from the rules (./code-rule-info.ts), which are loaded only to lint code.
   ...(CODE_RULE_INFOS as readonly RuleInfo[]),
+  ...PROBE_RULE_DEFAULTS.map(
+    (r): RuleInfo => ({
+      id: r.id,
+      kind: "probe",
+      description: r.description,
+      severity: r.severity,
+      recommended: true,
+      fixable: false,
+      hasSuggestions: false,
+      ...(r.securitySeverity !== undefined ? { securitySeverity: r.securitySeverity } : {}),
+      docsUrl: docsUrl(r.id),
+      schema: [],
+      languages: [],
+    }),
+  ),
 ]);
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
