@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { error as annotateError, debug, getInput, info, notice, setFailed, setOutput, summary, warning, type AnnotationProperties } from "@actions/core";
-import { compareFindings, ConfigError, DEFAULT_SUPPRESSIONS_FILE, formatResults, readRegularFile, redactResults, runLint, UsageError, writeFileSafely, writeProblemReason, type ExtraRule, type LintFileResult, type Severity } from "@mcp-lint/core";
+import { applyProbeSuppressions, compareFindings, ConfigError, DEFAULT_SUPPRESSIONS_FILE, formatResults, readRegularFile, redactResults, runLint, UsageError, writeFileSafely, writeProblemReason, type LintFileResult, type Severity } from "@mcp-lint/core";
 import type { ProbeRun } from "@mcp-lint/probe";
 import { countsText, notShownText, planAnnotations, plural } from "./annotations.js";
 import { changedLinesSince, gitHead, gitTopLevel, keepChanged } from "./diff.js";
@@ -134,9 +134,9 @@ export function applyWorkingDirectory(inputs: ActionInputs, workspace: string): 
   };
 }
 
-async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Promise<{ run: ProbeRun; rules: readonly ExtraRule[] }> {
+async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Promise<ProbeRun> {
   // Loaded only with probe: true; without it the MCP SDK is never loaded.
-  const { probe, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
+  const { probe, formatProgressLine } = await import("@mcp-lint/probe");
   info("probe: starting or reaching every server the MCP configs name (this runs the commands they name).");
   const run = await probe(inputs.paths, {
     cwd: workspace,
@@ -148,7 +148,7 @@ async function runProbe(inputs: ActionInputs, workspace: string, env: Env): Prom
       if (event.type === "done") info(`probe: ${formatProgressLine(event)}`);
     },
   });
-  return { run, rules: PROBE_RULE_INFO };
+  return run;
 }
 
 /** The config files the run used, for the log: "config: x", "configs: x, y" or "config: none, recommended rules". */
@@ -226,10 +226,12 @@ async function lint(env: Env): Promise<void> {
   if (unused > 0) info(`The suppressions file lists errors in ${plural(unused, "file")} that no longer occur; run \`mcp-lint --prune-suppressions\` to remove them.`);
 
   let probed: ProbeRun | undefined;
-  let extraRules: readonly ExtraRule[] | undefined;
   if (inputs.probe) {
-    ({ run: probed, rules: extraRules } = await runProbe(inputs, workspace, env));
-    all = mergeResults(all, probed.results);
+    probed = await runProbe(inputs, workspace, env);
+    // The suppressions file's entries of the probe's rules (the lint above applied the others).
+    const suppressed = await applyProbeSuppressions(probed.results, { cwd: workspace, ...(suppressionsLocation ? { suppressionsLocation } : {}) });
+    if (suppressed.suppressedCount > 0) info(`probe: ${plural(suppressed.suppressedCount, "error")} accepted by the suppressions file ${inside(workspace, suppressed.suppressionsFile) ?? suppressed.suppressionsFile} are not reported.`);
+    all = mergeResults(all, suppressed.results);
   }
   // The output redaction step over everything the log, the annotations, SARIF and the summary show (the lint's
   // results went through it in runLint already; this covers the probe's).
@@ -245,7 +247,7 @@ async function lint(env: Env): Promise<void> {
   }
 
   // The log, in the chosen format.
-  const report = formatResults(inputs.format, reported, { cwd: workspace, color: useColor(env), ...(version ? { version } : {}), ...(extraRules ? { extraRules } : {}) });
+  const report = formatResults(inputs.format, reported, { cwd: workspace, color: useColor(env), ...(version ? { version } : {}) });
   if (report.trim() !== "") printVerbatim(report);
   if (probed && probed.servers.length) {
     const { formatProbeTable } = await import("@mcp-lint/probe");
@@ -278,7 +280,7 @@ async function lint(env: Env): Promise<void> {
     const target = resolve(workspace, inputs.sarifFile);
     try {
       // Inside the workspace, atomically, never through a link (the workspace is the pull request's content).
-      writeFileSafely(target, formatResults("sarif", all, { cwd: workspace, ...(version ? { version } : {}), ...(extraRules ? { extraRules } : {}) }), {
+      writeFileSafely(target, formatResults("sarif", all, { cwd: workspace, ...(version ? { version } : {}) }), {
         root: workspace,
         mkdir: true,
       });

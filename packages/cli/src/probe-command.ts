@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { formatResults, formatterNames, UsageError } from "@mcp-lint/core";
+import { applyProbeSuppressions, displayPath, formatResults, formatterNames, UsageError } from "@mcp-lint/core";
 import type { ProbeProgress, ProbeTarget } from "@mcp-lint/probe";
 import { installedFiles } from "./installed.js";
 import { argsErrorText, checkedFormat, emitReport, explicitColor } from "./report.js";
@@ -51,6 +51,9 @@ Options:
                                    templates (names, descriptions, schema hashes). Without it, a probe reports
                                    every change against that file when it exists (tool-surface-changed)
       --no-lock                    Neither read nor write mcp-lint.lock.json
+      --suppress-all               Record the probe's current errors in the suppressions file (its other
+                                   entries are kept)
+      --suppressions-location <f>  Suppressions file (default: mcp-lint-suppressions.json)
       --retries <n>                Retries when waiting can help: connection refused or reset, HTTP 502-504,
                                    timeouts of URL servers (default: 3)
       --timeout <ms>               Per attempt: start, initialize and the list calls (default: 10000)
@@ -58,15 +61,19 @@ Options:
                                    wait is jittered between half and all of it (default: 500)
       --concurrency <n>            Servers probed at once (default: 4)
       --verbose                    Log every attempt, its outcome and each backoff delay (to stderr)
-  -c, --config <file>              Use this config file (its "ignores") instead of looking up mcp-lint.config.json
+  -c, --config <file>              Use this config file (its "ignores" and "rules") instead of looking up
+                                   mcp-lint.config.json
       --no-config-lookup           Use no config file
   -f, --format <name>              ${formatterNames.join(" | ")} (default: stylish)
   -o, --output-file <file>         Write the report to a file instead of stdout
       --color, --no-color          Force colours on or off
   -h, --help                       Show this help
 
-Exit codes: 0 every server answered, 1 a server failed (an error finding; with --wait: a server that is not
-up), 2 usage error, 130 interrupted.
+The findings are rules like any other: mcp-lint.config.json sets their severity or turns them off, inline
+"mcp-lint-disable" comments in the config file and the suppressions file apply to them.
+
+Exit codes: 0 no error reported, 1 an error was reported (a server that failed, unless the config lowers its
+finding; with --wait: a server that is not up), 2 usage error, 130 interrupted.
 `;
 
 const OPTIONS = {
@@ -93,6 +100,8 @@ const OPTIONS = {
   lock: { type: "boolean" },
   "update-lock": { type: "boolean" },
   "no-lock": { type: "boolean" },
+  "suppress-all": { type: "boolean" },
+  "suppressions-location": { type: "string" },
 } as const;
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -187,9 +196,11 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   const where = values.installed ? "the config files of your clients" : positionals.length ? positionals.map((p) => `"${p}"`).join(", ") : "this folder";
   if (target && (values.lock || values["update-lock"])) throw new UsageError("--lock records the servers of config files: it does not go with --url or \"--\".");
   if ((values.lock || values["update-lock"]) && values["no-lock"]) throw new UsageError("--lock and --no-lock do not go together.");
+  if (target && (values["suppress-all"] || values["suppressions-location"] !== undefined))
+    throw new UsageError("The suppressions file is keyed by config file: it does not go with --url or \"--\".");
 
   // Loaded only here: the plain `mcp-lint` command never loads the MCP SDK.
-  const { probe, probeTarget, formatProbeTable, formatProgressLine, PROBE_RULE_INFO } = await import("@mcp-lint/probe");
+  const { probe, probeTarget, formatProbeTable, formatProgressLine } = await import("@mcp-lint/probe");
 
   const tty = io.stderr.isTTY === true;
   let statusShown = false;
@@ -252,7 +263,19 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
   }
 
   if (run.lockWritten) io.stderr.write(`mcp-lint probe: wrote ${run.lockWritten}\n`);
-  const report = formatResults(format, run.results, { cwd: io.cwd, color, version: io.version, extraRules: PROBE_RULE_INFO });
+  let results = run.results;
+  if (!target && !interrupted) {
+    const suppressed = await applyProbeSuppressions(results, {
+      cwd: io.cwd,
+      ...(values["suppressions-location"] !== undefined ? { suppressionsLocation: values["suppressions-location"] } : {}),
+      ...(values["suppress-all"] ? { suppressAll: true } : {}),
+    });
+    results = suppressed.results;
+    if (suppressed.suppressionsWritten) io.stderr.write(`mcp-lint probe: wrote ${displayPath(io.cwd, suppressed.suppressionsFile)}\n`);
+    if (suppressed.suppressedCount > 0)
+      io.stderr.write(`mcp-lint probe: ${suppressed.suppressedCount} ${suppressed.suppressedCount === 1 ? "error" : "errors"} accepted by the suppressions file not reported.\n`);
+  }
+  const report = formatResults(format, results, { cwd: io.cwd, color, version: io.version });
   emitReport(report, outputFile, io.cwd, io.stdout);
 
   // The summary table is for people: on stdout with the stylish report, on stderr when stdout carries JSON or SARIF.
@@ -274,8 +297,9 @@ export async function runProbe(argv: string[], io: ProbeIO): Promise<number> {
     if (down.length > 0) io.stderr.write(`mcp-lint probe: ${down.length} of ${run.servers.length} not up: ${down.map((s) => `${s.name} (${s.status})`).join(", ").slice(0, 500)}\n`);
     return down.length > 0 ? 1 : 0;
   }
-  const errors = run.results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
-  return errors > 0 || run.servers.some((s) => s.status === "failed") ? 1 : 0;
+  // As for lint: errors fail the run. A failed server's finding is an error unless the config lowered or suppressed it.
+  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
+  return errors > 0 ? 1 : 0;
 }
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true; tokens: true }>>["values"];
