@@ -4,7 +4,7 @@
 import * as runtime from "../../util/schema-runtime.js";
 
 /** The schema's content (util/schema-runtime.ts's schemaFingerprint). */
-export const fingerprint = "8om-ch8nwx-1476mu";
+export const fingerprint = "ala-1ys4wp9-b4qpzi";
 
 /** Which ajv instance compiled it (util/schema-validation.ts's configAjv). */
 export const kind = "config";
@@ -782,6 +782,227 @@ export function validator(root) {
   }
   else {
   var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-unresolved-variable"] !== undefined){
+  const _errs53 = errors;
+  if(!(validate2(data["probe-unresolved-variable"], {instancePath:instancePath+"/probe-unresolved-variable",parentData:data,parentDataProperty:"probe-unresolved-variable",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs53 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-command-not-found"] !== undefined){
+  const _errs54 = errors;
+  if(!(validate2(data["probe-command-not-found"], {instancePath:instancePath+"/probe-command-not-found",parentData:data,parentDataProperty:"probe-command-not-found",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs54 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-cwd-not-found"] !== undefined){
+  const _errs55 = errors;
+  if(!(validate2(data["probe-cwd-not-found"], {instancePath:instancePath+"/probe-cwd-not-found",parentData:data,parentDataProperty:"probe-cwd-not-found",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs55 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-exited"] !== undefined){
+  const _errs56 = errors;
+  if(!(validate2(data["probe-exited"], {instancePath:instancePath+"/probe-exited",parentData:data,parentDataProperty:"probe-exited",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs56 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-stdout-noise"] !== undefined){
+  const _errs57 = errors;
+  if(!(validate2(data["probe-stdout-noise"], {instancePath:instancePath+"/probe-stdout-noise",parentData:data,parentDataProperty:"probe-stdout-noise",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs57 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-connection-refused"] !== undefined){
+  const _errs58 = errors;
+  if(!(validate2(data["probe-connection-refused"], {instancePath:instancePath+"/probe-connection-refused",parentData:data,parentDataProperty:"probe-connection-refused",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs58 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-host-not-found"] !== undefined){
+  const _errs59 = errors;
+  if(!(validate2(data["probe-host-not-found"], {instancePath:instancePath+"/probe-host-not-found",parentData:data,parentDataProperty:"probe-host-not-found",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs59 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-unsupported-scheme"] !== undefined){
+  const _errs60 = errors;
+  if(!(validate2(data["probe-unsupported-scheme"], {instancePath:instancePath+"/probe-unsupported-scheme",parentData:data,parentDataProperty:"probe-unsupported-scheme",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs60 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-http-status"] !== undefined){
+  const _errs61 = errors;
+  if(!(validate2(data["probe-http-status"], {instancePath:instancePath+"/probe-http-status",parentData:data,parentDataProperty:"probe-http-status",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs61 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-auth-required"] !== undefined){
+  const _errs62 = errors;
+  if(!(validate2(data["probe-auth-required"], {instancePath:instancePath+"/probe-auth-required",parentData:data,parentDataProperty:"probe-auth-required",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs62 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-tls"] !== undefined){
+  const _errs63 = errors;
+  if(!(validate2(data["probe-tls"], {instancePath:instancePath+"/probe-tls",parentData:data,parentDataProperty:"probe-tls",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs63 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-timeout"] !== undefined){
+  const _errs64 = errors;
+  if(!(validate2(data["probe-timeout"], {instancePath:instancePath+"/probe-timeout",parentData:data,parentDataProperty:"probe-timeout",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs64 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-protocol"] !== undefined){
+  const _errs65 = errors;
+  if(!(validate2(data["probe-protocol"], {instancePath:instancePath+"/probe-protocol",parentData:data,parentDataProperty:"probe-protocol",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs65 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["tool-surface-changed"] !== undefined){
+  const _errs66 = errors;
+  if(!(validate2(data["tool-surface-changed"], {instancePath:instancePath+"/tool-surface-changed",parentData:data,parentDataProperty:"tool-surface-changed",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs66 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["duplicate-tool-name"] !== undefined){
+  const _errs67 = errors;
+  if(!(validate2(data["duplicate-tool-name"], {instancePath:instancePath+"/duplicate-tool-name",parentData:data,parentDataProperty:"duplicate-tool-name",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs67 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["probe-lock-invalid"] !== undefined){
+  const _errs68 = errors;
+  if(!(validate2(data["probe-lock-invalid"], {instancePath:instancePath+"/probe-lock-invalid",parentData:data,parentDataProperty:"probe-lock-invalid",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs68 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  if(valid1){
+  if(data["served-prompt-injection"] !== undefined){
+  const _errs69 = errors;
+  if(!(validate2(data["served-prompt-injection"], {instancePath:instancePath+"/served-prompt-injection",parentData:data,parentDataProperty:"served-prompt-injection",rootData}))){
+  vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+  errors = vErrors.length;
+  }
+  var valid1 = _errs69 === errors;
+  }
+  else {
+  var valid1 = true;
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
+  }
   }
   }
   }
