@@ -50,7 +50,7 @@ describe("probe: true", () => {
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(["probe-exited", "probe-connection-refused"]));
     // Described and documented like the static rules.
     const exited = sarif.runs[0]!.tool.driver.rules.find((r) => r.id === "probe-exited");
-    expect(exited).toMatchObject({ helpUri: expect.stringMatching(/docs\/probe\.md#findings$/), shortDescription: { text: expect.stringContaining("exited") } });
+    expect(exited).toMatchObject({ helpUri: expect.stringMatching(/docs\/rules\/probe-exited\.md$/), shortDescription: { text: expect.stringContaining("exited") } });
     expect(verbatimBlock(run.stdout)).toContain("probe-connection-refused");
     expect(run.stdout).toMatch(/^\s*everything\s.*\bok\b/m);
     // The secret the crashing server echoes on stderr is in no output.
@@ -159,5 +159,24 @@ describe("probe: true, the lock and tool poisoning", () => {
     expect(existsSync(join(dir, "mcp-lint.lock.json"))).toBe(false);
     expect(run.commands.filter((c) => c.properties.title?.includes("tool-surface-changed"))).toEqual([]);
     expect(run.commands.filter((c) => c.properties.title?.includes("served-prompt-injection"))).toHaveLength(7);
+  }, 120_000);
+
+  it("mcp-lint.config.json and the suppressions file decide what the probe's findings do to the step", () => {
+    // A pointer override lowers the poisoned server's findings to warnings: nothing fails the step.
+    const lowered = lockWorkspace();
+    write(lowered, "mcp-lint.config.json", JSON.stringify({ overrides: [{ files: [".mcp.json#/mcpServers/poisoned"], rules: { "served-prompt-injection": "warning" } }] }) + "\n");
+    const run = runAction(lowered, { inputs: { probe: "true" } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.commands.filter((c) => c.properties.title?.includes("served-prompt-injection")).map((c) => c.command)).toEqual(Array(7).fill("warning"));
+
+    // The suppressions file accepts the one error (the tag characters); the six warnings are still shown.
+    const suppressed = lockWorkspace();
+    write(suppressed, "mcp-lint-suppressions.json", JSON.stringify({ ".mcp.json": { "served-prompt-injection": { "/mcpServers/poisoned": 1 } } }) + "\n");
+    const accepted = runAction(suppressed, { inputs: { probe: "true" } });
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.commands.filter((c) => c.properties.title?.includes("served-prompt-injection")).map((c) => c.command)).toEqual(Array(6).fill("warning"));
+    expect(accepted.stdout).toMatch(/^probe: 1 error accepted by the suppressions file mcp-lint-suppressions\.json are not reported\.$/m);
+    // The lint part does not call the probe's entry unused.
+    expect(accepted.stdout).not.toContain("no longer occur");
   }, 120_000);
 });
