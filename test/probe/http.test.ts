@@ -137,7 +137,8 @@ describe("probe: URL servers (real servers on loopback)", () => {
     const run = await probe([], { cwd: dir, env: { ...process.env, API_TOKEN: token }, log: (l) => lines.push(l) });
     const s = run.servers[0]!;
     expect(s.status).toBe("failed");
-    expect(s.finding).toMatchObject({ ruleId: "probe-auth-required", severity: "warning" });
+    // The client cannot connect with the credentials it has: an error (the server is up, but unusable as configured).
+    expect(s.finding).toMatchObject({ ruleId: "probe-auth-required", severity: "error" });
     expect(s.finding!.message).toContain('The configured credentials ("Authorization") did not satisfy it');
     expect(j(run) + lines.join("\n")).not.toContain(token);
   });

@@ -194,14 +194,15 @@ function classify(a: UrlAttempt, record: HttpRecord, error: unknown, timedOut: b
   if (failing) {
     const status = failing.status;
     if (status === 401 || status === 403) {
-      // The server is up: a warning. Without configured credentials the client would sign in (skipped); with them, they
-      // were rejected. Credentials are headers whose name says so (not User-Agent or Accept), and URL userinfo that was sent.
+      // The server is up. Without configured credentials the client would sign in (skipped: a warning); with them, they
+      // were rejected and the client cannot connect (failed: an error). Credentials are headers whose name says so (not
+      // User-Agent or Accept), and URL userinfo that was sent.
       const sent = a.headers.filter((h) => isCredentialHeader(h.name)).map((h) => h.name);
       if (a.basicAuth !== undefined) sent.push("user:password of the URL");
       return fail(
         `HTTP ${status}`,
         false,
-        at(RULES.authRequired, () => authMessage(status, failing.wwwAuthenticate, sent, ctx), "warning"),
+        at(RULES.authRequired, () => authMessage(status, failing.wwwAuthenticate, sent, ctx), sent.length > 0 ? "error" : "warning"),
         sent.length > 0 ? "failed" : "skipped",
       );
     }

@@ -15,7 +15,9 @@ export const PROBE_RULE_DEFAULTS: ReadonlyArray<{ id: string; description: strin
   { id: "probe-host-not-found", description: "The host of the server's URL does not resolve", severity: "error" },
   { id: "probe-unsupported-scheme", description: "The server's URL uses a scheme that is not an MCP transport", severity: "error" },
   { id: "probe-http-status", description: "The server's URL answered with an HTTP error status (wrong path or server error)", severity: "error" },
-  { id: "probe-auth-required", description: "The server asks for credentials (HTTP 401/403)", severity: "warning" },
+  // An error when configured credentials were rejected (the client cannot connect); a warning when none are configured
+  // (the client signs in: the server is skipped).
+  { id: "probe-auth-required", description: "The server asks for credentials (HTTP 401/403) or rejects the configured ones", severity: "error" },
   { id: "probe-tls", description: "The TLS connection to the server failed (certificate or handshake)", severity: "error" },
   { id: "probe-timeout", description: "The server did not answer initialize (or a list call) in time", severity: "error" },
   { id: "probe-protocol", description: "The server answered, but not as an MCP server", severity: "error" },

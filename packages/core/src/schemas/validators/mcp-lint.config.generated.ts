@@ -4,7 +4,7 @@
 import * as runtime from "../../util/schema-runtime.js";
 
 /** The schema's content (util/schema-runtime.ts's schemaFingerprint). */
-export const fingerprint = "ala-1ys4wp9-b4qpzi";
+export const fingerprint = "am5-1hv6mz2-1ozw5sv";
 
 /** Which ajv instance compiled it (util/schema-validation.ts's configAjv). */
 export const kind = "config";
