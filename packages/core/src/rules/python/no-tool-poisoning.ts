@@ -1,6 +1,6 @@
-import { keywordArg, positionalArgs } from "../../code/python/analysis.js";
+import { keywordArg, methodName, methodObject, positionalArgs, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
-import { decoratedHandlers, receiversOf } from "../../code/python/receivers.js";
+import { decoratedHandlers, receiverAt, receiversOf } from "../../code/python/receivers.js";
 import { decodedString } from "../../code/python/values.js";
 import { ALL_KINDS, DEFAULT_KINDS, scanAgentText, signalSeverityCap } from "../../security/agent-text.js";
 import { noToolPoisoning, OPTIONS_SCHEMA } from "../js/no-tool-poisoning.js";
@@ -32,6 +32,12 @@ function literals(expr: Node | null | undefined, depth = 0): Node[] {
   if (expr.type === "string") return [expr];
   if (expr.type === "concatenated_string") return expr.namedChildren.filter((c): c is Node => c?.type === "string").slice(0, MAX_PIECES);
   return [];
+}
+
+/** The one function of the file with this name (none when there are several: which one is passed is not known). */
+function onlyFunctionNamed(file: PyFile, name: string): Node | undefined {
+  const defs = file.nodes("function_definition").filter((d) => d.childForFieldName("name")?.text === name);
+  return defs.length === 1 ? defs[0] : undefined;
 }
 
 /** The docstring of a function: its body's first statement, when that is a string. */
@@ -82,6 +88,10 @@ export const noToolPoisoningPython = definePythonRule<MessageIds, { htmlComments
       }
     };
 
+    /** No description given: the SDKs send the docstring (`description or fn.__doc__`). */
+    const noDescription = (description: Node | undefined): boolean =>
+      description === undefined || description.type === "none" || decodedString(description)?.text === "";
+
     for (const { fn, method, decorator } of decoratedHandlers(file, receivers, DECORATORS)) {
       let description: Node | undefined;
       if (decorator.type === "call") {
@@ -100,7 +110,25 @@ export const noToolPoisoningPython = definePythonRule<MessageIds, { htmlComments
         if (call && /(?:^|\.)Field$/.test(call.childForFieldName("function")?.text ?? "")) scan(keywordArg(call, "description"), `${method} input description`);
       }
       // The docstring is the description only when none is given (`description or fn.__doc__`).
-      if (description === undefined || description.type === "none" || decodedString(description)?.text === "") scan(docstring(fn), `${method} description (the docstring)`);
+      if (noDescription(description)) scan(docstring(fn), `${method} description (the docstring)`);
+    }
+
+    // `mcp.add_tool(fn, name, title, description)` (mcp's FastMCP and MCPServer since 1.10; before, `name, description`:
+    // the third argument is then read as a title, with the same signals): the decorator's arguments as a call, and the
+    // docstring of the function passed when no description is given. fastmcp 2's `add_tool(tool)` takes a Tool object:
+    // its one argument names no function of the file, so nothing is read from it.
+    for (const c of file.calls) {
+      if (!c.calleeText.endsWith("add_tool") || c.node.type !== "call") continue;
+      const callee = c.node.childForFieldName("function");
+      if (methodName(callee) !== "add_tool" || !receiverAt(receivers, methodObject(callee))) continue;
+      const positional = positionalArgs(c.node);
+      scan(keywordArg(c.node, "name") ?? positional[1], "tool name");
+      scan(keywordArg(c.node, "title") ?? positional[2], "tool title");
+      const description = keywordArg(c.node, "description") ?? positional[3];
+      scan(description, "tool description");
+      const passed = keywordArg(c.node, "fn") ?? positional[0];
+      const fn = passed?.type === "identifier" && noDescription(description) ? onlyFunctionNamed(file, passed.text) : undefined;
+      if (fn) scan(docstring(fn), "tool description (the docstring)");
     }
 
     // Low-level servers: the `mcp.types` objects a list handler returns (`types.Tool(name=…, description=…,
