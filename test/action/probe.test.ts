@@ -146,7 +146,7 @@ describe("probe: true, the lock and tool poisoning", () => {
     const rules = sarif.runs[0]!.tool.driver.rules;
     // A security alert in code scanning: the `security` tag and a numeric security-severity.
     expect(rules.find((r) => r.id === "served-prompt-injection")?.properties).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "8.0" });
-    expect(rules.find((r) => r.id === "tool-surface-changed")?.properties.tags).not.toContain("security");
+    expect(rules.find((r) => r.id === "tool-surface-changed")?.properties).toEqual({ tags: ["mcp", "configuration", "security"], "security-severity": "5.0" });
 
     // The Action only reads the lock.
     expect(readFileSync(join(dir, "mcp-lint.lock.json"), "utf8")).toBe(locked);

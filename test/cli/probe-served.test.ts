@@ -17,7 +17,7 @@ describe("mcp-lint probe: served-prompt-injection", () => {
     const results = sarif.runs[0]!.results.filter((x) => x.ruleId === "served-prompt-injection");
     expect(results.map((x) => x.level).sort()).toEqual(["error", ...Array.from({ length: 6 }, () => "warning")]);
     expect(sarif.runs[0]!.tool.driver.rules.find((x) => x.id === "served-prompt-injection")).toMatchObject({
-      helpUri: expect.stringMatching(/docs\/probe\.md#findings$/),
+      helpUri: expect.stringMatching(/docs\/rules\/served-prompt-injection\.md$/),
       properties: { tags: ["mcp", "configuration", "security"], "security-severity": "8.0" },
     });
     // No invisible character reaches the report.

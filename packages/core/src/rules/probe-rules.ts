@@ -25,8 +25,16 @@ export const PROBE_RULE_DEFAULTS: ReadonlyArray<{ id: string; description: strin
     id: "tool-surface-changed",
     description: "A server's tools, prompts or resource templates differ from mcp-lint.lock.json (a changed description may be a rug pull)",
     severity: "warning",
+    // Medium, as pinned-package: a change may be an attack (a rug pull) as well as an update, to review.
+    securitySeverity: 5.0,
   },
-  { id: "duplicate-tool-name", description: "Two servers of one config file offer a tool with the same name", severity: "warning" },
+  {
+    id: "duplicate-tool-name",
+    description: "Two servers of one config file offer a tool with the same name",
+    severity: "warning",
+    // Medium-low: one server can take the calls meant for another's tool (shadowing), or it is a plain name clash.
+    securitySeverity: 4.0,
+  },
   { id: "probe-lock-invalid", description: "mcp-lint.lock.json cannot be read (malformed, too large, a link out of the project)", severity: "warning" },
   {
     id: "served-prompt-injection",
