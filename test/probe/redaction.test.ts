@@ -89,6 +89,8 @@ describe("probe: secrets in arguments, the environment and URLs are redacted", (
           urls: { command: NODE, args: [fixture("echo-exit.mjs"), "https://bob:hunter22@db.example.com:8443/x?sig=s3cr3t-sig", "--token", "tok-value-x", "-H", "Cookie: c00kie-value"] },
           flags: { command: NODE, args: ["--api-key=key-value-y", "X-Api-Key: nv-value-z", "--dsn=postgres://al:pw-value-w@db:5432/app?sslkey=k"] },
           scalars: { command: NODE, args: [fixture("echo-exit.mjs"), 42, { nested: "x" }, null, true, ["a"], "--port"] },
+          // Paths are cut to their last segment, but never inside a placeholder.
+          paths: { command: NODE, args: [fixture("echo-exit.mjs"), "${NOTES_DIR:-./notes}", "${HOME}/srv/index.js", "dir/"] },
         },
       },
     });
@@ -99,6 +101,7 @@ describe("probe: secrets in arguments, the environment and URLs are redacted", (
       "node echo-exit.mjs https://db.example.com:8443 --token … -H …",
       "node --api-key=… X-Api-Key: … --dsn=postgres://db:5432",
       "node echo-exit.mjs 42 true --port",
+      "node echo-exit.mjs ${NOTES_DIR:-./notes} index.js dir",
     ]);
     const out = allOutput(run, events, log, dir);
     for (const value of ["hunter22", "s3cr3t-sig", "tok-value-x", "c00kie-value", "key-value-y", "nv-value-z", "pw-value-w", "[object Object]"]) {

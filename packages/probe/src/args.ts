@@ -119,8 +119,25 @@ function displayArg(text: string): string {
     return "…";
   }
   if (BARE_USERINFO.test(text)) return "…";
-  const short = /[\\/]/.test(text) ? (text.split(/[\\/]/).filter(Boolean).pop() ?? text) : text;
-  return displayValue(short, "…", 40).replace(/^"|"$/g, "");
+  return displayValue(lastSegment(text), "…", 40).replace(/^"|"$/g, "");
+}
+
+/**
+ * A path's last segment (`/opt/srv/index.js` → `index.js`), cut only at separators outside `{…}`, so a placeholder
+ * with a path in it stays whole: `${NOTES_DIR:-./notes}` as written, `${workspaceFolder}/server.js` → `server.js`.
+ */
+function lastSegment(text: string): string {
+  const trimmed = text.replace(/[\\/]+$/, "");
+  let depth = 0;
+  let cut = -1;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed[i];
+    if (c === "{") depth++;
+    else if (c === "}") depth = Math.max(0, depth - 1);
+    else if ((c === "/" || c === "\\") && depth === 0) cut = i;
+  }
+  const last = trimmed.slice(cut + 1);
+  return last === "" ? text : last;
 }
 
 /**
