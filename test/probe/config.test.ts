@@ -89,6 +89,21 @@ describe("probe: variables, working directory and file selection", () => {
     expect(s.finding!.message).toContain('VS Code asks the user for "${input:api-key}" when it starts the server; the probe cannot');
   });
 
+  it("a unix:// or pipe:// URL: skipped with an info for VS Code (it reaches them), an error for other clients", async () => {
+    const dir = project({
+      ".vscode/mcp.json": { servers: { sock: { type: "http", url: "unix:///run/mcp.sock" } } },
+      ".cursor/mcp.json": { mcpServers: { sock: { url: "unix:///run/mcp.sock" }, pipe: { url: "pipe:///pipe/mcp" } } },
+    });
+    const run = await probe([], { cwd: dir, retries: 0 });
+    expect(run.servers.map((s) => [s.file, s.name, s.status, s.finding?.ruleId, s.finding?.severity])).toEqual([
+      [".cursor/mcp.json", "sock", "failed", "probe-unsupported-scheme", "error"],
+      [".cursor/mcp.json", "pipe", "failed", "probe-unsupported-scheme", "error"],
+      [".vscode/mcp.json", "sock", "skipped", "probe-unsupported-scheme", "info"],
+    ]);
+    expect(run.servers[0]!.finding!.message).toMatch(/^unix:\/\/ is not an MCP transport/);
+    expect(run.servers[2]!.finding!.message).toContain("VS Code can: check this server from VS Code.");
+  });
+
   it("a cwd that does not exist is reported at cwd, before anything is started", async () => {
     const dir = project({
       ".vscode/mcp.json": { servers: { lost: { type: "stdio", command: NODE, args: [SERVER], cwd: "${workspaceFolder}/no-such-folder" } } },

@@ -393,7 +393,8 @@ async function probeServer(cf: ConfigFile, entry: ServerEntry, s: Settings): Pro
     if (shape.kind !== "url") return finish("skipped", 0, []); // empty, not a URL, templated scheme: valid-url reports it
     const parts: UrlParts = shape.parts;
     if (parts.scheme !== "http" && parts.scheme !== "https") {
-      if (parts.scheme === "unix" || parts.scheme === "pipe") return notAttempted(socketMessage(parts.scheme, cf.dialect.client), "info");
+      // VS Code reaches HTTP over a Unix socket or a named pipe; for every other client such a URL is no transport.
+      if ((parts.scheme === "unix" || parts.scheme === "pipe") && cf.dialect.client === "VS Code") return notAttempted(socketMessage(parts.scheme, cf.dialect.client), "info");
       return notAttempted(badSchemeMessage(parts.scheme.length <= 20 ? parts.scheme : "This", parts.port));
     }
     let url: URL;
