@@ -370,10 +370,6 @@ export function notHttpMessage(hostPort: string, code: string): string {
   return `${hostPort} answered, but not with HTTP (${code}): another kind of service listens there. Fix the port, or the scheme (https:// for a TLS port).`;
 }
 
-export function closedMessage(where: string, phase: string): string {
-  return `${where} closed the connection before answering ${phase}. Check the server's logs.`;
-}
-
 export function requestFailedMessage(where: string, errorName: string): string {
   return `The probe could not send the request to ${where} (${errorName}). Check the URL and the header names and values in the config.`;
 }

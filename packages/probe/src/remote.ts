@@ -7,7 +7,6 @@ import {
   RULES,
   authMessage,
   badPortMessage,
-  closedMessage,
   connectFailedMessage,
   contentTypeMessage,
   hostNotFoundMessage,
@@ -226,7 +225,6 @@ function classify(a: UrlAttempt, record: HttpRecord, error: unknown, timedOut: b
   if (ok && contentType && contentType !== "application/json" && contentType !== "text/event-stream") {
     return fail("not an MCP endpoint", false, at(RULES.protocol, () => contentTypeMessage(ctx.where, ok.contentType!)));
   }
-  if (code) return fail(`connection closed (${code})`, false, at(RULES.protocol, () => closedMessage(ctx.where, phase)));
   if (record.responses.length === 0) {
     // Nothing was sent: fetch or the SDK refused the request itself (an invalid header value …).
     const name = error instanceof Error ? error.name.replace(/[^A-Za-z]/g, "").slice(0, 40) || "Error" : "Error";
