@@ -5,6 +5,16 @@ import { pythonRules } from "../packages/core/src/rules/python/index.js";
 
 const root = new URL("../", import.meta.url);
 
+/** A "### ❌ Incorrect" section, then a "### ✅ Correct" one, each with a fenced code block. */
+function expectExamples(text: string): void {
+  const bad = text.indexOf("### ❌ Incorrect");
+  const good = text.indexOf("### ✅ Correct");
+  expect(bad).toBeGreaterThan(0);
+  expect(good).toBeGreaterThan(bad);
+  expect(text.slice(bad, good)).toMatch(/```\w+\n[\s\S]+?```/);
+  expect(text.slice(good)).toMatch(/```\w+\n[\s\S]+?```/);
+}
+
 describe.each(configRules.map((r) => [r.meta.id, r] as const))("rule %s", (id, rule) => {
   const page = new URL(`docs/rules/${id}.md`, root);
 
@@ -20,13 +30,7 @@ describe.each(configRules.map((r) => [r.meta.id, r] as const))("rule %s", (id, r
   });
 
   it("shows an incorrect and a correct example", () => {
-    const text = readFileSync(page, "utf8");
-    const bad = text.indexOf("### ❌ Incorrect");
-    const good = text.indexOf("### ✅ Correct");
-    expect(bad).toBeGreaterThan(0);
-    expect(good).toBeGreaterThan(bad);
-    expect(text.slice(bad, good)).toMatch(/```\w+\n[\s\S]+?```/);
-    expect(text.slice(good)).toMatch(/```\w+\n[\s\S]+?```/);
+    expectExamples(readFileSync(page, "utf8"));
   });
 
   it("has tests next to it in name and a docs URL to its page", () => {
@@ -69,12 +73,7 @@ describe.each(allRules.filter((r) => r.kind === "probe").map((r) => [r.id, r] as
     const lines = text.split("\n");
     expect([lines[0], lines[2]]).toEqual([`# ${id}`, info.description]);
     expect(text).toContain(`<!-- rule-meta: severity=${info.severity} recommended=${info.recommended} fixable=${info.fixable} -->`);
-    const bad = text.indexOf("### ❌ Incorrect");
-    const good = text.indexOf("### ✅ Correct");
-    expect(bad).toBeGreaterThan(0);
-    expect(good).toBeGreaterThan(bad);
-    expect(text.slice(bad, good)).toMatch(/```\w+\n[\s\S]+?```/);
-    expect(text.slice(good)).toMatch(/```\w+\n[\s\S]+?```/);
+    expectExamples(text);
   });
 });
 

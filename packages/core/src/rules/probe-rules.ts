@@ -51,4 +51,3 @@ const PROBE_IDS: ReadonlySet<string> = new Set(PROBE_RULE_DEFAULTS.map((r) => r.
 export function isProbeRule(id: string): boolean {
   return PROBE_IDS.has(id);
 }
-
