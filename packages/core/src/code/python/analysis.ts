@@ -1,5 +1,6 @@
 import type { Node, Tree } from "./parser.js";
 import { PY_PACKAGES, pySymbol, pySymbolEntries, type PyLine, type PyRole, type PySymbol } from "./sdk-catalog.js";
+import { decodedString } from "./strings.js";
 
 /**
  * What the Python rules know about one file, computed once and shared by every
@@ -613,17 +614,12 @@ export function hasSplat(call: Node): boolean {
   return !!args && args.namedChildren.some((a) => a?.type === "list_splat" || a?.type === "dictionary_splat");
 }
 
-/** Value of a plain string literal (no f-string interpolation, no implicit concatenation), or undefined. */
+/**
+ * Value of a plain string literal (no f-string interpolation, no implicit concatenation) as Python decodes it (bytes
+ * literals too), or undefined.
+ */
 export function stringValue(node: Node | null | undefined): string | undefined {
-  if (!node || node.type !== "string") return undefined;
-  let out = "";
-  for (const c of node.namedChildren) {
-    if (!c) continue;
-    if (c.type === "interpolation") return undefined;
-    if (c.type === "string_content") out += c.text;
-    else if (c.type === "escape_sequence") return undefined;
-  }
-  return out;
+  return decodedString(node, { bytes: true })?.text;
 }
 
 /** The attribute name of a `x.name` callee, or undefined. */

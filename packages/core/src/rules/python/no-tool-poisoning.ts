@@ -1,7 +1,7 @@
 import { keywordArg, methodName, methodObject, positionalArgs, type PyFile } from "../../code/python/analysis.js";
 import type { Node } from "../../code/python/parser.js";
 import { decoratedHandlers, receiverAt, receiversOf } from "../../code/python/receivers.js";
-import { decodedString } from "../../code/python/values.js";
+import { decodedString } from "../../code/python/strings.js";
 import { ALL_KINDS, DEFAULT_KINDS, scanAgentText, signalSeverityCap } from "../../security/agent-text.js";
 import { noToolPoisoning, OPTIONS_SCHEMA } from "../js/no-tool-poisoning.js";
 import { definePythonRule } from "./types.js";
