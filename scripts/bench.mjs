@@ -259,9 +259,10 @@ const CASES = [
     prepare: async () => realCodeTree(QUICK),
     base: ({ dir }) => ({ label: "eslint CLI, same rules (espree for JS, TS parser for TS)", argv: [NODE, ESLINT, "--format", "json", "-o", join(BENCH, "code-eslint.json"), "tree"], cwd: dir }),
     ours: ({ dir }) => ({ label: "dist/cli.js", argv: [NODE, CLI, "tree", "--no-config-lookup", "--format", "json", "--output-file", join(dir, "code-ours.json")], cwd: dir }),
-    check: ({ files }) => {
-      const count = (file) => JSON.parse(readFileSync(join(BENCH, file), "utf8")).reduce((n, r) => n + r.messages.filter((m) => m.ruleId === null || m.ruleId.startsWith("mcp-lint/") || !m.ruleId.includes("/")).length, 0);
-      return `${files} source files; findings: eslint ${count("code-eslint.json")}, mcp-lint ${count("code-ours.json")} (mcp-lint skips bundles and build output with source maps)`;
+    check: ({ files, dir }) => {
+      const count = (path) => JSON.parse(readFileSync(path, "utf8")).reduce((n, r) => n + r.messages.filter((m) => m.ruleId === null || m.ruleId.startsWith("mcp-lint/") || !m.ruleId.includes("/")).length, 0);
+      // Each report where its side wrote it (ours inside the tree's folder: the CLI writes no report outside the project).
+      return `${files} source files; findings: eslint ${count(join(BENCH, "code-eslint.json"))}, mcp-lint ${count(join(dir, "code-ours.json"))} (mcp-lint skips bundles and build output with source maps)`;
     },
     targets: [
       { metric: "cpu", ratio: "base/ours", min: 5 },
@@ -453,3 +454,13 @@ for (const c of cases) {
 }
 console.log(`\nSummary (${met}/${total} targets met, ${((performance.now() - started) / 1000).toFixed(0)} s, load average now ${loadavg()[0].toFixed(2)}):`);
 for (const line of summary) console.log(`  ${line}`);
+
+// The whole bench (no --only): the Python and scaling benches follow, as `npm run bench` promises. Run from here, not
+// chained in package.json, so that `npm run bench -- --only …` reaches this script (npm appends arguments to the
+// last command of a chain only).
+if (!ONLY) {
+  for (const [script, extra] of [["bench-python.mjs", QUICK ? ["--quick"] : []], ["bench-scaling.mjs", []]]) {
+    const r = spawnSync(NODE, [join(ROOT, "scripts", script), ...extra], { stdio: "inherit" });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
